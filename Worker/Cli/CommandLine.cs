@@ -1,0 +1,33 @@
+namespace Worker.Cli;
+
+/// <summary>Dispatches the first argument to a command; turns failures into one line and an exit code.</summary>
+public static class CommandLine
+{
+    public const string Usage =
+        "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] | dev-certs DIR";
+
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var name = args.Length == 0 || args[0].StartsWith('-') ? "run" : args[0];
+        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
+        try
+        {
+            return Task.FromResult(name switch
+            {
+                "help" or "--help" => Help(stdout),
+                _ => throw new UsageException($"unknown command '{name}'. {Usage}"),
+            });
+        }
+        catch (UsageException e)
+        {
+            stderr.WriteLine(e.Message);
+            return Task.FromResult(ExitCode.Usage);
+        }
+    }
+
+    private static int Help(TextWriter stdout)
+    {
+        stdout.WriteLine(Usage);
+        return ExitCode.Done;
+    }
+}
