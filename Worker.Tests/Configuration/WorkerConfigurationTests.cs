@@ -1,0 +1,99 @@
+using Worker.Cli;
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Configuration;
+
+/// <summary>Each kind of bad setting stops `Worker run` with exit code 2 and one line naming the key.</summary>
+public sealed class WorkerConfigurationTests : IDisposable
+{
+    // No database is needed: validation happens before anything connects.
+    private readonly TestConfig config = new("Host=127.0.0.1;Database=unused;Username=unused");
+
+    public void Dispose() => config.Dispose();
+
+    private async Task<(int Code, string Error)> RunAsync()
+    {
+        var err = new StringWriter();
+        var code = await CommandLine.RunAsync(["run", "--config", config.Write()], new StringWriter(), err);
+        return (code, err.ToString());
+    }
+
+    private static void AssertOneLine(string error, string expected)
+    {
+        Assert.Contains(expected, error);
+        Assert.Single(error.TrimEnd().Split('\n'));
+        Assert.DoesNotContain("   at ", error);
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenInboxFolderIsMissing()
+    {
+        config.Route["Inbox"] = "/srv/nope/inbox";
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Routes:0:Inbox: folder /srv/nope/inbox does not exist");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenUrlIsNotAUrl()
+    {
+        config.Worker["PublicBaseUrl"] = "tte.sulbar";
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:PublicBaseUrl: 'tte.sulbar' is not an http:// or https:// URL");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenTimeSpanIsMalformed()
+    {
+        config.Worker["Intake"]!["StableFor"] = "two seconds";
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Intake:StableFor: 'two seconds' is not a valid time span");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenSecretFileIsMissing()
+    {
+        var passwordFile = config.Worker["Signers"]!["demo"]!["PasswordFile"]!.GetValue<string>();
+        File.Delete(passwordFile);
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Signers:demo:PasswordFile: file {passwordFile} does not exist");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenApproverNamesUnknownSigner()
+    {
+        config.Route["Approvers"]![0]!["Signer"] = "bupati";
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Routes:0:Approvers:0:Signer: 'bupati' is not a signer under Worker:Signers");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenConfigFileIsMissing()
+    {
+        var err = new StringWriter();
+        var code = await CommandLine.RunAsync(["run", "--config", "/nope/x.json"], new StringWriter(), err);
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(err.ToString(), "--config: file /nope/x.json does not exist");
+    }
+
+    [Fact]
+    public async Task Run_TakesEnvironmentOverConfigFile()
+    {
+        config.Route["Inbox"] = "/srv/from-file";
+        Environment.SetEnvironmentVariable("Worker__Routes__0__Inbox", "/srv/from-environment");
+        try
+        {
+            var (code, error) = await RunAsync();
+            Assert.Equal(ExitCode.Usage, code);
+            AssertOneLine(error, "Worker:Routes:0:Inbox: folder /srv/from-environment does not exist");
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("Worker__Routes__0__Inbox", null);
+        }
+    }
+}

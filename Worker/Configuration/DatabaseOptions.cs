@@ -1,0 +1,10 @@
+namespace Worker.Configuration;
+
+/// <summary><c>Worker:Database</c>: the PostgreSQL database shared by every worker.</summary>
+public sealed class DatabaseOptions
+{
+    /// <summary>Npgsql connection string; keep the password out of it and use <see cref="PasswordFile"/>.</summary>
+    public string ConnectionString { get; set; } = "Host=127.0.0.1;Port=5432;Database=worker;Username=worker";
+    /// <summary>File holding the database password (first line), if the connection string has none.</summary>
+    public string PasswordFile { get; set; } = "";
+}

@@ -1,0 +1,27 @@
+namespace Worker.Configuration;
+
+/// <summary><c>Worker:Routes:N</c>: one watched inbox and what happens to its documents.</summary>
+public sealed class RouteOptions
+{
+    public string Name { get; set; } = "";
+    public string Inbox { get; set; } = "";
+    /// <summary>Path template of the signed file: {yyyy} {MM} {dd} {name} {id}.</summary>
+    public string Archive { get; set; } = "";
+    public string Declined { get; set; } = "";
+    public string Failed { get; set; } = "";
+    /// <summary>Who is notified when the submitter is unknown.</summary>
+    public string Contact { get; set; } = "";
+    public List<ApproverOptions> Approvers { get; set; } = [];
+    /// <summary>Sequential (one after another) or All (everyone at once).</summary>
+    public string Mode { get; set; } = "Sequential";
+    /// <summary>Every approver signs in turn, instead of the last one only.</summary>
+    public bool SignEach { get; set; }
+    public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromDays(3);
+    public TimeSpan RemindAfter { get; set; } = TimeSpan.FromDays(1);
+    public int MaxReminders { get; set; } = 2;
+    public StampOptions Stamp { get; set; } = new();
+    /// <summary>File name patterns taken from the inbox (default *.pdf).</summary>
+    public List<string> Include { get; set; } = [];
+    /// <summary>File name patterns left alone.</summary>
+    public List<string> Exclude { get; set; } = [];
+}

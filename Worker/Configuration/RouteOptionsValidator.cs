@@ -1,0 +1,57 @@
+namespace Worker.Configuration;
+
+/// <summary>Checks one route: its folders exist, its approvers can be reached and their signers are configured.</summary>
+internal static class RouteOptionsValidator
+{
+    private static readonly string[] Placeholders = ["{yyyy}", "{MM}", "{dd}", "{name}", "{id}"];
+
+    public static void Check(List<string> e, string k, RouteOptions r, WorkerOptions all)
+    {
+        if (string.IsNullOrWhiteSpace(r.Name) || r.Name.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_')))
+            e.Add($"{k}:Name: '{r.Name}' must be letters, digits, '-' or '_'");
+        WorkerOptionsValidator.Folder(e, $"{k}:Inbox", r.Inbox);
+        WorkerOptionsValidator.Folder(e, $"{k}:Declined", r.Declined);
+        WorkerOptionsValidator.Folder(e, $"{k}:Failed", r.Failed);
+        CheckArchive(e, $"{k}:Archive", r.Archive);
+        if (r.Mode is not ("Sequential" or "All")) e.Add($"{k}:Mode: '{r.Mode}' must be Sequential or All");
+        WorkerOptionsValidator.Positive(e, $"{k}:ApprovalExpiry", r.ApprovalExpiry);
+        WorkerOptionsValidator.Positive(e, $"{k}:RemindAfter", r.RemindAfter);
+        if (r.MaxReminders < 0) e.Add($"{k}:MaxReminders: must not be negative");
+        if (r.Approvers.Count == 0) e.Add($"{k}:Approvers: a route needs at least one approver");
+        for (var i = 0; i < r.Approvers.Count; i++)
+        {
+            var a = r.Approvers[i];
+            var ak = $"{k}:Approvers:{i}";
+            if (!a.Email.Contains('@')) e.Add($"{ak}:Email: '{a.Email}' is not an email address");
+            if (string.IsNullOrWhiteSpace(a.Name)) e.Add($"{ak}:Name: must not be empty");
+            if (a.Language is not ("id" or "en")) e.Add($"{ak}:Language: '{a.Language}' must be id or en");
+            var signs = r.SignEach || i == r.Approvers.Count - 1;
+            if (signs && !all.Signers.ContainsKey(a.Signer))
+                e.Add($"{ak}:Signer: '{a.Signer}' is not a signer under {WorkerOptions.Section}:Signers");
+        }
+        CheckStamp(e, $"{k}:Stamp", r.Stamp);
+    }
+
+    private static void CheckArchive(List<string> e, string key, string template)
+    {
+        if (string.IsNullOrWhiteSpace(template)) { e.Add($"{key}: must be set"); return; }
+        if (!template.Contains("{name}") && !template.Contains("{id}"))
+            e.Add($"{key}: '{template}' must contain {{name}} or {{id}} so files do not collide");
+        var rest = template;
+        foreach (var p in Placeholders) rest = rest.Replace(p, "");
+        if (rest.Contains('{') || rest.Contains('}'))
+            e.Add($"{key}: '{template}' has an unknown placeholder (known: {string.Join(' ', Placeholders)})");
+        // The fixed part before the first placeholder is the archive root; it must exist (a typo would otherwise create a stray tree).
+        var cut = template.IndexOf('{');
+        var root = Path.GetDirectoryName(cut < 0 ? template : template[..cut]) ?? ".";
+        if (root.Length > 0 && !Directory.Exists(root)) e.Add($"{key}: folder {Path.GetFullPath(root)} does not exist");
+    }
+
+    private static void CheckStamp(List<string> e, string k, StampOptions s)
+    {
+        if (s.Page != "last" && !(int.TryParse(s.Page, out var n) && n >= 1))
+            e.Add($"{k}:Page: '{s.Page}' must be 'last' or a page number from 1");
+        if (s.Width < 40 || s.Height < 20) e.Add($"{k}: the stamp must be at least 40 x 20 points");
+        if (s.X < 0 || s.Y < 0) e.Add($"{k}: X and Y must not be negative");
+    }
+}

@@ -1,0 +1,72 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+using Worker.Cli;
+
+namespace Worker.Configuration;
+
+/// <summary>Loads configuration in DESIGN.md's order: config/appsettings.json, then --config FILE, then environment variables.</summary>
+public static partial class WorkerConfiguration
+{
+    public const string BaseFile = "config/appsettings.json";
+
+    /// <summary>Adds the worker's sources to a builder, replacing whatever it had.</summary>
+    public static void AddSources(IConfigurationBuilder builder, string? configFile)
+    {
+        builder.Sources.Clear();
+        builder.AddJsonFile(Path.GetFullPath(BaseFile), optional: true, reloadOnChange: false);
+        if (configFile is not null)
+        {
+            if (!File.Exists(configFile)) throw new UsageException($"--config: file {Path.GetFullPath(configFile)} does not exist");
+            builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
+        }
+        builder.AddEnvironmentVariables();
+    }
+
+    public static IConfigurationRoot Build(string? configFile)
+    {
+        var builder = new ConfigurationBuilder();
+        try
+        {
+            AddSources(builder, configFile);
+            return builder.Build();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new UsageException($"configuration: {e.Message}");
+        }
+    }
+
+    /// <summary>Binds and validates the Worker section; the first problem becomes a one-line <see cref="UsageException"/>.</summary>
+    public static WorkerOptions Load(IConfiguration configuration)
+    {
+        WorkerOptions options;
+        try
+        {
+            options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        }
+        catch (InvalidOperationException e) when (ConversionFailure().Match(e.Message) is { Success: true } m)
+        {
+            var key = m.Groups["key"].Value;
+            throw new UsageException($"{key}: '{configuration[key]}' is not a valid {Friendly(m.Groups["type"].Value)}");
+        }
+        var errors = WorkerOptionsValidator.Check(options);
+        if (errors.Count > 0)
+            throw new UsageException(errors.Count == 1 ? errors[0] : $"{errors[0]} (and {errors.Count - 1} more problem(s))");
+        return options;
+    }
+
+    private static string Friendly(string type) => type switch
+    {
+        "System.TimeSpan" => "time span (write d.hh:mm:ss, e.g. 00:00:02)",
+        "System.TimeOnly" => "time of day (write hh:mm)",
+        "System.DateOnly" => "date (write yyyy-MM-dd)",
+        "System.Int32" or "System.Int64" => "whole number",
+        "System.Double" => "number",
+        "System.Boolean" => "true/false value",
+        "System.DayOfWeek" => "day name (Monday ... Sunday)",
+        _ => type,
+    };
+
+    [GeneratedRegex("value (?:'.*' )?at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial Regex ConversionFailure();
+}

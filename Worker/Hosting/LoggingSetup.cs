@@ -1,0 +1,37 @@
+using Serilog;
+using Serilog.Events;
+using Worker.Configuration;
+
+namespace Worker.Hosting;
+
+public static class LoggingSetup
+{
+    private const string Template = "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3}] {SourceContext}: {Message:lj}{NewLine}{Exception}";
+
+    // The file keeps every property (document ids, routes) so a log line can be traced back.
+    private const string FileTemplate = "[{Timestamp:yyyy-MM-dd HH:mm:ss.fff zzz} {Level:u3}] {SourceContext}: {Message:lj} {Properties:j}{NewLine}{Exception}";
+
+    /// <summary>Logs before the host exists, so a failing start-up is logged too.</summary>
+    public static void UseBootstrapLogger() =>
+        Log.Logger = new LoggerConfiguration().WriteTo.Console(outputTemplate: Template).CreateBootstrapLogger();
+
+    /// <summary>Serilog to the console and a daily file logs/worker-YYYYMMDD.log.</summary>
+    public static WebApplicationBuilder AddWorkerLogging(this WebApplicationBuilder builder, WorkerOptions options)
+    {
+        builder.Services.AddSerilog(lc => lc
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Extensions.Diagnostics.HealthChecks", LogEventLevel.Warning)
+            .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
+            .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: Template)
+            .WriteTo.File(
+                Path.Combine(options.LogDirectory, "worker-.log"),
+                rollingInterval: RollingInterval.Day,
+                retainedFileCountLimit: options.LogRetainedDays,
+                outputTemplate: FileTemplate,
+                shared: true));
+        return builder;
+    }
+}

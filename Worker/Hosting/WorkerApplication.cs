@@ -1,0 +1,37 @@
+using Worker.Configuration;
+using Worker.Dashboard;
+using Worker.Notifications;
+using Worker.Persistence;
+
+namespace Worker.Hosting;
+
+/// <summary>The table of contents of the daemon: one line per capability.</summary>
+public static class WorkerApplication
+{
+    public static WebApplication Build(IConfiguration configuration, WorkerOptions options)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = [],
+            ContentRootPath = Directory.GetCurrentDirectory(),
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration.AddConfiguration(configuration);
+        builder.WebHost.UseUrls(options.Urls);
+        // SIGTERM: stop intake, give running jobs time, exit within 30 s.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
+
+        builder.AddWorkerOptions(configuration);
+        builder.AddWorkerLogging(options);
+        builder.AddPersistence(options);
+        builder.AddJobs(options);
+        builder.AddScheduler(options);
+        builder.AddNotifications();
+        builder.AddHealth();
+
+        var app = builder.Build();
+        app.MapHealth();
+        app.MapWorkerDashboard();
+        return app;
+    }
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Worker.Configuration;
+
+namespace Worker.Persistence;
+
+/// <summary>Waits for the database, then migrates it; the host does not go on until this is done.</summary>
+public sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, IOptions<WorkerOptions> options, ILogger<DatabaseStartup> logger)
+    : IHostedService
+{
+    /// <summary>How long a starting worker waits for PostgreSQL before giving up.</summary>
+    public static TimeSpan WaitForDatabase { get; set; } = TimeSpan.FromSeconds(30);
+
+    public async Task StartAsync(CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow + WaitForDatabase;
+        while (true)
+        {
+            try
+            {
+                await using var connection = await dataSource.OpenConnectionAsync(ct);
+                break;
+            }
+            catch (NpgsqlException e) when (DateTime.UtcNow < deadline)
+            {
+                LogWaiting(e.Message);
+                await Task.Delay(TimeSpan.FromSeconds(2), ct);
+            }
+            catch (NpgsqlException e)
+            {
+                throw new DatabaseUnavailableException(
+                    $"database {DatabaseConnection.Redacted(dataSource.ConnectionString)} is unreachable: {e.Message}", e);
+            }
+        }
+        // The data source hides its password, so the migrator gets the full connection string again.
+        await new DatabaseMigrator(DatabaseConnection.ConnectionString(options.Value.Database), logger).MigrateAsync(ct);
+        LogReady();
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+
+    [LoggerMessage(LogLevel.Warning, "Waiting for the database: {Reason}")]
+    private partial void LogWaiting(string reason);
+
+    [LoggerMessage(LogLevel.Information, "Database reachable and migrated")]
+    private partial void LogReady();
+}

@@ -1,0 +1,20 @@
+using Npgsql;
+using Worker.Configuration;
+
+namespace Worker.Persistence;
+
+public static class PersistenceSetup
+{
+    /// <summary>The database, its migrations at start and the audit log.</summary>
+    public static WebApplicationBuilder AddPersistence(this WebApplicationBuilder builder, WorkerOptions options)
+    {
+        var connectionString = DatabaseConnection.ConnectionString(options.Database);
+        builder.Services.AddSingleton(new NpgsqlDataSourceBuilder(connectionString).Build());
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AuditLog>();
+        // Registered before every other hosted service: nothing starts until the schema is current.
+        builder.Services.AddHostedService<DatabaseStartup>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+}

@@ -1,0 +1,63 @@
+# Shared by run.sh, test.sh and the benchmarks: installs what is missing and starts a local PostgreSQL.
+# Sourced, not run.
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+as_postgres() { if [ "$(id -u)" -eq 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi; }
+
+apt_updated=""
+# ensure_packages CMD:PACKAGE ...: installs PACKAGE when CMD is not on PATH (or, for a path, does not exist).
+ensure_packages() {
+  local missing=()
+  for pair in "$@"; do
+    local cmd=${pair%%:*} pkg=${pair#*:}
+    if [[ $cmd == /* ]]; then [ -e "$cmd" ] || missing+=("$pkg"); else command -v "$cmd" >/dev/null 2>&1 || missing+=("$pkg"); fi
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  echo "Installing: ${missing[*]}"
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+require_dotnet() {
+  command -v dotnet >/dev/null 2>&1 || { echo "The .NET 10 SDK is needed (dotnet on PATH)." >&2; exit 1; }
+}
+
+# Makes sure a PostgreSQL cluster is installed and running on 127.0.0.1:5432.
+ensure_postgres() {
+  ensure_packages pg_lsclusters:postgresql
+  if ! pg_lsclusters -h | grep -q .; then
+    local version; version=$(ls /usr/lib/postgresql | sort -V | tail -n 1)
+    as_root pg_createcluster "$version" main >/dev/null
+  fi
+  local version cluster status
+  read -r version cluster _ status _ < <(pg_lsclusters -h | head -n 1)
+  if [ "$status" != "online" ]; then
+    as_root pg_ctlcluster "$version" "$cluster" start
+  fi
+  for _ in $(seq 1 30); do
+    pg_isready -h 127.0.0.1 -p 5432 -q && return 0
+    sleep 1
+  done
+  echo "PostgreSQL did not come up on 127.0.0.1:5432" >&2
+  exit 1
+}
+
+# ensure_role NAME PASSWORD [EXTRA]: creates or updates a login role.
+ensure_role() {
+  local name=$1 password=$2 extra=${3:-}
+  as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres \
+    -v name="$name" -v password="$password" <<SQL >/dev/null
+SELECT format('CREATE ROLE %I LOGIN', :'name') WHERE NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = :'name') \gexec
+SELECT format('ALTER ROLE %I LOGIN PASSWORD %L $extra', :'name', :'password') \gexec
+SQL
+}
+
+# ensure_database NAME OWNER
+ensure_database() {
+  local name=$1 owner=$2
+  as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres -v name="$name" -v owner="$owner" <<'SQL' >/dev/null
+SELECT format('CREATE DATABASE %I OWNER %I', :'name', :'owner') WHERE NOT EXISTS (SELECT 1 FROM pg_database WHERE datname = :'name') \gexec
+SQL
+}
+
+random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }
