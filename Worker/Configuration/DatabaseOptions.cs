@@ -7,4 +7,6 @@ public sealed class DatabaseOptions
     public string ConnectionString { get; set; } = "Host=127.0.0.1;Port=5432;Database=worker;Username=worker";
     /// <summary>File holding the database password (first line), if the connection string has none.</summary>
     public string PasswordFile { get; set; } = "";
+    /// <summary>How long a starting worker waits for PostgreSQL before it gives up.</summary>
+    public TimeSpan StartupWait { get; set; } = TimeSpan.FromSeconds(30);
 }

@@ -30,6 +30,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             if (string.IsNullOrWhiteSpace(signer.Name)) e.Add($"{key}:Name: must not be empty (it is shown on the stamp)");
         }
         if (o.Timestamp.Url.Length > 0) Url(e, $"{w}:Timestamp:Url", o.Timestamp.Url);
+        Positive(e, $"{w}:Database:StartupWait", o.Database.StartupWait, allowZero: true);
         Positive(e, $"{w}:Intake:StableFor", o.Intake.StableFor, allowZero: true);
         Positive(e, $"{w}:Intake:RescanEvery", o.Intake.RescanEvery);
         if (o.Intake.MaxFileBytes <= 0) e.Add($"{w}:Intake:MaxFileBytes: must be greater than 0");

@@ -8,12 +8,9 @@ namespace Worker.Persistence;
 public sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, IOptions<WorkerOptions> options, ILogger<DatabaseStartup> logger)
     : IHostedService
 {
-    /// <summary>How long a starting worker waits for PostgreSQL before giving up.</summary>
-    public static TimeSpan WaitForDatabase { get; set; } = TimeSpan.FromSeconds(30);
-
     public async Task StartAsync(CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + WaitForDatabase;
+        var deadline = DateTime.UtcNow + options.Value.Database.StartupWait;
         while (true)
         {
             try

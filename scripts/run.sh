@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Sets up everything on a fresh machine (PostgreSQL, database, demo signing identity, demo route folders)
+# and runs the worker in the foreground. Running it again just starts the worker. Extra arguments go to `Worker run`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib.sh
+
+require_dotnet
+ensure_postgres
+
+# The database password lives in a file outside git (data/ is ignored), never in a committed file.
+mkdir -p data/secrets && chmod 700 data/secrets
+[ -s data/secrets/db.pass ] || { random_secret > data/secrets/db.pass; chmod 600 data/secrets/db.pass; }
+ensure_role worker "$(cat data/secrets/db.pass)"
+ensure_database worker worker
+
+echo "Building the worker..."
+dotnet build Worker/Worker.csproj -c Release -nologo -v quiet -o artifacts/worker >/dev/null
+worker=(dotnet artifacts/worker/Worker.dll)
+
+# A demo CA and signers; dev-certs leaves existing files alone.
+"${worker[@]}" dev-certs data/certs >/dev/null
+mkdir -p data/routes/surat-keluar/{inbox,declined,failed,signed} data/outbox logs
+
+url=$(grep -o '"Urls": *"[^"]*"' config/appsettings.json | head -n 1 | sed 's/.*"\(http[^"]*\)"/\1/')
+cat <<MSG
+
+  Drop a PDF into:   $(pwd)/data/routes/surat-keluar/inbox/
+  Dashboard:         ${url}/hangfire   (from this machine)
+  Readiness:         ${url}/health/ready
+  Emails go to:      $(pwd)/data/outbox/  (.eml files; set Worker:Mail:Smtp:Host to send real mail)
+  Logs:              $(pwd)/logs/
+  Stop with Ctrl-C.
+
+MSG
+exec "${worker[@]}" run "$@"
