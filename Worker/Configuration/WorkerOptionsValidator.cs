@@ -73,7 +73,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             var k = $"{WorkerOptions.Section}:Dashboard:Users:{i}";
             var u = d.Users[i];
             if (string.IsNullOrWhiteSpace(u.Name)) e.Add($"{k}:Name: must not be empty");
-            if (string.IsNullOrWhiteSpace(u.PasswordHash)) e.Add($"{k}:PasswordHash: must not be empty (make one with 'Worker hash-password')");
+            if (!Dashboard.PasswordHash.IsWellFormed(u.PasswordHash)) e.Add($"{k}:PasswordHash: not a hash made by 'Worker hash-password'");
             if (u.Role is not ("Operator" or "Viewer")) e.Add($"{k}:Role: '{u.Role}' must be Operator or Viewer");
         }
     }

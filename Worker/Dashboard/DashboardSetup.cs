@@ -1,18 +1,90 @@
 using Hangfire;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Worker.Dashboard.Login;
+using Worker.Dashboard.Pages;
+using Worker.Persistence;
 
 namespace Worker.Dashboard;
 
 public static class DashboardSetup
 {
-    /// <summary>The Hangfire dashboard at /hangfire.</summary>
+    public const string Path = "/hangfire";
+
+    /// <summary>Dashboard logins: a cookie from the login form, or HTTP Basic for scripts.</summary>
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<DashboardUsers>();
+        builder.Services.AddSingleton<DocumentQueries>();
+        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        builder.Services
+            .AddAuthentication(DashboardRoles.Scheme)
+            .AddPolicyScheme(DashboardRoles.Scheme, "cookie or Basic", o => o.ForwardDefaultSelector = http =>
+                http.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                    ? BasicAuthenticationHandler.SchemeName
+                    : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(BasicAuthenticationHandler.SchemeName, null)
+            .AddCookie(CookieAuthenticationDefaults.AuthenticationScheme, o =>
+            {
+                o.Cookie.Name = "tte-dashboard";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                o.SlidingExpiration = true;
+                o.LoginPath = "/login";
+                // The dashboard answers 401/403 itself; only browsers asking for a page are sent to the form (below).
+                o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
+            });
+        return builder;
+    }
+
+    /// <summary>The Hangfire dashboard at /hangfire behind the logins.</summary>
     public static WebApplication MapWorkerDashboard(this WebApplication app)
     {
-        app.UseHangfireDashboard("/hangfire", new DashboardOptions
+        var users = app.Services.GetRequiredService<DashboardUsers>();
+        var authorization = new DashboardAuthorization(users);
+        app.UseAuthentication();
+        app.Use(async (http, next) =>
+        {
+            if (SendToLoginForm(http, users))
+            {
+                http.Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(http.Request.PathBase + http.Request.Path));
+                return;
+            }
+            if (IsViewerAction(http, users))
+            {
+                http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+            await next();
+        });
+        app.MapLoginEndpoints();
+        DashboardPages.Register();
+        app.UseHangfireDashboard(Path, new DashboardOptions
         {
             DashboardTitle = "TTE Sulbar · signing worker",
-            Authorization = [new LoopbackOnlyAuthorization()],
+            Authorization = [authorization],
+            IsReadOnlyFunc = authorization.IsReadOnly,
             AppPath = null,
+            DisplayStorageConnectionString = false,
         });
         return app;
     }
+
+    /// <summary>A signed-in viewer posting a command; only the live statistics poll is a harmless POST.</summary>
+    private static bool IsViewerAction(HttpContext http, DashboardUsers users) =>
+        !users.LoopbackOnly
+        && HttpMethods.IsPost(http.Request.Method)
+        && http.Request.Path.StartsWithSegments(Path, out var rest)
+        && rest != "/stats"
+        && http.User.Identity?.IsAuthenticated == true
+        && !http.User.IsInRole(DashboardRoles.Operator);
+
+    private static bool SendToLoginForm(HttpContext http, DashboardUsers users) =>
+        !users.LoopbackOnly
+        && HttpMethods.IsGet(http.Request.Method)
+        && http.Request.Path.StartsWithSegments(Path)
+        && http.User.Identity?.IsAuthenticated != true
+        && http.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.Ordinal);
 }

@@ -28,6 +28,7 @@ public static class WorkerApplication
         builder.AddScheduler(options);
         builder.AddNotifications();
         builder.AddHealth();
+        builder.AddDashboard();
 
         var app = builder.Build();
         app.MapHealth();

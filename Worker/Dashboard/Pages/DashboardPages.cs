@@ -1,0 +1,46 @@
+using Hangfire;
+using Hangfire.Dashboard;
+using Worker.Persistence;
+
+namespace Worker.Dashboard.Pages;
+
+/// <summary>Adds our pages to Hangfire's navigation and our tiles to its home page.</summary>
+public static class DashboardPages
+{
+    private static int registered;
+
+    /// <summary>Hangfire keeps routes and menus in static lists, so this runs once per process.</summary>
+    public static void Register()
+    {
+        if (Interlocked.Exchange(ref registered, 1) == 1) return;
+        DashboardRoutes.Routes.AddRazorPage("/documents", _ => new DocumentsPage());
+        DashboardRoutes.Routes.AddRazorPage("/documents/(?<id>[0-9a-fA-F-]{36})", m => new DocumentPage(Guid.Parse(m.Groups["id"].Value)));
+        DashboardRoutes.Routes.AddRazorPage("/awaiting-approval", _ => new AwaitingApprovalPage());
+        DashboardRoutes.Routes.AddRazorPage("/needs-attention", _ => new NeedsAttentionPage());
+        NavigationMenu.Items.Add(page => new MenuItem("Documents", page.Url.To("/documents")) { Active = page.RequestPath.StartsWith("/documents") });
+        NavigationMenu.Items.Add(page => new MenuItem("Awaiting approval", page.Url.To("/awaiting-approval")) { Active = page.RequestPath.StartsWith("/awaiting-approval") });
+        NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention")) { Active = page.RequestPath.StartsWith("/needs-attention") });
+
+        GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:awaiting", "Awaiting approval", (q, _) => Count(q, DocumentState.AwaitingApproval), "info"));
+        GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:filed-today", "Filed today", (q, now) => q.CountFiledSinceAsync(StartOfDayWita(now), default).GetAwaiter().GetResult(), "success"));
+        GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:failed", "Failed documents", (q, _) => Count(q, DocumentState.Failed), "danger"));
+    }
+
+    private static long Count(DocumentQueries q, string state) =>
+        q.CountByStateAsync(null, default).GetAwaiter().GetResult().GetValueOrDefault(state);
+
+    private static DateTimeOffset StartOfDayWita(DateTimeOffset now)
+    {
+        var wita = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
+        var local = TimeZoneInfo.ConvertTime(now, wita);
+        return new DateTimeOffset(local.Date, local.Offset);
+    }
+
+    private static DashboardMetric Tile(string name, string title, Func<DocumentQueries, DateTimeOffset, long> value, string style) =>
+        new(name, title, page =>
+        {
+            var services = page.Context.GetHttpContext().RequestServices;
+            var count = value(services.GetRequiredService<DocumentQueries>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
+            return new Metric(count) { Style = count == 0 ? MetricStyle.Default : Enum.Parse<MetricStyle>(style, ignoreCase: true) };
+        });
+}

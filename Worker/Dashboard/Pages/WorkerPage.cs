@@ -1,0 +1,61 @@
+using System.Net;
+using Hangfire.Dashboard;
+using Hangfire.Dashboard.Pages;
+
+namespace Worker.Dashboard.Pages;
+
+/// <summary>Base of our dashboard pages: Hangfire's layout and navigation, plus small HTML helpers.</summary>
+public abstract class WorkerPage(string title) : RazorPage
+{
+    private static readonly TimeZoneInfo WitaZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
+
+    protected IServiceProvider Services => Context.GetHttpContext().RequestServices;
+
+    protected string QueryValue(string name)
+    {
+        var value = Context.GetHttpContext().Request.Query[name].ToString();
+        return value.Length > 100 ? "" : value;
+    }
+
+    public override void Execute()
+    {
+        Layout = new LayoutPage(title);
+        WriteLiteral("<div class=\"row\"><div class=\"col-md-12\">");
+        WriteLiteral($"<h1 class=\"page-header\">{Encode(title)}</h1>");
+        Render();
+        WriteLiteral("</div></div>");
+    }
+
+    /// <summary>Writes the page body.</summary>
+    protected abstract void Render();
+
+    protected static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
+
+    protected static string Wita(DateTimeOffset? at) =>
+        at is null ? "—" : TimeZoneInfo.ConvertTime(at.Value, WitaZone).ToString("dd-MM-yyyy HH:mm") + " WITA";
+
+    protected static string Age(DateTimeOffset? since, DateTimeOffset now)
+    {
+        if (since is null) return "—";
+        var age = now - since.Value;
+        return age.TotalDays >= 1 ? $"{(int)age.TotalDays} d {age.Hours} h" : age.TotalHours >= 1 ? $"{(int)age.TotalHours} h {age.Minutes} m" : $"{(int)age.TotalMinutes} m";
+    }
+
+    protected string DocumentLink(Guid id, string text) =>
+        $"<a href=\"{Url.To("/documents/" + id)}\">{Encode(text)}</a>";
+
+    protected void Table(string[] headers, IEnumerable<string[]> rows, string empty)
+    {
+        var list = rows.ToList();
+        if (list.Count == 0)
+        {
+            WriteLiteral($"<div class=\"alert alert-info\">{Encode(empty)}</div>");
+            return;
+        }
+        WriteLiteral("<div class=\"table-responsive\"><table class=\"table table-striped\"><thead><tr>");
+        foreach (var h in headers) WriteLiteral($"<th>{Encode(h)}</th>");
+        WriteLiteral("</tr></thead><tbody>");
+        foreach (var row in list) WriteLiteral("<tr>" + string.Concat(row.Select(c => $"<td>{c}</td>")) + "</tr>");
+        WriteLiteral("</tbody></table></div>");
+    }
+}
