@@ -6,14 +6,8 @@ namespace Worker.Tests.Pdf.Stamp;
 /// <summary>Runs a command-line tool (qpdf, poppler, zbar, openssl) and fails loudly when it is missing.</summary>
 internal static class ExternalTool
 {
-    /// <summary>What a finished tool run printed.</summary>
-    /// <param name="ExitCode">The process exit code.</param>
-    /// <param name="Stdout">Standard output, as UTF-8.</param>
-    /// <param name="Stderr">Standard error, as UTF-8.</param>
-    public sealed record Result(int ExitCode, string Stdout, string Stderr);
-
     /// <summary>Runs <paramref name="tool"/> and returns its output; throws when it is not installed or hangs.</summary>
-    public static Result Run(string tool, params string[] arguments)
+    public static ToolResult Run(string tool, params string[] arguments)
     {
         var start = new ProcessStartInfo(tool)
         {
@@ -47,7 +41,7 @@ internal static class ExternalTool
                 process.Kill(entireProcessTree: true);
                 throw new TimeoutException($"{tool} {string.Join(' ', arguments)} did not finish within 60 s");
             }
-            return new Result(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
+            return new ToolResult(process.ExitCode, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
         }
     }
 

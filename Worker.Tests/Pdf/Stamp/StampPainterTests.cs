@@ -68,24 +68,44 @@ public sealed partial class StampPainterTests : IDisposable
         Assert.Equal(VerifyUrl, decoded.Trim());
     }
 
-    [Fact]
-    public void Draw_KeepsEveryWordInsideTheBox_WhenTheNameIsFarTooLong()
+    [Theory]
+    [InlineData(200, 80)]
+    [InlineData(120, 45)]
+    [InlineData(320, 60)]
+    [InlineData(90, 160)]
+    public void Draw_KeepsEveryWordInsideTheBoxAndRightOfTheQrCode_WhenTheTextIsFarTooLong(double width, double height)
     {
         var name = "Prof. Dr. Ir. Hj. Andi Muhammad Sulaiman Abdurrahman Wahid Syarifuddin Daeng Mattola, S.H., M.Hum.";
         var position = "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian Provinsi Sulawesi Barat";
-        var pdf = WritePdf(Content(name, position));
+        var pdf = WritePdf(Content(name, position) with { Reason = string.Concat(Enumerable.Repeat("Persetujuan ", 20)) }, width, height);
 
         var words = Words(ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", "-bbox", pdf, "-"));
 
         Assert.Contains(words, word => word.Text == "Prof.");
         Assert.Contains(words, word => word.Text.EndsWith('…'));
+        var qrRight = Math.Min(height, width * 0.45);
         Assert.All(words, word =>
         {
-            Assert.InRange(word.XMin, 0, Width);
-            Assert.InRange(word.XMax, 0, Width);
-            Assert.InRange(word.YMin, 0, Height);
-            Assert.InRange(word.YMax, 0, Height);
+            Assert.InRange(word.XMin, qrRight, width);
+            Assert.InRange(word.XMax, qrRight, width);
+            Assert.InRange(word.YMin, 0, height);
+            Assert.InRange(word.YMax, 0, height);
         });
+    }
+
+    [Fact]
+    public void Draw_ShrinksTheTextInsteadOfCuttingIt_WhenTheNameIsSlightlyTooLong()
+    {
+        var name = "Andi Ma’ruf O'Neil, S.H., M.Si.";
+        var drawing = StampPainter.Draw(Content(name), Width, Height);
+        var path = Path.Combine(_directory, "stamp.pdf");
+        OnePagePdf.Write(path, drawing, Width, Height);
+
+        var text = ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", path, "-");
+
+        Assert.Contains(name, text);
+        Assert.DoesNotContain("…", text);
+        Assert.DoesNotContain("/F2 9 Tf", System.Text.Encoding.ASCII.GetString(drawing.Content));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using System.Text;
 
@@ -20,11 +21,12 @@ public static class StampPainter
     // The QR code never takes more than this share of the width, so the text keeps room.
     private const double MaxQrShare = 0.45;
 
+    // Frozen because every drawing hands out this same instance.
     private static readonly IReadOnlyDictionary<string, string> Fonts = new Dictionary<string, string>
     {
         [RegularFont] = "Helvetica",
         [BoldFont] = "Helvetica-Bold",
-    };
+    }.ToFrozenDictionary();
 
     /// <summary>Draws <paramref name="content"/> in a box of <paramref name="width"/> × <paramref name="height"/> points.</summary>
     public static StampDrawing Draw(StampContent content, double width, double height)
