@@ -5,7 +5,8 @@ public interface ITimeStamper
 {
     /// <summary>
     /// Returns a DER-encoded TimeStampToken (a CMS ContentInfo) over SHA-256 of <paramref name="data"/>,
-    /// normally the signature value; throws <see cref="TimestampException"/> when no valid token can be had.
+    /// normally the signature value; throws <see cref="TimestampException"/> when no valid token can be had,
+    /// and <see cref="OperationCanceledException"/> only when <paramref name="ct"/> is cancelled.
     /// </summary>
     Task<byte[]> GetTokenAsync(byte[] data, CancellationToken ct);
 }
