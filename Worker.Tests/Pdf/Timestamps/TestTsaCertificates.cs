@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Worker.Tests.Pdf.Timestamps;
+
+/// <summary>A throwaway CA and a TSA certificate it issued, with the extended key usage RFC 3161 requires.</summary>
+internal sealed class TestTsaCertificates : IDisposable
+{
+    private const string TimeStampingOid = "1.3.6.1.5.5.7.3.8";
+
+    private TestTsaCertificates(X509Certificate2 ca, X509Certificate2 tsa)
+    {
+        Ca = ca;
+        Tsa = tsa;
+    }
+
+    /// <summary>The self-signed root that issued <see cref="Tsa"/>.</summary>
+    public X509Certificate2 Ca { get; }
+
+    /// <summary>The TSA's certificate, with its ECDSA P-256 private key.</summary>
+    public X509Certificate2 Tsa { get; }
+
+    /// <summary>Makes a fresh CA and TSA certificate valid from an hour ago for a year.</summary>
+    public static TestTsaCertificates Create()
+    {
+        var notBefore = DateTimeOffset.UtcNow.AddHours(-1);
+        var notAfter = notBefore.AddYears(1);
+
+        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var caRequest = new CertificateRequest("CN=Worker Test TSA Root, O=Worker Tests", caKey, HashAlgorithmName.SHA256);
+        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
+        var ca = caRequest.CreateSelfSigned(notBefore, notAfter);
+
+        using var tsaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var tsaRequest = new CertificateRequest("CN=Worker Test TSA, O=Worker Tests", tsaKey, HashAlgorithmName.SHA256);
+        tsaRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        tsaRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        // RFC 3161 §2.3: the TSA certificate has exactly one extended key usage, timeStamping, marked critical.
+        tsaRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(TimeStampingOid)], true));
+        tsaRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(tsaRequest.PublicKey, false));
+        tsaRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        using var issued = tsaRequest.Create(ca, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
+        var tsa = issued.CopyWithPrivateKey(tsaKey);
+
+        return new TestTsaCertificates(ca, tsa);
+    }
+
+    /// <summary>Writes the CA certificate as PEM, for openssl's -CAfile.</summary>
+    public void WriteCaPem(string path) => File.WriteAllText(path, Ca.ExportCertificatePem());
+
+    public void Dispose()
+    {
+        Ca.Dispose();
+        Tsa.Dispose();
+    }
+}
