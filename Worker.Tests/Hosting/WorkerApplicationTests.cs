@@ -107,6 +107,20 @@ public sealed class WorkerApplicationTests(WorkerApplicationTests.Host host) : I
         Assert.True(await host.Database.ScalarAsync<long>("SELECT count(*) FROM qrtz_scheduler_state") >= 1);
     }
 
+    [Fact]
+    public async Task Metrics_ExposesDocumentsByRouteAndState()
+    {
+        await host.Database.ExecuteAsync(
+            """
+            INSERT INTO worker.documents (id, route, state, source_name, size_bytes, sha256, title)
+            VALUES (gen_random_uuid(), 'metrics-route', 'Filed', 'a.pdf', 1, 'x', 'A')
+            """);
+        var body = await host.Worker.Http.GetStringAsync("/metrics");
+        Assert.Contains("worker_documents{route=\"metrics-route\",state=\"Filed\"} 1", body);
+        Assert.Contains("# TYPE worker_emails_sent_total counter", body);
+        Assert.Contains("# TYPE worker_signing_duration_seconds histogram", body);
+    }
+
     public static class PingJob
     {
         private static readonly ConcurrentDictionary<string, TaskCompletionSource> Waiting = new();

@@ -1,5 +1,6 @@
 using Worker.Configuration;
 using Worker.Dashboard;
+using Worker.Metrics;
 using Worker.Notifications;
 using Worker.Persistence;
 
@@ -33,6 +34,7 @@ public static class WorkerApplication
         var app = builder.Build();
         app.MapHealth();
         app.MapWorkerDashboard();
+        app.MapWorkerMetrics();
         return app;
     }
 }

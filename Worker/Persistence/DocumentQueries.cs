@@ -19,6 +19,16 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         return counts;
     }
 
+    /// <summary>Counts per (route, state).</summary>
+    public async Task<IReadOnlyList<(string Route, string State, long Count)>> CountByRouteAndStateAsync(CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT route, state, count(*) FROM worker.documents GROUP BY route, state");
+        var list = new List<(string, string, long)>();
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) list.Add((reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        return list;
+    }
+
     public async Task<long> CountFiledSinceAsync(DateTimeOffset since, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM worker.documents WHERE state = 'Filed' AND filed_at >= $1");
