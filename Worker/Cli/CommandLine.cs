@@ -6,22 +6,25 @@ public static class CommandLine
     public const string Usage =
         "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] | dev-certs DIR";
 
-    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var name = args.Length == 0 || args[0].StartsWith('-') ? "run" : args[0];
         var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
         try
         {
-            return Task.FromResult(name switch
+            return name switch
             {
                 "help" or "--help" => Help(stdout),
+                "sign" => await SignCommand.RunAsync(rest, stdout, stderr),
+                "verify" => VerifyCommand.Run(rest, stdout, stderr),
+                "dev-certs" => DevCertsCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"unknown command '{name}'. {Usage}"),
-            });
+            };
         }
         catch (UsageException e)
         {
             stderr.WriteLine(e.Message);
-            return Task.FromResult(ExitCode.Usage);
+            return ExitCode.Usage;
         }
     }
 
