@@ -23,7 +23,7 @@ internal static class PageTreeWalker
         if (depth > 64 || node is not IndirectReferenceToken reference || !visited.Add(reference.Data))
             throw new PdfRefusedException(PdfRefusal.Damaged, "damaged PDF: the page tree is not a tree of indirect page objects");
         if (pdf.Resolve(node) is not DictionaryToken dict)
-            throw new PdfRefusedException(PdfRefusal.Damaged, $"damaged PDF: page tree node {reference.Data} is not a dictionary");
+            throw new PdfRefusedException(PdfRefusal.Damaged, $"damaged PDF: page tree object {reference.Data.ObjectNumber} is missing, so no reader can show the pages");
 
         media = ReadBox(pdf, dict, NameToken.MediaBox) ?? media;
         crop = ReadBox(pdf, dict, NameToken.CropBox) ?? crop;
