@@ -21,6 +21,7 @@ public sealed class DemoPki
         Rsa = Issue(authority, DemoKeyKind.Rsa2048, "Test Signer RSA", "rsa");
         EcP256 = Issue(authority, DemoKeyKind.EcP256, "Test Signer P-256", "p256");
         EcP384 = Issue(authority, DemoKeyKind.EcP384, "Test Signer P-384", "p384");
+        SecondRsa = Issue(authority, DemoKeyKind.Rsa2048, "Second Signer RSA", "rsa2");
         NssDirectory = Path.Combine(Directory, "nss");
         System.IO.Directory.CreateDirectory(NssDirectory);
         Check(ExternalTool.Run("certutil", "-N", "-d", "sql:" + NssDirectory, "--empty-password"));
@@ -36,6 +37,15 @@ public sealed class DemoPki
     public KeyFiles Rsa { get; }
     public KeyFiles EcP256 { get; }
     public KeyFiles EcP384 { get; }
+
+    /// <summary>
+    /// Another RSA signer: pdfsig 22.12 reports "Unknown issue with Certificate" for every later signature
+    /// made with a certificate it already checked in the same file, so tests that pile up signatures rotate keys.
+    /// </summary>
+    public KeyFiles SecondRsa { get; }
+
+    /// <summary>Four different signers, for files that collect several signatures.</summary>
+    public IReadOnlyList<KeyFiles> All => [Rsa, EcP256, EcP384, SecondRsa];
 
     public sealed record KeyFiles(string Pkcs12, string PasswordFile)
     {
