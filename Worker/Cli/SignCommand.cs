@@ -67,7 +67,10 @@ public static class SignCommand
             };
             var stopwatch = Stopwatch.StartNew();
             int signed = 0, refused = 0, failed = 0;
-            foreach (var input in inputs)
+            var console = new object();
+            // Files are independent, so a batch uses every core; each file still prints exactly one line.
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(inputs, parallel, async (input, token) =>
             {
                 var target = output ?? Path.Combine(outDir!, Path.GetFileName(input));
                 var request = template with
@@ -76,13 +79,18 @@ public static class SignCommand
                     OutputPath = target,
                     Visible = reader.Flag("--visible") ? Stamp(template, signer, page) : null,
                 };
-                switch (await SignOneAsync(request, stdout, stderr, cancellationToken))
+                var (code, line) = await SignOneAsync(request, token);
+                lock (console)
                 {
-                    case ExitCode.Done: signed++; break;
-                    case ExitCode.InputRefused: refused++; break;
-                    default: failed++; break;
+                    (code == ExitCode.Done ? stdout : stderr).WriteLine(line);
+                    _ = code switch
+                    {
+                        ExitCode.Done => signed++,
+                        ExitCode.InputRefused => refused++,
+                        _ => failed++,
+                    };
                 }
-            }
+            });
             stopwatch.Stop();
             if (inputs.Count > 1)
             {
@@ -94,28 +102,22 @@ public static class SignCommand
         }
     }
 
-    private static async Task<int> SignOneAsync(PdfSignRequest request, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    private static async Task<(int Code, string Line)> SignOneAsync(PdfSignRequest request, CancellationToken cancellationToken)
     {
         if (!File.Exists(request.InputPath))
-        {
-            stderr.WriteLine($"{request.InputPath}: refused: file not found");
-            return ExitCode.InputRefused;
-        }
+            return (ExitCode.InputRefused, $"{request.InputPath}: refused: file not found");
         try
         {
             var result = await PdfSigner.SignAsync(request, cancellationToken);
-            stdout.WriteLine($"{request.InputPath}: signed -> {result.OutputPath} ({result.FieldName}, {result.Verification.SignerName}, verified)");
-            return ExitCode.Done;
+            return (ExitCode.Done, $"{request.InputPath}: signed -> {result.OutputPath} ({result.FieldName}, {result.Verification.SignerName}, verified)");
         }
         catch (PdfRefusedException e)
         {
-            stderr.WriteLine($"{request.InputPath}: refused: {e.Message}");
-            return ExitCode.InputRefused;
+            return (ExitCode.InputRefused, $"{request.InputPath}: refused: {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException)
         {
-            stderr.WriteLine($"{request.InputPath}: failed: {e.Message.ReplaceLineEndings(" ")}");
-            return ExitCode.Unexpected;
+            return (ExitCode.Unexpected, $"{request.InputPath}: failed: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 

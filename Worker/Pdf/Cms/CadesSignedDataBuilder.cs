@@ -26,6 +26,10 @@ public sealed class CadesSignedDataBuilder(
     // Room for a TSA's token with its own certificate chain.
     private const int TimestampReserve = 8 * 1024;
 
+    // Parsed once: sizing, signed attributes and the final encoding all need them.
+    private readonly X509CertificateStructure _certificate = X509CertificateStructure.GetInstance(signer.Chain[0].RawData);
+    private readonly DerSet _certificates = new(signer.Chain.Select(c => (Asn1Encodable)X509CertificateStructure.GetInstance(c.RawData)).ToArray());
+
     /// <summary>Bytes to reserve for the DER SignedData: the real structure with a maximal signature, plus slack.</summary>
     public int EstimateSize()
     {
@@ -52,7 +56,7 @@ public sealed class CadesSignedDataBuilder(
 
     private DerSet SignedAttributes(byte[] contentDigest)
     {
-        var certificate = X509CertificateStructure.GetInstance(signer.Chain[0].RawData);
+        var certificate = _certificate;
         // ESS certificate hashes use SHA-256, the default algorithm of ESSCertIDv2, so it is left out of the DER.
         var certId = new EssCertIDv2(SHA256.HashData(signer.Chain[0].RawData),
             new IssuerSerial(new GeneralNames(new GeneralName(certificate.Issuer)), certificate.SerialNumber));
@@ -64,14 +68,13 @@ public sealed class CadesSignedDataBuilder(
 
     private byte[] Encode(DerSet signedAttributes, byte[] signature, DerSet? unsignedAttributes)
     {
-        var certificate = X509CertificateStructure.GetInstance(signer.Chain[0].RawData);
+        var certificate = _certificate;
         var signerInfo = new SignerInfo(
             new SignerIdentifier(new IssuerAndSerialNumber(certificate.Issuer, certificate.SerialNumber)),
             CmsAlgorithms.Digest(hash), signedAttributes, CmsAlgorithms.Signature(signer.Scheme, hash),
             new DerOctetString(signature), unsignedAttributes);
-        var certificates = new DerSet(signer.Chain.Select(c => (Asn1Encodable)X509CertificateStructure.GetInstance(c.RawData)).ToArray());
         var signedData = new SignedData(new DerSet(CmsAlgorithms.Digest(hash)),
-            new ContentInfo(CmsObjectIdentifiers.Data, null), certificates, null, new DerSet(signerInfo));
+            new ContentInfo(CmsObjectIdentifiers.Data, null), _certificates, null, new DerSet(signerInfo));
         return new ContentInfo(CmsObjectIdentifiers.SignedData, signedData).GetEncoded(Asn1Encodable.Der);
     }
 

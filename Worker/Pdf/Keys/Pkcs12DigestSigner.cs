@@ -8,6 +8,9 @@ public sealed class Pkcs12DigestSigner : IDigestSigner, IDisposable
 {
     private readonly AsymmetricAlgorithm _key;
 
+    // .NET does not promise that one key object may sign on several threads at once; batches sign in parallel.
+    private readonly Lock _signing = new();
+
     private Pkcs12DigestSigner(IReadOnlyList<X509Certificate2> chain, AsymmetricAlgorithm key, SignatureScheme scheme)
     {
         Chain = chain;
@@ -66,13 +69,18 @@ public sealed class Pkcs12DigestSigner : IDigestSigner, IDisposable
     }
 
     /// <inheritdoc />
-    public Task<byte[]> SignDigestAsync(byte[] digest, HashAlgorithmName hash, CancellationToken cancellationToken) =>
-        Task.FromResult(_key switch
+    public Task<byte[]> SignDigestAsync(byte[] digest, HashAlgorithmName hash, CancellationToken cancellationToken)
+    {
+        lock (_signing)
         {
-            RSA rsa => rsa.SignHash(digest, hash, Scheme == SignatureScheme.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
-            ECDsa ec => ec.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence),
-            _ => throw new SigningKeyException("unsupported key type"),
-        });
+            return Task.FromResult(_key switch
+            {
+                RSA rsa => rsa.SignHash(digest, hash, Scheme == SignatureScheme.RsaPss ? RSASignaturePadding.Pss : RSASignaturePadding.Pkcs1),
+                ECDsa ec => ec.SignHash(digest, DSASignatureFormat.Rfc3279DerSequence),
+                _ => throw new SigningKeyException("unsupported key type"),
+            });
+        }
+    }
 
     /// <inheritdoc />
     public void Dispose()

@@ -8,6 +8,8 @@ using Org.BouncyCastle.Tsp;
 using Worker.Pdf.Cms;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
+using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
+using SignerInfo = Org.BouncyCastle.Asn1.Cms.SignerInfo;
 
 namespace Worker.Pdf.Verification;
 
@@ -19,8 +21,10 @@ internal static class CmsSignatureChecker
     {
         try
         {
-            var signer = new CmsSignedData(cms).GetSignerInfos().GetSigners().FirstOrDefault();
-            return signer is null ? null : CmsAlgorithms.HashFromOid(signer.DigestAlgorithmID.Algorithm.Id);
+            // Only the SignerInfo's digest algorithm is needed; parsing the ASN.1 is cheaper than a CmsSignedData.
+            var signedData = SignedData.GetInstance(ContentInfo.GetInstance(Asn1Object.FromByteArray(cms)).Content);
+            var signer = signedData.SignerInfos.Count == 0 ? null : SignerInfo.GetInstance(signedData.SignerInfos[0]);
+            return signer is null ? null : CmsAlgorithms.HashFromOid(signer.DigestAlgorithm.Algorithm.Id);
         }
         catch (Exception e) when (e is CmsException or IOException or ArgumentException or InvalidCastException)
         {
@@ -51,12 +55,12 @@ internal static class CmsSignatureChecker
         var messageDigest = signer.SignedAttributes?[CmsAttributes.MessageDigest]?.AttrValues[0] as Asn1OctetString;
         var digestMatches = messageDigest is not null && CryptographicOperations.FixedTimeEquals(messageDigest.GetOctets(), digest);
         if (!digestMatches) problems.Add("the document digest does not match (the signed bytes were changed)");
-        var signatureValid = digestMatches && VerifySignature(signer, certificate);
+        var cert = X509CertificateLoader.LoadCertificate(certificate.GetEncoded());
+        var signatureValid = digestMatches && SignatureValueVerifier.Verify(signer, cert);
         if (digestMatches && !signatureValid) problems.Add("the signature value does not verify");
 
         var (timestampValid, timestampTime) = CheckTimestamp(signer, problems);
         var at = timestampTime ?? claimedTime ?? DateTimeOffset.UtcNow;
-        var cert = X509CertificateLoader.LoadCertificate(certificate.GetEncoded());
         var validAt = at.UtcDateTime >= cert.NotBefore.ToUniversalTime() && at.UtcDateTime <= cert.NotAfter.ToUniversalTime();
         if (!validAt) problems.Add($"the certificate was not valid at the signing time {at:yyyy-MM-dd HH:mm}");
         bool? trusted = trust is null ? null : ChainsTo(cert, certificates, trust, at);
@@ -73,18 +77,6 @@ internal static class CmsSignatureChecker
             TimestampValid = timestampValid,
             Problems = problems,
         };
-    }
-
-    private static bool VerifySignature(SignerInformation signer, BcCertificate certificate)
-    {
-        try
-        {
-            return signer.Verify(certificate);
-        }
-        catch (Exception e) when (e is CmsException or ArgumentException or InvalidOperationException or Org.BouncyCastle.Security.SecurityUtilityException)
-        {
-            return false;
-        }
     }
 
     private static (bool? Valid, DateTimeOffset? Time) CheckTimestamp(SignerInformation signer, List<string> problems)
