@@ -18,6 +18,9 @@ public static class CommandLine
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "hash-password" => HashPasswordCommand.Run(rest, Console.In, stdout, stderr),
                 "help" or "--help" => Help(stdout),
+                "sign" => await SignCommand.RunAsync(rest, stdout, stderr),
+                "verify" => VerifyCommand.Run(rest, stdout, stderr),
+                "dev-certs" => DevCertsCommand.Run(rest, stdout, stderr),
                 _ => throw new UsageException($"unknown command '{name}'. {Usage}"),
             };
         }

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using Worker.Cli;
+using Worker.Pdf;
+using Worker.Pdf.Pades;
+using Worker.Pdf.Verification;
+using Worker.Tests.Pdf.Support;
+
+namespace Worker.Tests.Pdf.Pades;
+
+/// <summary>Every real-world file of the corpus: sign, check with qpdf, pdfsig and openssl, sign again, tamper.</summary>
+public class PdfSignerCorpusTests
+{
+    public static TheoryData<string> Signable => Corpus.Signable();
+
+    [Theory]
+    [MemberData(nameof(Signable))]
+    public async Task Sign_ProducesValidIncrementalSignatures_ForCorpusFile(string name)
+    {
+        using var temp = new TempDirectory();
+        var input = RepositoryPaths.CorpusFile(name);
+        var once = temp.File("once.pdf");
+        var twice = temp.File("twice.pdf");
+        using var rsa = DemoPki.Instance.Rsa.Open();
+        using var ec = DemoPki.Instance.EcP256.Open();
+
+        await Signing.SignAsync(input, once, rsa);
+
+        var original = await File.ReadAllBytesAsync(input);
+        var signed = await File.ReadAllBytesAsync(once);
+        Assert.True(signed.AsSpan(0, original.Length).SequenceEqual(original), "the output must start with the input's bytes");
+        SignedPdf.AssertQpdfCheck(once);
+        SignedPdf.AssertPdfSigValid(once, 1);
+        SignedPdf.AssertOpenSslVerifies(once, temp.Path);
+
+        await Signing.SignAsync(once, twice, ec);
+
+        Assert.True((await File.ReadAllBytesAsync(twice)).AsSpan(0, signed.Length).SequenceEqual(signed));
+        SignedPdf.AssertQpdfCheck(twice);
+        SignedPdf.AssertPdfSigValid(twice, 2);
+        var results = PdfSignatureVerifier.Verify(twice, DemoPki.Instance.Trust);
+        Assert.Equal(["Signature1", "Signature2"], results.Select(r => r.FieldName));
+        Assert.All(results, r => Assert.True(r.IsValid, r.Summary));
+
+        Signing.FlipByteInFirstRange(twice);
+        var tampered = PdfSignatureVerifier.Verify(twice, DemoPki.Instance.Trust);
+        Assert.All(tampered, r => Assert.False(r.IsValid));
+        Assert.Equal(ExitCode.SignatureInvalid, await CommandLine.RunAsync(["verify", twice], TextWriter.Null, TextWriter.Null));
+    }
+
+    [Fact]
+    public async Task Sign_RefusesEncryptedFile_AndLeavesNoOutput()
+    {
+        using var temp = new TempDirectory();
+        var input = RepositoryPaths.CorpusFile(Corpus.Encrypted);
+        var before = SHA256.HashData(await File.ReadAllBytesAsync(input));
+        using var rsa = DemoPki.Instance.Rsa.Open();
+
+        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(input, temp.File("out.pdf"), rsa));
+
+        Assert.Equal(PdfRefusal.Encrypted, e.Kind);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+        Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(input)));
+    }
+
+    [Fact]
+    public async Task Sign_RefusesFile_WhenItsPageTreeIsMissing()
+    {
+        using var temp = new TempDirectory();
+        using var rsa = DemoPki.Instance.Rsa.Open();
+
+        var e = await Assert.ThrowsAsync<PdfRefusedException>(() =>
+            Signing.SignAsync(RepositoryPaths.CorpusFile(Corpus.MissingPageTree), temp.File("out.pdf"), rsa));
+
+        Assert.Equal(PdfRefusal.Damaged, e.Kind);
+        Assert.Contains("page tree", e.Message);
+        Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public async Task Sign_KeepsExistingFormFields_WhenFileHasAcroForm()
+    {
+        using var temp = new TempDirectory();
+        using var rsa = DemoPki.Instance.Rsa.Open();
+        var output = temp.File("out.pdf");
+        var input = RepositoryPaths.CorpusFile("pdflatex-forms.pdf");
+        var before = ExternalTool.Run("qpdf", "--json", "--json-key=acroform", input).Stdout;
+
+        await Signing.SignAsync(input, output, rsa);
+
+        var after = ExternalTool.Run("qpdf", "--json", "--json-key=acroform", output).Stdout;
+        var names = System.Text.RegularExpressions.Regex.Matches(before, "\"fullname\": \"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Contains($"\"fullname\": \"{n}\"", after));
+        Assert.Contains("\"fullname\": \"Signature1\"", after);
+    }
+}

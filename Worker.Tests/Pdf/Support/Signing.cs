@@ -1,0 +1,41 @@
+using System.Security.Cryptography;
+using Worker.Pdf.Keys;
+using Worker.Pdf.Pades;
+using Worker.Pdf.Signatures;
+
+namespace Worker.Tests.Pdf.Support;
+
+/// <summary>Signs with the demo PKI, verifying against its CA like the worker does.</summary>
+public static class Signing
+{
+    public static async Task<PdfSignResult> SignAsync(string input, string output, IDigestSigner signer,
+        VisibleSignature? visible = null, HashAlgorithmName? hash = null,
+        Func<byte[], CancellationToken, Task<byte[]>>? timestamp = null)
+    {
+        return await PdfSigner.SignAsync(new PdfSignRequest
+        {
+            InputPath = input,
+            OutputPath = output,
+            Signer = signer,
+            Hash = hash ?? HashAlgorithmName.SHA256,
+            Reason = "Setuju",
+            Location = "Mamuju",
+            ContactInfo = "tte@example.go.id",
+            Visible = visible,
+            TimestampTokenFor = timestamp,
+            TrustAnchors = DemoPki.Instance.Trust,
+        });
+    }
+
+    /// <summary>Flips one byte inside the first signed range, in a stream's data so the file still parses.</summary>
+    public static void FlipByteInFirstRange(string path)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var firstRangeEnd = SignedPdf.ByteRanges(bytes)[0][1];
+        var text = System.Text.Encoding.Latin1.GetString(bytes, 0, (int)firstRangeEnd);
+        var stream = text.IndexOf("stream", StringComparison.Ordinal);
+        var offset = stream > 0 && stream + 40 < firstRangeEnd ? stream + 30 : (int)firstRangeEnd / 2;
+        bytes[offset] ^= 0x01;
+        File.WriteAllBytes(path, bytes);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace Worker.Pdf.Keys;
+
+/// <summary>Makes a demo CA and signer certificates for local use and tests; never for production.</summary>
+public static class DemoCertificates
+{
+    /// <summary>A self-signed CA certificate with its private key.</summary>
+    public static X509Certificate2 CreateAuthority(string commonName = "Demo TTE Root CA")
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest(Subject(commonName), key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        var now = DateTimeOffset.UtcNow;
+        return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
+    }
+
+    /// <summary>A signer certificate issued by <paramref name="authority"/>, with its private key.</summary>
+    public static X509Certificate2 IssueSigner(X509Certificate2 authority, DemoKeyKind kind, string commonName,
+        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using var caKey = authority.GetRSAPrivateKey() ?? throw new ArgumentException("the authority needs its RSA private key");
+        var generator = X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1);
+        if (kind == DemoKeyKind.Rsa2048)
+        {
+            using var rsa = RSA.Create(2048);
+            var request = Request(new CertificateRequest(Subject(commonName), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), authority);
+            using var cert = request.Create(authority.SubjectName, generator, notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2), serial);
+            return cert.CopyWithPrivateKey(rsa);
+        }
+        using var ec = ECDsa.Create(kind == DemoKeyKind.EcP384 ? ECCurve.NamedCurves.nistP384 : ECCurve.NamedCurves.nistP256);
+        var ecRequest = Request(new CertificateRequest(Subject(commonName), ec, HashAlgorithmName.SHA256), authority);
+        using var ecCert = ecRequest.Create(authority.SubjectName, generator, notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2), serial);
+        return ecCert.CopyWithPrivateKey(ec);
+    }
+
+    /// <summary>Writes a PKCS#12 (key, certificate, CA) and a password file holding a random password.</summary>
+    public static void WritePkcs12(X509Certificate2 signer, X509Certificate2 authority, string pkcs12Path, string passwordPath)
+    {
+        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16)).ToLowerInvariant();
+        var collection = new X509Certificate2Collection { signer, X509CertificateLoader.LoadCertificate(authority.RawData) };
+        File.WriteAllBytes(pkcs12Path, collection.ExportPkcs12(Pkcs12ExportPbeParameters.Pbes2Aes256Sha256, password));
+        File.WriteAllText(passwordPath, password + "\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(passwordPath, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            File.SetUnixFileMode(pkcs12Path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+    }
+
+    /// <summary>Writes a certificate as PEM.</summary>
+    public static void WritePem(X509Certificate2 certificate, string path) => File.WriteAllText(path, certificate.ExportCertificatePem() + "\n");
+
+    private static CertificateRequest Request(CertificateRequest request, X509Certificate2 authority)
+    {
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
+        return request;
+    }
+
+    private static X500DistinguishedName Subject(string commonName)
+    {
+        var builder = new X500DistinguishedNameBuilder();
+        builder.AddCountryOrRegion("ID");
+        builder.AddOrganizationName("Pemerintah Provinsi (Demo)");
+        builder.AddCommonName(commonName);
+        return builder.Build();
+    }
+}

@@ -1,0 +1,55 @@
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Tokens;
+using Worker.Pdf.Reading;
+using Worker.Pdf.Writing;
+
+namespace Worker.Pdf.Signatures;
+
+/// <summary>
+/// Adds a field to the document's AcroForm, keeping every existing field, wherever the form lives:
+/// an indirect AcroForm, one inline in the catalog, an indirect /Fields array, or none yet.
+/// </summary>
+internal sealed class AcroFormEditor
+{
+    // SignaturesExist (1) + AppendOnly (2): tells readers to save changes incrementally.
+    private const int SignatureFlags = 3;
+
+    private readonly PdfStructure _pdf;
+    private readonly IToken? _rawForm;
+    private readonly DictionaryToken? _form;
+
+    private AcroFormEditor(PdfStructure pdf)
+    {
+        _pdf = pdf;
+        _rawForm = pdf.Catalog.Data.GetValueOrDefault(NameToken.AcroForm.Data);
+        _form = pdf.Resolve(_rawForm) as DictionaryToken;
+    }
+
+    /// <summary>The current top-level fields.</summary>
+    public IReadOnlyList<IToken> Fields =>
+        _form is not null && _pdf.Get(_form, "Fields") is ArrayToken fields ? fields.Data : [];
+
+    public static AcroFormEditor Open(PdfStructure pdf) => new(pdf);
+
+    /// <summary>Appends <paramref name="field"/> to /Fields and sets /SigFlags, writing the fewest objects possible.</summary>
+    public void AddSignatureField(IncrementalUpdate update, IndirectReference field)
+    {
+        var fieldToken = new IndirectReferenceToken(field);
+        var form = _form ?? DictionaryToken.Empty;
+        var rawFields = form.Data.GetValueOrDefault(NameToken.Fields.Data);
+        if (rawFields is IndirectReferenceToken fieldsRef && _pdf.Resolve(rawFields) is ArrayToken indirectFields)
+            update.Set(fieldsRef.Data, new ArrayToken([.. indirectFields.Data, fieldToken]));
+        else
+            form = form.With(NameToken.Fields, new ArrayToken([.. Fields, fieldToken]));
+
+        var flags = _pdf.Get(form, "SigFlags") is NumericToken n ? n.Int : 0;
+        form = form.With(NameToken.SigFlags, new NumericToken(flags | SignatureFlags));
+
+        if (_rawForm is IndirectReferenceToken formRef && _form is not null)
+            update.Set(formRef.Data, form);
+        else if (_form is not null)
+            update.Set(_pdf.Root, _pdf.Catalog.With(NameToken.AcroForm, form));
+        else
+            update.Set(_pdf.Root, _pdf.Catalog.With(NameToken.AcroForm, new IndirectReferenceToken(update.Add(form))));
+    }
+}

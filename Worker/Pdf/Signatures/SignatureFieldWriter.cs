@@ -1,0 +1,116 @@
+using System.Text;
+using UglyToad.PdfPig.Core;
+using UglyToad.PdfPig.Tokens;
+using Worker.Pdf.Reading;
+using Worker.Pdf.Writing;
+
+namespace Worker.Pdf.Signatures;
+
+/// <summary>
+/// Copies the original and appends a revision with a new signature field, its widget and a /V signature
+/// dictionary whose /ByteRange and /Contents are left blank for the embedder to fill.
+/// </summary>
+public static class SignatureFieldWriter
+{
+    private const string ByteRangeHole = "ByteRange";
+    private const string ContentsHole = "Contents";
+
+    // Print (4) + Locked (128): shown when printed, not movable by the reader.
+    private const int WidgetFlags = 132;
+
+    // Room for "[0 a b c]" with offsets of files up to 10^19 bytes.
+    private const int ByteRangeWidth = 64;
+
+    /// <summary>Writes the original followed by the prepared revision to <paramref name="output"/>.</summary>
+    public static PreparedSignature Prepare(PdfStructure pdf, Stream original, Stream output, SignatureFieldRequest request)
+    {
+        DocMdpGuard.EnsureSigningAllowed(pdf);
+        var pages = pdf.Pages;
+        if (pages.Count == 0)
+            throw new PdfRefusedException(PdfRefusal.NoPages, "the PDF has no pages");
+        var pageIndex = request.Visible is null ? 0 : request.Visible.PageIndex ?? pages.Count - 1;
+        if (pageIndex < 0 || pageIndex >= pages.Count)
+            throw new PdfRefusedException(PdfRefusal.DoesNotFit, $"page {pageIndex + 1} does not exist: the document has {pages.Count} page(s)");
+        var page = pages[pageIndex];
+
+        var update = new IncrementalUpdate(UpdateBase.From(pdf));
+        var form = AcroFormEditor.Open(pdf);
+        var fieldName = FieldNames.NextSignatureName(pdf, form.Fields);
+
+        var signature = update.Add(SignatureDictionary(request));
+        var widget = update.Allocate();
+        var (rect, appearance) = request.Visible is { } visible
+            ? Visible(page, visible)
+            : (new PdfBox(0, 0, 0, 0), AppearanceStream.Empty());
+        var appearanceRef = update.Add(appearance);
+        update.Set(widget, new DictionaryToken(new Dictionary<NameToken, IToken>
+        {
+            [NameToken.Type] = NameToken.Annot,
+            [NameToken.Subtype] = NameToken.Widget,
+            [NameToken.Ft] = NameToken.Sig,
+            [NameToken.T] = PdfText.Of(fieldName),
+            [NameToken.V] = new IndirectReferenceToken(signature),
+            [NameToken.F] = new NumericToken(WidgetFlags),
+            [NameToken.P] = new IndirectReferenceToken(page.Reference),
+            [NameToken.Rect] = AppearanceStream.Numbers(rect.Left, rect.Bottom, rect.Right, rect.Top),
+            [NameToken.Ap] = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.N] = new IndirectReferenceToken(appearanceRef) }),
+        }));
+        AddToAnnots(pdf, update, page, widget);
+        form.AddSignatureField(update, widget);
+
+        original.Position = 0;
+        output.Position = 0;
+        original.CopyTo(output);
+        var written = update.WriteTo(output);
+        return new PreparedSignature
+        {
+            FieldName = fieldName,
+            FileLength = written.FileLength,
+            ByteRange = written.Reserved[ByteRangeHole],
+            Contents = written.Reserved[ContentsHole],
+        };
+    }
+
+    private static (PdfBox Rect, StreamToken Appearance) Visible(PageInfo page, VisibleSignature visible)
+    {
+        var placement = WidgetPlacement.For(page, visible.X, visible.Y, visible.Width, visible.Height);
+        return (placement.Rect, AppearanceStream.Visible(placement, visible.Appearance));
+    }
+
+    private static DictionaryToken SignatureDictionary(SignatureFieldRequest request)
+    {
+        var contents = new byte[2 + 2 * request.ContentsLength];
+        Array.Fill(contents, (byte)'0');
+        contents[0] = (byte)'<';
+        contents[^1] = (byte)'>';
+        var byteRange = Encoding.ASCII.GetBytes("[" + new string(' ', ByteRangeWidth - 2) + "]");
+        var dict = new Dictionary<NameToken, IToken>
+        {
+            [NameToken.Type] = NameToken.Sig,
+            [NameToken.Filter] = NameToken.AdobePpklite,
+            [NameToken.SubFilter] = NameToken.Create("ETSI.CAdES.detached"),
+            [NameToken.Byterange] = new ReservedBytesToken(ByteRangeHole, byteRange),
+            [NameToken.Contents] = new ReservedBytesToken(ContentsHole, contents),
+            [NameToken.M] = PdfText.Date(request.SigningTime),
+        };
+        if (!string.IsNullOrEmpty(request.Name)) dict[NameToken.Name] = PdfText.Of(request.Name);
+        if (!string.IsNullOrEmpty(request.Reason)) dict[NameToken.Reason] = PdfText.Of(request.Reason);
+        if (!string.IsNullOrEmpty(request.Location)) dict[NameToken.Location] = PdfText.Of(request.Location);
+        if (!string.IsNullOrEmpty(request.ContactInfo)) dict[NameToken.ContactInfo] = PdfText.Of(request.ContactInfo);
+        return new DictionaryToken(dict);
+    }
+
+    // The page's /Annots may be a direct array, an indirect one (then only that array changes), or absent.
+    private static void AddToAnnots(PdfStructure pdf, IncrementalUpdate update, PageInfo page, IndirectReference widget)
+    {
+        var raw = page.Dictionary.Data.GetValueOrDefault(NameToken.Annots.Data);
+        var widgetToken = new IndirectReferenceToken(widget);
+        if (raw is IndirectReferenceToken arrayRef && pdf.Resolve(raw) is ArrayToken indirect)
+        {
+            update.Set(arrayRef.Data, new ArrayToken([.. indirect.Data, widgetToken]));
+            return;
+        }
+        var existing = pdf.Resolve(raw) as ArrayToken;
+        update.Set(page.Reference, page.Dictionary.With(NameToken.Annots, new ArrayToken([.. existing?.Data ?? [], widgetToken])));
+    }
+}

@@ -1,0 +1,119 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Asn1;
+using Org.BouncyCastle.Asn1.Cms;
+using Org.BouncyCastle.Asn1.Pkcs;
+using Org.BouncyCastle.Cms;
+using Org.BouncyCastle.Tsp;
+using Worker.Pdf.Cms;
+using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
+using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
+using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
+using SignerInfo = Org.BouncyCastle.Asn1.Cms.SignerInfo;
+
+namespace Worker.Pdf.Verification;
+
+/// <summary>Checks a detached CMS against the digest of the signed bytes, the signer certificate and a timestamp.</summary>
+internal static class CmsSignatureChecker
+{
+    /// <summary>Reads the digest algorithm the signer used, so the caller can hash the ranges with it.</summary>
+    public static HashAlgorithmName? DigestAlgorithm(byte[] cms)
+    {
+        try
+        {
+            // Only the SignerInfo's digest algorithm is needed; parsing the ASN.1 is cheaper than a CmsSignedData.
+            var signedData = SignedData.GetInstance(ContentInfo.GetInstance(Asn1Object.FromByteArray(cms)).Content);
+            var signer = signedData.SignerInfos.Count == 0 ? null : SignerInfo.GetInstance(signedData.SignerInfos[0]);
+            return signer is null ? null : CmsAlgorithms.HashFromOid(signer.DigestAlgorithm.Algorithm.Id);
+        }
+        catch (Exception e) when (e is CmsException or IOException or ArgumentException or InvalidCastException)
+        {
+            return null;
+        }
+    }
+
+    public static CmsCheck Check(byte[] cms, HashAlgorithmName hash, byte[] digest, DateTimeOffset? claimedTime, X509Certificate2Collection? trust)
+    {
+        var problems = new List<string>();
+        SignerInformation signer;
+        BcCertificate? certificate;
+        IReadOnlyList<BcCertificate> certificates;
+        try
+        {
+            var signed = new CmsSignedData(new Dictionary<string, byte[]> { [CmsAlgorithms.DigestOid(hash).Id] = digest }, cms);
+            signer = signed.GetSignerInfos().GetSigners().Single();
+            certificates = signed.GetCertificates().EnumerateMatches(null).ToList();
+            certificate = certificates.FirstOrDefault(c => signer.SignerID.Match(c));
+        }
+        catch (Exception e) when (e is CmsException or IOException or ArgumentException or InvalidOperationException or InvalidCastException)
+        {
+            return new CmsCheck { Problems = ["the CMS cannot be read"] };
+        }
+        if (certificate is null)
+            return new CmsCheck { Problems = ["the signer certificate is not in the CMS"] };
+
+        var messageDigest = signer.SignedAttributes?[CmsAttributes.MessageDigest]?.AttrValues[0] as Asn1OctetString;
+        var digestMatches = messageDigest is not null && CryptographicOperations.FixedTimeEquals(messageDigest.GetOctets(), digest);
+        if (!digestMatches) problems.Add("the document digest does not match (the signed bytes were changed)");
+        var cert = X509CertificateLoader.LoadCertificate(certificate.GetEncoded());
+        var signatureValid = digestMatches && SignatureValueVerifier.Verify(signer, cert);
+        if (digestMatches && !signatureValid) problems.Add("the signature value does not verify");
+
+        var (timestampValid, timestampTime) = CheckTimestamp(signer, problems);
+        var at = timestampTime ?? claimedTime ?? DateTimeOffset.UtcNow;
+        var validAt = at.UtcDateTime >= cert.NotBefore.ToUniversalTime() && at.UtcDateTime <= cert.NotAfter.ToUniversalTime();
+        if (!validAt) problems.Add($"the certificate was not valid at the signing time {at:yyyy-MM-dd HH:mm}");
+        bool? trusted = trust is null ? null : ChainsTo(cert, certificates, trust, at);
+        if (trusted == false) problems.Add("the certificate does not chain to a trusted root");
+
+        return new CmsCheck
+        {
+            SignerName = cert.GetNameInfo(X509NameType.SimpleName, false),
+            TimestampTime = timestampTime,
+            DigestMatches = digestMatches,
+            SignatureValueValid = signatureValid,
+            CertificateValidAtSigningTime = validAt,
+            ChainTrusted = trusted,
+            TimestampValid = timestampValid,
+            Problems = problems,
+        };
+    }
+
+    private static (bool? Valid, DateTimeOffset? Time) CheckTimestamp(SignerInformation signer, List<string> problems)
+    {
+        var attribute = signer.UnsignedAttributes?[PkcsObjectIdentifiers.IdAASignatureTimeStampToken];
+        if (attribute is null) return (null, null);
+        try
+        {
+            var token = new TimeStampToken(ContentInfo.GetInstance(attribute.AttrValues[0]));
+            var imprintHash = CmsAlgorithms.HashFromOid(token.TimeStampInfo.MessageImprintAlgOid)
+                ?? throw new TspException("unsupported imprint algorithm");
+            var expected = CryptographicOperations.HashData(imprintHash, signer.GetSignature());
+            if (!expected.AsSpan().SequenceEqual(token.TimeStampInfo.GetMessageImprintDigest()))
+            {
+                problems.Add("the timestamp imprint does not match the signature value");
+                return (false, null);
+            }
+            var tsa = token.GetCertificates().EnumerateMatches(token.SignerID).FirstOrDefault();
+            if (tsa is not null) token.Validate(tsa);
+            return (true, new DateTimeOffset(token.TimeStampInfo.GenTime, TimeSpan.Zero));
+        }
+        catch (Exception e) when (e is TspException or CmsException or ArgumentException or InvalidCastException or IOException)
+        {
+            problems.Add("the timestamp token is invalid");
+            return (false, null);
+        }
+    }
+
+    private static bool ChainsTo(X509Certificate2 certificate, IEnumerable<BcCertificate> included, X509Certificate2Collection trust, DateTimeOffset at)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
+        chain.ChainPolicy.ExtraStore.AddRange(included.Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded())).ToArray());
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
+        chain.ChainPolicy.DisableCertificateDownloads = true;
+        return chain.Build(certificate);
+    }
+}

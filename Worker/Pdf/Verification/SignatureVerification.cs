@@ -1,0 +1,50 @@
+namespace Worker.Pdf.Verification;
+
+/// <summary>The verdict on one signature in a PDF.</summary>
+public sealed record SignatureVerification
+{
+    /// <summary>The signature field's fully qualified name.</summary>
+    public required string FieldName { get; init; }
+
+    /// <summary>The signing certificate's common name, when the CMS could be read.</summary>
+    public string? SignerName { get; init; }
+
+    /// <summary>Timestamp time when a valid token is present, otherwise the claimed /M.</summary>
+    public DateTimeOffset? SigningTime { get; init; }
+
+    /// <summary>The /ByteRange as written.</summary>
+    public required IReadOnlyList<long> ByteRange { get; init; }
+
+    /// <summary>The byte range covers its whole revision except exactly the /Contents string.</summary>
+    public required bool ByteRangeCoversRevision { get; init; }
+
+    /// <summary>The signature is the file's last revision (nothing was appended after it).</summary>
+    public required bool CoversWholeFile { get; init; }
+
+    /// <summary>The CMS message-digest equals the digest of the byte ranges.</summary>
+    public required bool DigestMatches { get; init; }
+
+    /// <summary>The signature value verifies with the signer certificate's public key.</summary>
+    public required bool SignatureValueValid { get; init; }
+
+    /// <summary>The signer certificate was within its validity period at <see cref="SigningTime"/>.</summary>
+    public required bool CertificateValidAtSigningTime { get; init; }
+
+    /// <summary>Chained to a trust anchor; null when no anchors were given.</summary>
+    public bool? ChainTrusted { get; init; }
+
+    /// <summary>The timestamp token's imprint and signature check out; null when there is no timestamp.</summary>
+    public bool? TimestampValid { get; init; }
+
+    /// <summary>Later revisions only add what incremental signing may add.</summary>
+    public required bool LaterChangesAllowed { get; init; }
+
+    /// <summary>Every failed check, one short phrase each; empty when valid.</summary>
+    public required IReadOnlyList<string> Problems { get; init; }
+
+    /// <summary>All checks passed.</summary>
+    public bool IsValid => Problems.Count == 0;
+
+    /// <summary>"valid" or the problems joined.</summary>
+    public string Summary => IsValid ? "valid" : string.Join("; ", Problems);
+}
