@@ -38,8 +38,21 @@ public sealed class AuditLogTests : IAsyncLifetime
     public async Task VerifyAsync_ReportsIntact_WhenEventsWereAppendedConcurrently()
     {
         await AppendThreeAsync();
-        Assert.Null(await audit.VerifyAsync(default));
+        var check = await audit.VerifyAsync(default);
+        Assert.True(check.Intact);
+        Assert.Equal(3, check.EventsChecked);
         Assert.Equal(3L, await database.ScalarAsync<long>("SELECT count(*) FROM worker.audit_events"));
+    }
+
+    [Fact]
+    public async Task AuditVerifyCommand_ReportsIntactChain()
+    {
+        await AppendThreeAsync();
+        using var config = new TestConfig(database.ConnectionString);
+        var output = new StringWriter();
+        var code = await Worker.Cli.CommandLine.RunAsync(["audit", "verify", "--config", config.Write()], output, new StringWriter());
+        Assert.Equal(Worker.Cli.ExitCode.Done, code);
+        Assert.Contains("audit chain intact: 3 events", output.ToString());
     }
 
     [Fact]
@@ -62,10 +75,15 @@ public sealed class AuditLogTests : IAsyncLifetime
             UPDATE worker.audit_events SET actor = 'someone-else' WHERE seq = 2;
             ALTER TABLE worker.audit_events ENABLE TRIGGER audit_events_no_update;
             """);
-        var broken = await audit.VerifyAsync(default);
+        var broken = (await audit.VerifyAsync(default)).FirstBreak;
         Assert.NotNull(broken);
         Assert.Equal(2, broken.Seq);
         Assert.Contains("altered", broken.Reason);
+        using var config = new TestConfig(database.ConnectionString);
+        var output = new StringWriter();
+        var code = await Worker.Cli.CommandLine.RunAsync(["audit", "verify", "--config", config.Write()], output, new StringWriter());
+        Assert.Equal(Worker.Cli.ExitCode.SignatureInvalid, code);
+        Assert.Contains("audit chain BROKEN at event 2", output.ToString());
     }
 
     [Fact]
@@ -78,7 +96,7 @@ public sealed class AuditLogTests : IAsyncLifetime
             DELETE FROM worker.audit_events WHERE seq = 2;
             ALTER TABLE worker.audit_events ENABLE TRIGGER audit_events_no_update;
             """);
-        var broken = await audit.VerifyAsync(default);
+        var broken = (await audit.VerifyAsync(default)).FirstBreak;
         Assert.NotNull(broken);
         Assert.Equal(3, broken.Seq);
         Assert.Contains("removed", broken.Reason);

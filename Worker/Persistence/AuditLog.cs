@@ -46,8 +46,8 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider clock)
     public AuditEvent Event(Guid? documentId, string actor, string action, string detail = "", string source = "") =>
         new() { At = clock.GetUtcNow(), DocumentId = documentId, Actor = actor, Action = action, Detail = detail, Source = source };
 
-    /// <summary>Walks the whole chain; returns the sequence number of the first broken event, or null when intact.</summary>
-    public async Task<AuditBreak?> VerifyAsync(CancellationToken ct)
+    /// <summary>Walks the whole chain and reports how many events held and the first broken one, if any.</summary>
+    public async Task<AuditCheck> VerifyAsync(CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var command = new NpgsqlCommand(
@@ -67,12 +67,12 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider clock)
             var storedPrevious = (byte[])reader[7];
             var stored = (byte[])reader[8];
             if (!storedPrevious.AsSpan().SequenceEqual(previous))
-                return new AuditBreak(seq, count, "its previous-hash does not match the event before it (an event was removed or reordered)");
+                return new AuditCheck(count, new AuditBreak(seq, count, "its previous-hash does not match the event before it (an event was removed or reordered)"));
             if (!stored.AsSpan().SequenceEqual(AuditChain.Hash(previous, e)))
-                return new AuditBreak(seq, count, "its content does not match its hash (the event was altered)");
+                return new AuditCheck(count, new AuditBreak(seq, count, "its content does not match its hash (the event was altered)"));
             previous = stored;
             count++;
         }
-        return null;
+        return new AuditCheck(count, null);
     }
 }
