@@ -1,5 +1,6 @@
 using Worker.Configuration;
 using Worker.Dashboard;
+using Worker.Intake;
 using Worker.Notifications;
 using Worker.Persistence;
 
@@ -28,6 +29,8 @@ public static class WorkerApplication
         builder.AddScheduler(options);
         builder.AddNotifications();
         builder.AddHealth();
+        // Last: starts after the database is migrated and Hangfire and Quartz run, stops first.
+        builder.AddIntake(options);
 
         var app = builder.Build();
         app.MapHealth();
