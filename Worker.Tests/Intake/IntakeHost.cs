@@ -19,11 +19,15 @@ public class IntakeHost : IAsyncLifetime
     /// <summary>Changes the configuration before the worker starts.</summary>
     protected virtual void Configure(JsonObject worker) { }
 
+    /// <summary>Prepares folders and database before the worker starts.</summary>
+    protected virtual void Arrange() { }
+
     public async Task InitializeAsync()
     {
         await Database.InitializeAsync();
         Config = new TestConfig(Database.ConnectionString);
         Configure(Config.Worker);
+        Arrange();
         Worker = await TestWorker.StartAsync(Config);
     }
 
