@@ -78,9 +78,9 @@ public sealed class IntakeTwoWorkersTests : IAsyncLifetime
         Assert.Empty(Directory.GetFiles(host.Inbox));
         Assert.Empty(Directory.GetFiles(host.Processing));
         Assert.Empty(Directory.GetFiles(host.Failed));
-        // Both workers took part: the second one's log names the files it claimed.
+        // Both workers took part: the second one's log names the documents it recorded.
         Assert.False(second!.HasExited);
-        var claimedBySecond = Directory.GetFiles(secondLogs).Sum(f => ReadShared(f).Split('\n').Count(l => l.Contains("Claimed ")));
+        var claimedBySecond = Directory.GetFiles(secondLogs).Sum(f => ReadShared(f).Split('\n').Count(l => l.Contains(" recorded as Received")));
         Assert.InRange(claimedBySecond, 1, Files - 1);
     }
 

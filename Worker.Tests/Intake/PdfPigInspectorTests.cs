@@ -29,6 +29,18 @@ public sealed class PdfPigInspectorTests : IDisposable
         Assert.Equal(title, result.Title);
     }
 
+    public static TheoryData<string> CorpusFiles() =>
+        [.. Directory.GetFiles(RepoPaths.Corpus, "*.pdf").Select(p => Path.GetFileName(p)).Where(n => n != "libreoffice-writer-password.pdf")];
+
+    [Theory]
+    [MemberData(nameof(CorpusFiles))]
+    public void Inspect_Accepts_EveryUnencryptedCorpusFile(string corpusName)
+    {
+        var result = Inspect(TestPdfs.Corpus(corpusName));
+        Assert.True(result.Ok, result.ProblemEn);
+        Assert.True(result.PageCount >= 1);
+    }
+
     [Fact]
     public void Inspect_Accepts_WhenACommentFollowsEof() => Assert.True(Inspect(TestPdfs.Unique()).Ok);
 

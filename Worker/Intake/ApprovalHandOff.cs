@@ -13,11 +13,11 @@ public sealed class ApprovalHandOff(
     /// <summary>How many waiting documents one sweep looks at.</summary>
     public const int SweepBatch = 1000;
 
-    /// <summary>Enqueues the approval job and notes it on the document (the caller holds the document's lock).</summary>
-    public async Task<string> EnqueueAsync(NpgsqlConnection connection, Guid id, string action, CancellationToken ct)
+    /// <summary>Enqueues the approval job and notes it on the document (the caller holds the document's lock); audited when <paramref name="auditAction"/> is set.</summary>
+    public async Task<string> EnqueueAsync(NpgsqlConnection connection, Guid id, string? auditAction, CancellationToken ct)
     {
         var jobId = jobs.Enqueue<IApprovalStarter>(s => s.StartAsync(id, CancellationToken.None));
-        await store.SetApprovalJobAsync(connection, id, jobId, action, ct);
+        await store.SetApprovalJobAsync(connection, id, jobId, auditAction, ct);
         logger.Enqueued(id, jobId);
         return jobId;
     }
@@ -37,7 +37,7 @@ public sealed class ApprovalHandOff(
             var current = await store.FindAsync(held.Connection, waiting.Id, ct);
             if (current is null || current.State != DocumentState.Received || !IsLost(current.ApprovalJobId)) continue;
             logger.Requeued(waiting.Id, current.ApprovalJobId);
-            await EnqueueAsync(held.Connection, waiting.Id, current.ApprovalJobId is null ? "approval-enqueued" : "approval-requeued", ct);
+            await EnqueueAsync(held.Connection, waiting.Id, "approval-requeued", ct);
             requeued++;
         }
         return requeued;

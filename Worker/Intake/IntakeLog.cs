@@ -9,7 +9,7 @@ internal static partial class IntakeLog
     [LoggerMessage(LogLevel.Information, "Intake stopped")]
     public static partial void Stopped(this ILogger logger);
 
-    [LoggerMessage(LogLevel.Information, "Claimed {SourceName} on route {Route} as document {DocumentId}")]
+    [LoggerMessage(LogLevel.Debug, "Claimed {SourceName} on route {Route} as document {DocumentId}")]
     public static partial void Claimed(this ILogger logger, Guid documentId, string route, string sourceName);
 
     [LoggerMessage(LogLevel.Debug, "{SourceName} on route {Route} was gone when claimed (another worker took it)")]
@@ -21,7 +21,7 @@ internal static partial class IntakeLog
     [LoggerMessage(LogLevel.Warning, "Document {DocumentId} ({SourceName}) refused as {State}: {Reason}; filed to {FailedPath}")]
     public static partial void Refused(this ILogger logger, Guid documentId, string sourceName, string state, string reason, string failedPath);
 
-    [LoggerMessage(LogLevel.Information, "Document {DocumentId} handed to approval as job {JobId}")]
+    [LoggerMessage(LogLevel.Debug, "Document {DocumentId} handed to approval as job {JobId}")]
     public static partial void Enqueued(this ILogger logger, Guid documentId, string jobId);
 
     [LoggerMessage(LogLevel.Warning, "Document {DocumentId} was still Received with its approval job {JobId} missing or failed; enqueued again")]

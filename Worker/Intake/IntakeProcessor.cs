@@ -45,7 +45,7 @@ public sealed class IntakeProcessor(
         }
 
         if (recorded.State == DocumentState.Received && recorded.ApprovalJobId is null)
-            await handOff.EnqueueAsync(held.Connection, ticket.Id, "approval-enqueued", ct);
+            await handOff.EnqueueAsync(held.Connection, ticket.Id, auditAction: null, ct);
 
         if (Exists(claimed))
         {

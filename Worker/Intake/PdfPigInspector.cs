@@ -20,8 +20,11 @@ public sealed class PdfPigInspector : IPdfInspector
             if (document.IsEncrypted) return PdfInspection.Refused(IntakeProblem.Encrypted);
             var pages = document.NumberOfPages;
             if (pages == 0) return PdfInspection.Refused(IntakeProblem.NoPages);
-            // Reading every page finds a broken page tree or content the signer would choke on later.
-            for (var i = 1; i <= pages; i++) document.GetPage(i);
+            if (!PageTreeIsSound(document, pages))
+            {
+                // PdfPig repairs some broken trees on its own (lenient parsing); reading every page is the final word.
+                for (var i = 1; i <= pages; i++) document.GetPage(i);
+            }
             var title = document.Information.Title?.Trim();
             return PdfInspection.Fine(pages, string.IsNullOrEmpty(title) ? null : title);
         }
@@ -33,6 +36,18 @@ public sealed class PdfPigInspector : IPdfInspector
         {
             // PdfPig reports damage with many exception types (format, index, null reference, invalid cast).
             return PdfInspection.Refused(IntakeProblem.Damaged(Shorten(e.Message)));
+        }
+    }
+
+    private static bool PageTreeIsSound(PdfDocument document, int pages)
+    {
+        try
+        {
+            return PageTree.CountLeaves(document) == pages;
+        }
+        catch (InvalidDataException)
+        {
+            return false;
         }
     }
 

@@ -73,8 +73,11 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
     public async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
         await FindAsync(connection, null, id, ct);
 
-    /// <summary>Notes the Hangfire job that hands the document to approval, with an audit event.</summary>
-    public async Task SetApprovalJobAsync(NpgsqlConnection connection, Guid id, string jobId, string action, CancellationToken ct)
+    /// <summary>
+    /// Notes the Hangfire job that hands the document to approval. The first enqueue is part of being received and is
+    /// not audited again (it would serialise every intake on the audit chain twice); a re-enqueue is, as <paramref name="auditAction"/>.
+    /// </summary>
+    public async Task SetApprovalJobAsync(NpgsqlConnection connection, Guid id, string jobId, string? auditAction, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using (var update = new NpgsqlCommand(
@@ -85,7 +88,8 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
             update.Parameters.AddWithValue(jobId);
             await update.ExecuteNonQueryAsync(ct);
         }
-        await audit.AppendAsync(connection, tx, audit.Event(id, Actor, action, $"job {jobId}", Environment.MachineName), ct);
+        if (auditAction is not null)
+            await audit.AppendAsync(connection, tx, audit.Event(id, Actor, auditAction, $"job {jobId}", Environment.MachineName), ct);
         await tx.CommitAsync(ct);
     }
 
