@@ -61,7 +61,9 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 rss() { awk '/^VmRSS/ {print $2}' "/proc/$worker_pid/status"; }
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$worker_pid/stat"; }
 rss_before=$(rss)
+cpu_before=$(cpu)
 peak=$rss_before
 
 echo "Dropping $count PDFs at once..."
@@ -77,6 +79,7 @@ while [ "$done_count" -lt "$count" ]; do
   if [ "$(echo "$elapsed > 300" | bc)" -eq 1 ]; then echo "gave up after 300 s with $done_count of $count"; exit 1; fi
 done
 end=$(date +%s.%N)
+cpu_after=$(cpu)
 sleep 2
 rss_after=$(rss)
 hwm=$(awk '/^VmHWM/ {print $2}' "/proc/$worker_pid/status")
@@ -87,7 +90,8 @@ printf 'files dropped:             %d\n' "$count"
 printf 'documents recorded:        %d (jobs enqueued: %d)\n' "$documents" "$jobs"
 printf 'time to all enqueued:      %.1f s (includes StableFor 2 s)\n' "$(echo "$end - $start" | bc)"
 printf 'first to last recorded:    %s s\n' "$(sql "SELECT round(extract(epoch FROM max(received_at) - min(received_at))::numeric, 1) FROM worker.documents")"
-printf 'machine load (1 min):      %s\n' "$(cut -d' ' -f1 /proc/loadavg)"
+printf 'worker CPU in that time:   %s s (user + system)\n' "$(echo "$cpu_after - $cpu_before" | bc)"
+printf 'machine load (1 min):      %s (2 cores; other work on the machine slows the run)\n' "$(cut -d' ' -f1 /proc/loadavg)"
 printf 'worker RSS before / peak / after: %d / %d / %d MB (VmHWM since start: %d MB)\n' \
   $((rss_before / 1024)) $((peak / 1024)) $((rss_after / 1024)) $((hwm / 1024))
 printf 'left in inbox / .processing / failed: %d / %d / %d\n' \

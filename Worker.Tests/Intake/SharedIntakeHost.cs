@@ -13,9 +13,3 @@ public sealed class SharedIntakeHost : IntakeHost
         worker["Routes"]![0]!["Exclude"] = new JsonArray("draft-*");
     }
 }
-
-[CollectionDefinition(Name)]
-public sealed class SharedIntakeCollection : ICollectionFixture<SharedIntakeHost>
-{
-    public const string Name = "shared intake worker";
-}

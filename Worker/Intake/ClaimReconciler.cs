@@ -11,7 +11,18 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
 {
     public async Task ReconcileAsync(InboxRoute route, CancellationToken ct)
     {
-        foreach (var id in ClaimIds(route))
+        HashSet<Guid> ids;
+        try
+        {
+            Directory.CreateDirectory(route.Processing);
+            ids = ClaimIds(route);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.InboxUnreadable(route.Name, e.Message);
+            return;
+        }
+        foreach (var id in ids)
         {
             await using var held = await DocumentLock.TryAcquireAsync(dataSource, id, ct);
             if (held is null) continue;
@@ -32,8 +43,9 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
             {
                 await processor.CompleteAsync(route, ticket, held, ct);
             }
-            catch (Exception e) when (e is IOException or NpgsqlException)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // Left in .processing: the next rescan tries again, and the error is in the log for an operator.
                 logger.ClaimFailed(e, id, ticket.SourceName);
             }
         }

@@ -19,6 +19,8 @@ public sealed class FileClaimer(TimeProvider clock)
         if (ticket.SidecarName is not null)
             ticket = ticket with { SidecarText = ReadSidecar(Path.Combine(route.Inbox, sidecarName)) };
         var ticketPath = route.Ticket(id);
+        // Someone may have removed .processing by hand; the claim must not fail for that.
+        Directory.CreateDirectory(route.Processing);
         ticket.Write(ticketPath);
         try
         {

@@ -28,14 +28,14 @@ public sealed class IntakeProcessor(
         }
         logger.Claimed(id, route.Name, ticket.SourceName);
         if (ticket.SidecarName is not null) MoveSidecar(route, ticket);
-        await CompleteAsync(route, ticket, held, ct);
+        await CompleteAsync(route, ticket, held, ct, fresh: true);
     }
 
-    /// <summary>Finishes a claim whose file is in .processing; the caller holds the document's lock.</summary>
-    public async Task CompleteAsync(InboxRoute route, ClaimTicket ticket, DocumentLock held, CancellationToken ct)
+    /// <summary>Finishes a claim whose file is in .processing; the caller holds the document's lock. A <paramref name="fresh"/> claim has no row yet.</summary>
+    public async Task CompleteAsync(InboxRoute route, ClaimTicket ticket, DocumentLock held, CancellationToken ct, bool fresh = false)
     {
         var claimed = route.ClaimedPdf(ticket.Id);
-        var recorded = await store.FindAsync(held.Connection, ticket.Id, ct);
+        var recorded = fresh ? null : await store.FindAsync(held.Connection, ticket.Id, ct);
         if (recorded is null)
         {
             var document = await examiner.ExamineAsync(route, ticket, ct);

@@ -24,14 +24,18 @@ public sealed class StabilityTracker(TimeSpan stableFor, TimeProvider clock)
         }
     }
 
-    /// <summary>Looks at every watched file again; returns those now ready, which stay out of watch until <see cref="Done"/>.</summary>
+    /// <summary>
+    /// Looks again at each watched file that has been unchanged for StableFor since it was last seen; returns those
+    /// still unchanged (same size and time) and free, which stay out of watch until <see cref="Done"/>.
+    /// </summary>
     public List<Candidate> Poll()
     {
         var ready = new List<Candidate>();
         var now = clock.GetUtcNow();
         lock (gate)
         {
-            foreach (var (path, entry) in pending.ToList())
+            // Only files due for a second look are touched: a burst of a thousand files costs two looks each, not one per tick.
+            foreach (var (path, entry) in pending.Where(p => now - p.Value.Since >= stableFor).ToList())
             {
                 var snapshot = FileSnapshot.Take(path);
                 if (snapshot is null)
@@ -41,10 +45,10 @@ public sealed class StabilityTracker(TimeSpan stableFor, TimeProvider clock)
                 }
                 if (snapshot != entry.Snapshot)
                 {
+                    // Written to since the last look: wait StableFor again from now.
                     pending[path] = (entry.Route, snapshot, now);
                     continue;
                 }
-                if (now - entry.Since < stableFor) continue;
                 var access = snapshot.IsLink || snapshot.Size == 0 ? Access.Free : TryExclusive(path);
                 if (access == Access.Busy) continue;
                 pending.Remove(path);
