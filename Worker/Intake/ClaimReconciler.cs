@@ -32,6 +32,7 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
             {
                 // The rename never happened (the file is still in the inbox) or the claim had finished: the ticket is spent.
                 File.Delete(ticketPath);
+                File.Delete(ticketPath + ClaimTicket.TemporarySuffix);
                 continue;
             }
             var ticket = ClaimTicket.Read(ticketPath) ?? new ClaimTicket
@@ -59,6 +60,8 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
         {
             var name = Path.GetFileName(path);
             var stem = name.EndsWith(ClaimTicket.Suffix, StringComparison.Ordinal) ? name[..^ClaimTicket.Suffix.Length]
+                : name.EndsWith(ClaimTicket.Suffix + ClaimTicket.TemporarySuffix, StringComparison.Ordinal)
+                    ? name[..^(ClaimTicket.Suffix.Length + ClaimTicket.TemporarySuffix.Length)]
                 : name.EndsWith(".pdf", StringComparison.Ordinal) ? name[..^4]
                 : null;
             if (stem is not null && Guid.TryParse(stem, out var id)) ids.Add(id);

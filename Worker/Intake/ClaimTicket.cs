@@ -10,6 +10,9 @@ public sealed record ClaimTicket
 {
     public const string Suffix = ".claim.json";
 
+    /// <summary>Added to <see cref="Suffix"/> while the ticket is being written.</summary>
+    public const string TemporarySuffix = ".tmp";
+
     /// <summary>The document id; the claimed file is .processing/{id}.pdf.</summary>
     public required Guid Id { get; init; }
     /// <summary>The route the file was dropped on.</summary>
@@ -30,7 +33,7 @@ public sealed record ClaimTicket
     public void Write(string path)
     {
         // Written whole, then renamed, so a reader never sees half a ticket.
-        var temporary = path + ".tmp";
+        var temporary = path + TemporarySuffix;
         File.WriteAllText(temporary, JsonSerializer.Serialize(this, Json));
         File.Move(temporary, path, overwrite: true);
     }
