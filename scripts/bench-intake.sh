@@ -3,6 +3,9 @@
 # every one is recorded and its approval job enqueued, and the worker's memory before, at peak and after.
 # Usage: scripts/bench-intake.sh [COUNT]
 # Uses the production defaults (StableFor 2 s) against a throw-away database on the local PostgreSQL.
+# Measured on the 2-core build machine while other builds ran (load average 13-15): 1,000 files all enqueued in
+# 32-34 s, 21 s of worker CPU, RSS 122 MB before, 205 MB at peak, 179 MB after. Of that CPU about 6 s is Hangfire
+# running the approval jobs, which fail and retry on the intake branch because IApprovalStarter is not implemented there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
