@@ -1,5 +1,6 @@
 using Worker.Configuration;
 using Worker.Dashboard;
+using Worker.Intake;
 using Worker.Metrics;
 using Worker.Notifications;
 using Worker.Persistence;
@@ -30,6 +31,9 @@ public static class WorkerApplication
         builder.AddNotifications();
         builder.AddHealth();
         builder.AddDashboard();
+        builder.AddWorkerMetrics();
+        // Last: starts after the database is migrated and Hangfire and Quartz run, stops first.
+        builder.AddIntake(options);
 
         var app = builder.Build();
         app.MapHealth();

@@ -11,7 +11,8 @@ public static class MetricsSetup
     public static WebApplication MapWorkerMetrics(this WebApplication app)
     {
         var queries = app.Services.GetRequiredService<DocumentQueries>();
-        Prometheus.Metrics.DefaultRegistry.AddBeforeCollectCallback(ct => RefreshDocumentCountsAsync(queries, ct));
+        var metrics = app.Services.GetRequiredService<WorkerMetrics>();
+        metrics.Registry.AddBeforeCollectCallback(ct => RefreshDocumentCountsAsync(queries, metrics, ct));
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (http, next) =>
         {
             var remote = http.Connection.RemoteIpAddress;
@@ -22,26 +23,32 @@ public static class MetricsSetup
             }
             await next();
         }));
-        app.MapMetrics("/metrics");
+        app.MapMetrics("/metrics", metrics.Registry);
         return app;
     }
 
-    private static async Task RefreshDocumentCountsAsync(DocumentQueries queries, CancellationToken ct)
+    public static WebApplicationBuilder AddWorkerMetrics(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<WorkerMetrics>();
+        return builder;
+    }
+
+    private static async Task RefreshDocumentCountsAsync(DocumentQueries queries, WorkerMetrics metrics, CancellationToken ct)
     {
         try
         {
             var seen = new HashSet<(string, string)>();
             foreach (var (route, state, count) in await queries.CountByRouteAndStateAsync(ct))
             {
-                WorkerMetrics.Documents.WithLabels(route, state).Set(count);
+                metrics.Documents.WithLabels(route, state).Set(count);
                 seen.Add((route, state));
             }
-            foreach (var labels in WorkerMetrics.Documents.GetAllLabelValues())
-                if (!seen.Contains((labels[0], labels[1]))) WorkerMetrics.Documents.WithLabels(labels).Set(0);
+            foreach (var labels in metrics.Documents.GetAllLabelValues())
+                if (!seen.Contains((labels[0], labels[1]))) metrics.Documents.WithLabels(labels).Set(0);
         }
-        catch (Exception e) when (e is NpgsqlException or ObjectDisposedException)
+        catch (NpgsqlException)
         {
-            // The database check in /health/ready reports this (or, in tests, an earlier host is gone); the other series are still served.
+            // The database check in /health/ready reports this; the other series are still served.
         }
     }
 }

@@ -1,0 +1,66 @@
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Intake;
+
+[Collection(SharedIntakeCollection.Name)]
+public sealed class IntakeDuplicateTests(SharedIntakeHost host)
+{
+    [Fact]
+    public async Task Drop_MarksDuplicate_WhenTheSameContentIsStillOpen()
+    {
+        var bytes = TestPdfs.Unique("annotated_pdf.pdf");
+        host.Drop("asli.pdf", bytes);
+        var first = Assert.Single(await host.WaitForAsync("asli.pdf"));
+        host.Drop("salinan.pdf", bytes);
+        var second = Assert.Single(await host.WaitForAsync("salinan.pdf"));
+
+        Assert.Equal("Received", first.State);
+        Assert.Equal("Duplicate", second.State);
+        Assert.Null(second.ApprovalJobId);
+        Assert.Equal(0, await DocumentRow.ApprovalJobsAsync(host.Database, second.Id));
+        var (_, error) = host.FailedFile("salinan.pdf");
+        Assert.Contains(first.Id.ToString(), error);
+        Assert.Contains("\"Annotated PDF\"", error);
+        Assert.Contains("Received", error);
+        Assert.Contains("Duplikat", error);
+    }
+
+    [Theory]
+    [InlineData("AwaitingApproval", "Duplicate")]
+    [InlineData("Filed", "Duplicate")]
+    [InlineData("Declined", "Received")]
+    [InlineData("Expired", "Received")]
+    [InlineData("Failed", "Received")]
+    public async Task Drop_DecidesByTheEarlierState_WhenTheSameContentArrivesAgain(string earlierState, string expected)
+    {
+        var bytes = TestPdfs.Unique();
+        var first = $"pertama-{earlierState}.pdf";
+        host.Drop(first, bytes);
+        var earlier = Assert.Single(await host.WaitForAsync(first));
+        await host.Database.ExecuteAsync($"UPDATE worker.documents SET state = '{earlierState}' WHERE id = '{earlier.Id}'");
+
+        var again = $"lagi-{earlierState}.pdf";
+        host.Drop(again, bytes);
+        var row = Assert.Single(await host.WaitForAsync(again));
+        Assert.Equal(expected, row.State);
+        if (expected == "Duplicate") Assert.Contains(earlierState, host.FailedFile(again).Error);
+        else Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+    }
+
+    [Fact]
+    public async Task Drop_RecordsANewDocument_WhenReDroppedAfterInvalid()
+    {
+        var bytes = TestPdfs.Unique();
+        host.Drop("perbaikan.pdf.json", "{ \"title\": 42 }"u8.ToArray());
+        host.Drop("perbaikan.pdf", bytes);
+        var refused = Assert.Single(await host.WaitForAsync("perbaikan.pdf"));
+        Assert.Equal("Invalid", refused.State);
+
+        host.Drop("perbaikan.pdf.json", "{ \"title\": \"Surat yang diperbaiki\" }"u8.ToArray());
+        host.Drop("perbaikan.pdf", bytes);
+        var rows = await host.WaitForAsync("perbaikan.pdf", count: 2);
+        Assert.Equal("Received", rows[1].State);
+        Assert.Equal("Surat yang diperbaiki", rows[1].Title);
+        Assert.Equal(refused.Sha256, rows[1].Sha256);
+    }
+}

@@ -1,0 +1,132 @@
+using Worker.Intake;
+using Worker.Persistence;
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Intake;
+
+/// <summary>
+/// The states a kill -9 can leave behind, arranged on disk and in the database before the worker starts;
+/// the start-up recovery has to finish each of them exactly once.
+/// </summary>
+public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassFixture<IntakeRecoveryTests.Host>
+{
+    public sealed class Host : IntakeHost
+    {
+        public Guid RenamedNotInserted { get; } = Guid.CreateVersion7();
+        public Guid InsertedNotEnqueued { get; } = Guid.CreateVersion7();
+        public Guid TicketNotRenamed { get; } = Guid.CreateVersion7();
+        public Guid JobLost { get; } = Guid.CreateVersion7();
+        public Guid InvalidNotFiled { get; } = Guid.CreateVersion7();
+        public byte[] InsertedBytes { get; } = TestPdfs.Unique();
+
+        protected override void Arrange()
+        {
+            new DatabaseMigrator(Database.ConnectionString, Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance)
+                .MigrateAsync(CancellationToken.None).GetAwaiter().GetResult();
+            var inbox = Config.Route["Inbox"]!.GetValue<string>();
+            var processing = Directory.CreateDirectory(Path.Combine(inbox, ".processing")).FullName;
+            var content = Directory.CreateDirectory(Path.Combine(Config.Worker["DataDirectory"]!.GetValue<string>(), "content")).FullName;
+
+            // Killed between the rename and the insert.
+            File.WriteAllBytes(Path.Combine(processing, $"{RenamedNotInserted}.pdf"), TestPdfs.Unique());
+            Ticket(RenamedNotInserted, "Surat Tugas Dinas.pdf", "{ \"title\": \"Surat Tugas\" }").Write(Path.Combine(processing, $"{RenamedNotInserted}.claim.json"));
+
+            // Killed between the insert and the enqueue.
+            File.WriteAllBytes(Path.Combine(content, $"{InsertedNotEnqueued}.pdf"), InsertedBytes);
+            File.WriteAllBytes(Path.Combine(processing, $"{InsertedNotEnqueued}.pdf"), InsertedBytes);
+            Ticket(InsertedNotEnqueued, "Nota Dinas.pdf").Write(Path.Combine(processing, $"{InsertedNotEnqueued}.claim.json"));
+            Insert(InsertedNotEnqueued, "Nota Dinas.pdf", "Received", jobId: null, error: null);
+
+            // Killed between the ticket and the rename: the file is still in the inbox.
+            Ticket(TicketNotRenamed, "masih-di-inbox.pdf").Write(Path.Combine(processing, $"{TicketNotRenamed}.claim.json"));
+            File.WriteAllBytes(Path.Combine(inbox, "masih-di-inbox.pdf"), TestPdfs.Unique());
+
+            // The approval job vanished (deleted from the dashboard, or storage lost).
+            Insert(JobLost, "hilang.pdf", "Received", jobId: "987654", error: null);
+
+            // Recorded as invalid, killed before the file reached failed/.
+            File.WriteAllBytes(Path.Combine(processing, $"{InvalidNotFiled}.pdf"), "bukan pdf"u8.ToArray());
+            Ticket(InvalidNotFiled, "rusak.pdf").Write(Path.Combine(processing, $"{InvalidNotFiled}.claim.json"));
+            Insert(InvalidNotFiled, "rusak.pdf", "Invalid", jobId: null, error: "Berkas ini bukan PDF.\nThe file is not a PDF.");
+        }
+
+        private static ClaimTicket Ticket(Guid id, string name, string? sidecar = null) => new()
+        {
+            Id = id, Route = "surat-keluar", SourceName = name, ClaimedAt = DateTimeOffset.UtcNow,
+            SidecarName = sidecar is null ? null : name + ".json", SidecarText = sidecar,
+        };
+
+        private void Insert(Guid id, string name, string state, string? jobId, string? error) =>
+            Database.ExecuteAsync(
+                $"""
+                INSERT INTO worker.documents (id, route, state, source_name, size_bytes, sha256, title, approval_job_id, error)
+                VALUES ('{id}', 'surat-keluar', '{state}', '{name}', 1, '{Guid.NewGuid():N}', '{name}',
+                        {(jobId is null ? "NULL" : $"'{jobId}'")}, {(error is null ? "NULL" : $"'{error}'")})
+                """).GetAwaiter().GetResult();
+    }
+
+    private async Task<DocumentRow> Finished(Guid id) =>
+        Assert.Single(await Eventually.Async(
+            () => DocumentRow.QueryAsync(host.Database, "id = $1", id),
+            rows => rows.Count == 1 && (rows[0].State != "Received" || rows[0].ApprovalJobId is not (null or "987654")),
+            what: $"document {id} finished"));
+
+    [Fact]
+    public async Task Restart_RecordsTheClaimWithItsName_WhenKilledBetweenRenameAndInsert()
+    {
+        var row = await Finished(host.RenamedNotInserted);
+        Assert.Equal("Received", row.State);
+        Assert.Equal("Surat Tugas Dinas.pdf", row.SourceName);
+        Assert.Equal("Surat Tugas", row.Title);
+        Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+        await Eventually.Async(() => Task.FromResult(Directory.EnumerateFiles(host.Processing, $"{row.Id}*").Count()), n => n == 0);
+    }
+
+    [Fact]
+    public async Task Restart_EnqueuesOnce_WhenKilledBetweenInsertAndEnqueue()
+    {
+        var row = await Finished(host.InsertedNotEnqueued);
+        Assert.Equal("Received", row.State);
+        Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+        Assert.Equal(host.InsertedBytes, File.ReadAllBytes(Path.Combine(host.Content, $"{row.Id}.pdf")));
+        await Eventually.Async(() => Task.FromResult(Directory.EnumerateFiles(host.Processing, $"{row.Id}*").Count()), n => n == 0);
+    }
+
+    [Fact]
+    public async Task Restart_TakesTheFileOnceFromTheInbox_WhenKilledBetweenTicketAndRename()
+    {
+        var row = Assert.Single(await host.WaitForAsync("masih-di-inbox.pdf"));
+        Assert.Equal("Received", row.State);
+        Assert.NotEqual(host.TicketNotRenamed, row.Id);
+        Assert.Empty(await DocumentRow.QueryAsync(host.Database, "id = $1", host.TicketNotRenamed));
+        Assert.False(File.Exists(Path.Combine(host.Processing, $"{host.TicketNotRenamed}.claim.json")));
+    }
+
+    [Fact]
+    public async Task Restart_ReenqueuesApproval_WhenTheJobIsMissing()
+    {
+        var row = await Finished(host.JobLost);
+        Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+        Assert.Equal(1, await host.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM worker.audit_events WHERE document_id = '{row.Id}' AND action = 'approval-requeued'"));
+    }
+
+    [Fact]
+    public async Task Restart_FilesToFailed_WhenKilledAfterRecordingInvalid()
+    {
+        await Eventually.Async(() => Task.FromResult(File.Exists(Path.Combine(host.Failed, "rusak.pdf.error.txt"))), done => done);
+        var (_, error) = host.FailedFile("rusak.pdf");
+        Assert.Contains("The file is not a PDF.", error);
+        Assert.Single(await DocumentRow.QueryAsync(host.Database, "source_name = 'rusak.pdf'"));
+    }
+
+    [Fact]
+    public async Task Sweep_LeavesDocumentAlone_WhenItsJobIsAlive()
+    {
+        var row = await Finished(host.InsertedNotEnqueued);
+        var handOff = host.Worker.App.Services.GetRequiredService<ApprovalHandOff>();
+        await handOff.SweepAsync(CancellationToken.None);
+        Assert.Equal(row.ApprovalJobId, Assert.Single(await DocumentRow.QueryAsync(host.Database, "id = $1", row.Id)).ApprovalJobId);
+        Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+    }
+}

@@ -1,0 +1,89 @@
+namespace Worker.Intake;
+
+/// <summary>
+/// Remembers inbox files until their size and time have stayed the same for StableFor and they open exclusively,
+/// so a copy still arriving (over SMB, in pieces) is never taken half-way. Thread-safe.
+/// </summary>
+public sealed class StabilityTracker(TimeSpan stableFor, TimeProvider clock)
+{
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (InboxRoute Route, FileSnapshot Snapshot, DateTimeOffset Since)> pending = new(StringComparer.Ordinal);
+    private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
+
+    /// <summary>Files being watched for stability.</summary>
+    public int PendingCount { get { lock (gate) return pending.Count; } }
+
+    /// <summary>Starts watching a file, unless it is already watched or being claimed.</summary>
+    public void Observe(InboxRoute route, string path)
+    {
+        lock (gate)
+        {
+            if (pending.ContainsKey(path) || inFlight.Contains(path)) return;
+            var snapshot = FileSnapshot.Take(path);
+            if (snapshot is not null) pending[path] = (route, snapshot, clock.GetUtcNow());
+        }
+    }
+
+    /// <summary>
+    /// Looks again at each watched file that has been unchanged for StableFor since it was last seen; returns those
+    /// still unchanged (same size and time) and free, which stay out of watch until <see cref="Done"/>.
+    /// </summary>
+    public List<Candidate> Poll()
+    {
+        var ready = new List<Candidate>();
+        var now = clock.GetUtcNow();
+        lock (gate)
+        {
+            // Only files due for a second look are touched: a burst of a thousand files costs two looks each, not one per tick.
+            foreach (var (path, entry) in pending.Where(p => now - p.Value.Since >= stableFor).ToList())
+            {
+                var snapshot = FileSnapshot.Take(path);
+                if (snapshot is null)
+                {
+                    pending.Remove(path);
+                    continue;
+                }
+                if (snapshot != entry.Snapshot)
+                {
+                    // Written to since the last look: wait StableFor again from now.
+                    pending[path] = (entry.Route, snapshot, now);
+                    continue;
+                }
+                var access = snapshot.IsLink || snapshot.Size == 0 ? Access.Free : TryExclusive(path);
+                if (access == Access.Busy) continue;
+                pending.Remove(path);
+                inFlight.Add(path);
+                ready.Add(new Candidate(entry.Route, path));
+            }
+        }
+        return ready;
+    }
+
+    /// <summary>The claim of a ready file has ended, whatever its outcome.</summary>
+    public void Done(Candidate candidate)
+    {
+        lock (gate) inFlight.Remove(candidate.Path);
+    }
+
+    private enum Access { Free, Busy }
+
+    // Links are not opened (their target may change), nor empty files (a pipe would block the open; an empty file needs no read).
+    private static Access TryExclusive(string path)
+    {
+        try
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
+            return Access.Free;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Claimed all the same: reading it fails again later and the clerk is told why in failed/.
+            return Access.Free;
+        }
+        catch (IOException)
+        {
+            // Another program still has it open (or it just vanished): look again on the next poll.
+            return Access.Busy;
+        }
+    }
+}

@@ -1,0 +1,144 @@
+using Npgsql;
+
+namespace Worker.Persistence;
+
+/// <summary>The documents table as intake sees it: record a claimed file once, find duplicates, track the hand-off job.</summary>
+public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
+{
+    /// <summary>Who intake's audit events name as the actor.</summary>
+    public const string Actor = "worker";
+
+    /// <summary>
+    /// Records the document unless its id is already there (a resumed claim), in one transaction with its audit event.
+    /// A fine file whose content is already open or filed on the route becomes Duplicate, with <paramref name="duplicateNote"/> as its error.
+    /// </summary>
+    public async Task<RecordedDocument> RecordAsync(
+        NpgsqlConnection connection, NewDocument d, Func<EarlierDocument, string> duplicateNote, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        if (await FindAsync(connection, tx, d.Id, ct) is { } existing) return existing;
+
+        var state = d.Problem is null ? DocumentState.Received : DocumentState.Invalid;
+        var error = d.Problem;
+        EarlierDocument? earlier = null;
+        if (state == DocumentState.Received)
+        {
+            earlier = await FindOpenWithSameContentAsync(connection, tx, d.Route, d.Sha256, ct);
+            if (earlier is not null)
+            {
+                state = DocumentState.Duplicate;
+                error = duplicateNote(earlier);
+            }
+        }
+
+        await using (var insert = new NpgsqlCommand(
+            """
+            INSERT INTO worker.documents
+                (id, route, state, source_name, size_bytes, sha256, page_count, title, number, submitter_email, note, content_path, error)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+            ON CONFLICT (id) DO NOTHING
+            """, connection, tx))
+        {
+            insert.Parameters.AddWithValue(d.Id);
+            insert.Parameters.AddWithValue(d.Route);
+            insert.Parameters.AddWithValue(state);
+            insert.Parameters.AddWithValue(d.SourceName);
+            insert.Parameters.AddWithValue(d.SizeBytes);
+            insert.Parameters.AddWithValue(d.Sha256);
+            insert.Parameters.AddWithValue(d.PageCount.HasValue ? d.PageCount.Value : DBNull.Value);
+            insert.Parameters.AddWithValue(d.Title);
+            insert.Parameters.AddWithValue((object?)d.Number ?? DBNull.Value);
+            insert.Parameters.AddWithValue((object?)d.SubmitterEmail ?? DBNull.Value);
+            insert.Parameters.AddWithValue((object?)d.Note ?? DBNull.Value);
+            insert.Parameters.AddWithValue((object?)d.ContentPath ?? DBNull.Value);
+            insert.Parameters.AddWithValue((object?)error ?? DBNull.Value);
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+
+        var action = state switch
+        {
+            DocumentState.Received => "received",
+            DocumentState.Duplicate => "duplicate",
+            _ => "invalid",
+        };
+        var detail = $"{d.SourceName} ({d.SizeBytes} bytes, sha256 {d.Sha256})"
+                     + (earlier is null ? "" : $"; same content as {earlier.Id} ({earlier.State})")
+                     + (error is null || earlier is not null ? "" : $": {error.ReplaceLineEndings(" / ")}");
+        await audit.AppendAsync(connection, tx, audit.Event(d.Id, Actor, action, detail, Environment.MachineName), ct);
+        await tx.CommitAsync(ct);
+        return new RecordedDocument(d.Id, state, error, null, Inserted: true);
+    }
+
+    /// <summary>The document with this id, or null.</summary>
+    public async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
+        await FindAsync(connection, null, id, ct);
+
+    /// <summary>
+    /// Notes the Hangfire job that hands the document to approval. The first enqueue is part of being received and is
+    /// not audited again (it would serialise every intake on the audit chain twice); a re-enqueue is, as <paramref name="auditAction"/>.
+    /// </summary>
+    public async Task SetApprovalJobAsync(NpgsqlConnection connection, Guid id, string jobId, string? auditAction, CancellationToken ct)
+    {
+        await using var tx = await connection.BeginTransactionAsync(ct);
+        await using (var update = new NpgsqlCommand(
+            "UPDATE worker.documents SET approval_job_id = $2, approval_enqueued_at = now(), updated_at = now() WHERE id = $1",
+            connection, tx))
+        {
+            update.Parameters.AddWithValue(id);
+            update.Parameters.AddWithValue(jobId);
+            await update.ExecuteNonQueryAsync(ct);
+        }
+        if (auditAction is not null)
+            await audit.AppendAsync(connection, tx, audit.Event(id, Actor, auditAction, $"job {jobId}", Environment.MachineName), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Documents still in Received, oldest first, for the sweep that re-enqueues lost hand-offs.</summary>
+    public async Task<IReadOnlyList<WaitingDocument>> ListWaitingAsync(int limit, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT id, approval_job_id FROM worker.documents WHERE state = $1 ORDER BY received_at LIMIT $2");
+        command.Parameters.AddWithValue(DocumentState.Received);
+        command.Parameters.AddWithValue(limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var list = new List<WaitingDocument>();
+        while (await reader.ReadAsync(ct))
+            list.Add(new WaitingDocument(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        return list;
+    }
+
+    private static async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT state, error, approval_job_id FROM worker.documents WHERE id = $1", connection, tx);
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) return null;
+        return new RecordedDocument(id, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2), Inserted: false);
+    }
+
+    private static async Task<EarlierDocument?> FindOpenWithSameContentAsync(
+        NpgsqlConnection connection, NpgsqlTransaction tx, string route, string sha256, CancellationToken ct)
+    {
+        // Two workers recording the same bytes at once: the second waits here, then sees the first.
+        await using (var lockCommand = new NpgsqlCommand("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))", connection, tx))
+        {
+            lockCommand.Parameters.AddWithValue($"intake:{route}:{sha256}");
+            await lockCommand.ExecuteNonQueryAsync(ct);
+        }
+        // Open means any state but the final ones other than Filed, so states added later count as open.
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT id, title, state FROM worker.documents
+            WHERE route = $1 AND sha256 = $2 AND state <> ALL ($3)
+            ORDER BY received_at DESC LIMIT 1
+            """, connection, tx);
+        command.Parameters.AddWithValue(route);
+        command.Parameters.AddWithValue(sha256);
+        command.Parameters.AddWithValue(new[]
+            { DocumentState.Declined, DocumentState.Expired, DocumentState.Invalid, DocumentState.Duplicate, DocumentState.Failed });
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? new EarlierDocument(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)) : null;
+    }
+}
