@@ -27,6 +27,8 @@ public static class JobsSetup
             // Within the host's 30 s shutdown: running jobs get 25 s to finish, then are requeued.
             o.ShutdownTimeout = TimeSpan.FromSeconds(25);
             o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            // Retries are scheduled jobs; the default 15 s poll would stretch a 5 s mail retry to 20 s.
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         return builder;
     }

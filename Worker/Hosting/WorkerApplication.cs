@@ -1,3 +1,4 @@
+using Worker.Approval;
 using Worker.Configuration;
 using Worker.Dashboard;
 using Worker.Notifications;
@@ -27,11 +28,13 @@ public static class WorkerApplication
         builder.AddJobs(options);
         builder.AddScheduler(options);
         builder.AddNotifications();
+        builder.AddApproval(options);
         builder.AddHealth();
 
         var app = builder.Build();
         app.MapHealth();
         app.MapWorkerDashboard();
+        app.MapApproval();
         return app;
     }
 }
