@@ -14,8 +14,9 @@ public static class ApprovalTokens
     /// <summary>The SHA-256 of the token's bytes, or null when it is not a token at all (then nothing is looked up).</summary>
     public static byte[]? Hash(string token)
     {
-        Span<byte> raw = stackalloc byte[Bytes + 2];
-        if (token.Length != 43 || !Base64Url.TryDecodeFromChars(token, raw, out var written) || written != Bytes) return null;
-        return SHA256.HashData(raw[..Bytes]);
+        // TryDecode throws on characters outside the alphabet, so the alphabet is checked first.
+        if (token.Length != 43 || !Base64Url.IsValid(token, out var length) || length != Bytes) return null;
+        Span<byte> raw = stackalloc byte[Bytes];
+        return Base64Url.TryDecodeFromChars(token, raw, out var written) && written == Bytes ? SHA256.HashData(raw) : null;
     }
 }
