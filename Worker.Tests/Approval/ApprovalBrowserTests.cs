@@ -23,6 +23,7 @@ public sealed class ApprovalBrowserTests(ApprovalBrowserTests.PickupHost host) :
         var (id, title) = await host.SubmitAsync();
         var link = await LinkFromPickupAsync(title);
         Assert.StartsWith(host.Config.BaseUrl + "/approve/", link);
+        await host.SentRecordedAsync(id, 1);
 
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

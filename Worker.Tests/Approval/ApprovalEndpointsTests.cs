@@ -45,6 +45,8 @@ public sealed class ApprovalEndpointsTests(ApprovalHost host) : IClassFixture<Ap
         Assert.DoesNotContain("https://", body);
         await client.GetAsync($"/approve/{token}");
         Assert.Equal(DocumentStateAwaiting, await host.StateAsync(id));
+        // The antiforgery keys live in the shared database, so another worker accepts this form.
+        Assert.True(await host.Database.ScalarAsync<long>("SELECT count(*) FROM worker.data_protection_keys") >= 1);
         Assert.Equal("Waiting", await host.StepStateAsync(id));
     }
 

@@ -17,6 +17,7 @@ public sealed class ApprovalStepsTests(ApprovalHost host) : IClassFixture<Approv
         Assert.Equal("AwaitingApproval", await host.StateAsync(id));
 
         var second = (await host.Smtp.WaitForAsync(ApprovalHost.SecondApprover, title)).Single();
+        await host.SentRecordedAsync(id, 2);
         Assert.StartsWith("Approval requested", second.Subject);
         var (page, body, _) = await client.GetAsync($"/approve/{ApprovalClient.TokenFrom(second)}");
         Assert.Equal(HttpStatusCode.OK, page);
@@ -50,6 +51,7 @@ public sealed class ApprovalStepsTests(ApprovalHost host) : IClassFixture<Approv
         Assert.Equal(HttpStatusCode.Gone, old);
         Assert.Contains("diganti", body);
         var mails = await host.Smtp.WaitForAsync(ApprovalHost.Approver, title, count: 2);
+        await host.SentRecordedAsync(id, 2);
         var newToken = ApprovalClient.TokenFrom(mails[1]);
         Assert.NotEqual(oldToken, newToken);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/approve/{newToken}")).Status);

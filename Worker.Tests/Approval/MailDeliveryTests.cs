@@ -15,10 +15,18 @@ public sealed class MailDeliveryTests(MailDeliveryTests.MailDownHost host) : ICl
     public async Task DeliverAsync_SendsExactlyOnce_WhenSmtpComesBackAfterAFailure()
     {
         var (id, title) = await host.SubmitAsync();
-        var failed = await Eventually.UntilAsync(
-            () => host.Database.ScalarAsync<string>(
-                $"SELECT email_state || ': ' || coalesce(email_last_error, '') FROM worker.approval_steps WHERE document_id = '{id}'"),
-            s => s is not null && s.StartsWith("Failed: ") && s.Length > 8, what: "the step showing the failed email");
+        string? failed;
+        try
+        {
+            failed = await Eventually.UntilAsync(
+                () => host.Database.ScalarAsync<string>(
+                    $"SELECT email_state || ': ' || coalesce(email_last_error, '') FROM worker.approval_steps WHERE document_id = '{id}'"),
+                s => s is not null && s.StartsWith("Failed: ") && s.Length > 8, what: "the step showing the failed email");
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; jobs: {await host.JobsAsync()}", e);
+        }
         Assert.Contains("Failed", failed);
         Assert.Equal("Failed", await host.Database.ScalarAsync<string>($"SELECT state FROM worker.outbox WHERE document_id = '{id}'"));
 

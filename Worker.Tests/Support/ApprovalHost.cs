@@ -44,6 +44,7 @@ public class ApprovalHost : IAsyncLifetime
     {
         await Worker.DisposeAsync();
         await Smtp.DisposeAsync();
+        KeepLogs();
         Config.Dispose();
         await Database.DisposeAsync();
     }
@@ -62,9 +63,26 @@ public class ApprovalHost : IAsyncLifetime
     public async Task<(Guid Id, string Title, string Token)> SubmitAndReadLinkAsync(string route = "surat-keluar", string? submitter = Submitter)
     {
         var (id, title) = await SubmitAsync(route, submitter);
-        var mail = await Smtp.WaitForAsync(Approver, title);
-        return (id, title, ApprovalClient.TokenFrom(mail[0]));
+        try
+        {
+            var mail = await Smtp.WaitForAsync(Approver, title);
+            await SentRecordedAsync(id, 1);
+            return (id, title, ApprovalClient.TokenFrom(mail[0]));
+        }
+        catch (TimeoutException e)
+        {
+            throw new TimeoutException($"{e.Message}; jobs: {await JobsAsync()}", e);
+        }
     }
+
+    /// <summary>
+    /// Waits until the worker has recorded <paramref name="count"/> sends of the document: the link's hash is committed together
+    /// with the "sent" mark, a moment after the SMTP server took the message.
+    /// </summary>
+    public Task SentRecordedAsync(Guid documentId, int count) =>
+        Eventually.UntilAsync(
+            () => Database.ScalarAsync<long>($"SELECT count(*) FROM worker.outbox WHERE document_id = '{documentId}' AND sent_at IS NOT NULL"),
+            n => n >= count, what: $"{count} recorded send(s)");
 
     public Task<string?> StateAsync(Guid documentId) =>
         Database.ScalarAsync<string>($"SELECT state FROM worker.documents WHERE id = '{documentId}'");
@@ -73,6 +91,22 @@ public class ApprovalHost : IAsyncLifetime
         Database.ScalarAsync<string>($"SELECT state FROM worker.approval_steps WHERE document_id = '{documentId}' AND position = {position}");
 
     public ApprovalClient Client() => new(Config.BaseUrl);
+
+    /// <summary>What Hangfire did with each job, for messages of tests that time out.</summary>
+    public Task<string?> JobsAsync() => Database.ScalarAsync<string>(
+        "SELECT string_agg(j.id || ' ' || j.statename || ' ' || (j.invocationdata::json->>'Method') || ' ' || coalesce(s.reason, ''), ' | ' ORDER BY j.id) " +
+        "FROM hangfire.job j LEFT JOIN hangfire.state s ON s.id = j.stateid");
+
+    // The worker's log goes with its temporary folder; a copy under artifacts/ explains a failed run afterwards.
+    private void KeepLogs()
+    {
+        var target = Path.Combine(RepoPaths.Artifacts, "logs", GetType().Name + "-" + Database.Name[3..11]);
+        foreach (var file in Directory.Exists(Worker.Options.LogDirectory) ? Directory.GetFiles(Worker.Options.LogDirectory) : [])
+        {
+            Directory.CreateDirectory(target);
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+    }
 
     private JsonObject SecondRoute()
     {

@@ -1,6 +1,9 @@
 using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Worker.Configuration;
+using Npgsql;
 using Worker.Persistence;
 
 namespace Worker.Approval;
@@ -23,6 +26,10 @@ public static class ApprovalSetup
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
         s.AddHostedService<ApprovalSchedule>();
+
+        // Antiforgery tokens are protected with these keys; in the shared database every worker can check every form.
+        s.AddDataProtection().SetApplicationName("signing-worker");
+        s.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new DataProtectionKeyStore(dataSource));
 
         var https = options.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         s.AddAntiforgery(o =>

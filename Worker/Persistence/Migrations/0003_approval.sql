@@ -30,3 +30,10 @@ CREATE TABLE worker.retired_tokens (
 CREATE INDEX approval_steps_open ON worker.approval_steps (state, token_expires_at);
 
 ALTER TABLE worker.documents ADD COLUMN declined_path text;
+
+-- ASP.NET Core data-protection keys, shared so a form served by one worker validates on another.
+CREATE TABLE worker.data_protection_keys (
+    name       text PRIMARY KEY,
+    xml        text        NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);
