@@ -9,7 +9,7 @@ namespace Worker.Approval;
 
 /// <summary>
 /// Copies a declined or expired document's original into the route's declined folder with NAME.reason.txt beside it.
-/// A Hangfire job by document id: safe to run twice, never overwrites a file.
+/// A Hangfire job by document id: safe to run twice; another document's file of the same name is never overwritten.
 /// </summary>
 public sealed partial class DeclinedFiling(
     ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<DeclinedFiling> logger)

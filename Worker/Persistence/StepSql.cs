@@ -26,7 +26,8 @@ internal static class StepSql
         await Sql.ExecuteAsync(c, t, ct,
             """
             UPDATE worker.approval_steps SET state = 'Waiting', asked_at = $2, token_expires_at = $3,
-                email_state = 'NotSent', email_attempts = 0, email_last_error = NULL, reminders_sent = 0, last_reminder_at = NULL
+                email_state = 'NotSent', email_attempts = 0, email_last_error = NULL, email_sent_at = NULL,
+                reminders_sent = 0, last_reminder_at = NULL
             WHERE id = $1
             """, step.Id, now, now + expiry);
         return await OutboxSql.AddAsync(c, t, key, MailKind.Invite, step.DocumentId, step.Id, step.ApproverEmail, now, ct);
