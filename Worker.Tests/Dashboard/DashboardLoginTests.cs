@@ -168,6 +168,6 @@ public sealed partial class DashboardLoginTests(DashboardLoginTests.Host host) :
         context = new AspNetCoreDashboardContext(storage, new Hangfire.DashboardOptions(), http);
     }
 
-    [GeneratedRegex("name=\"(?<name>__RequestVerificationToken[^\"]*)\" value=\"(?<value>[^\"]+)\"")]
+    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
     private static partial Regex AntiforgeryField();
 }

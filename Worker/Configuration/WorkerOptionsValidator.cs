@@ -36,6 +36,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (o.Intake.MaxFileBytes <= 0) e.Add($"{w}:Intake:MaxFileBytes: must be greater than 0");
         CheckOfficeHours(e, o.OfficeHours);
         CheckDashboard(e, o.Dashboard);
+        if (o.Approval.RequestsPerMinute < 1) e.Add($"{w}:Approval:RequestsPerMinute: must be at least 1");
+        if (o.Approval.ReasonMaxLength < 20) e.Add($"{w}:Approval:ReasonMaxLength: must be at least 20");
+        Positive(e, $"{w}:Approval:SweepEvery", o.Approval.SweepEvery);
         for (var i = 0; i < o.Routes.Count; i++) RouteOptionsValidator.Check(e, $"{w}:Routes:{i}", o.Routes[i], o);
         foreach (var dup in o.Routes.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             e.Add($"{w}:Routes: route name '{dup.Key}' is used more than once");

@@ -16,7 +16,8 @@ public static class DashboardSetup
     {
         builder.Services.AddSingleton<DashboardUsers>();
         builder.Services.AddSingleton<DocumentQueries>();
-        builder.Services.AddAntiforgery(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+        // Antiforgery options (cookie, field name) are shared with the approval pages and set there.
+        builder.Services.AddAntiforgery();
         builder.Services
             .AddAuthentication(DashboardRoles.Scheme)
             .AddPolicyScheme(DashboardRoles.Scheme, "cookie or Basic", o => o.ForwardDefaultSelector = http =>

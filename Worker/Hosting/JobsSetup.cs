@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Worker.Configuration;
 using Worker.Persistence;
 
@@ -11,22 +13,32 @@ public static class JobsSetup
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, WorkerOptions options)
     {
         var connectionString = DatabaseConnection.ConnectionString(options.Database);
-        builder.Services.AddHangfire(c => c
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = true,
+            // The default 15 s poll would make every hand-off (approve → sign) wait; one second is cheap here.
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        // Registered before AddHangfire (which adds JobStorage.Current only if none is): that static is process-wide, so two
+        // hosts in one process (the tests) would otherwise enqueue into and serve whichever database was configured last.
+        // Built on first use, as before, so the schema is prepared once the host runs.
+        builder.Services.AddSingleton<JobStorage>(_ =>
+            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        // Same for JobActivator.Current: each host's jobs must be built from its own container.
+        builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        builder.Services.AddHangfire((services, c) => c
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
-            .UsePostgreSqlStorage(o => o.UseNpgsqlConnection(connectionString), new PostgreSqlStorageOptions
-            {
-                SchemaName = "hangfire",
-                PrepareSchemaIfNecessary = true,
-                // The default 15 s poll would make every hand-off (approve → sign) wait; one second is cheap here.
-                QueuePollInterval = TimeSpan.FromSeconds(1),
-            }));
+            .UseStorage(services.GetRequiredService<JobStorage>()));
         builder.Services.AddHangfireServer(o =>
         {
             // Within the host's 30 s shutdown: running jobs get 25 s to finish, then are requeued.
             o.ShutdownTimeout = TimeSpan.FromSeconds(25);
             o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            // Retries are scheduled jobs; the default 15 s poll would stretch a 5 s mail retry to 20 s.
+            o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
         return builder;
     }

@@ -1,5 +1,6 @@
 using Serilog;
 using Serilog.Events;
+using Worker.Approval;
 using Worker.Configuration;
 
 namespace Worker.Hosting;
@@ -25,6 +26,8 @@ public static class LoggingSetup
             .MinimumLevel.Override("Quartz", LogEventLevel.Warning)
             .MinimumLevel.Override("Hangfire", LogEventLevel.Warning)
             .Enrich.FromLogContext()
+            // Request paths may hold an approval token: redact before any sink sees it.
+            .Enrich.With<ApprovalTokenRedactor>()
             .WriteTo.Console(outputTemplate: Template)
             .WriteTo.File(
                 Path.Combine(options.LogDirectory, "worker-.log"),

@@ -1,3 +1,4 @@
+using Worker.Approval;
 using Worker.Configuration;
 using Worker.Dashboard;
 using Worker.Intake;
@@ -29,6 +30,7 @@ public static class WorkerApplication
         builder.AddJobs(options);
         builder.AddScheduler(options);
         builder.AddNotifications();
+        builder.AddApproval(options);
         builder.AddHealth();
         builder.AddDashboard();
         builder.AddWorkerMetrics();
@@ -39,6 +41,7 @@ public static class WorkerApplication
         app.MapHealth();
         app.MapWorkerDashboard();
         app.MapWorkerMetrics();
+        app.MapApproval();
         return app;
     }
 }

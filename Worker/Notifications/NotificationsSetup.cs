@@ -1,9 +1,19 @@
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+
 namespace Worker.Notifications;
 
 public static class NotificationsSetup
 {
+    /// <summary>The mail sender (SMTP, or the pickup folder when no host is set), the composer and the mail health check.</summary>
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
+        builder.Services.AddSingleton<SmtpMailSender>();
+        builder.Services.AddSingleton<PickupMailSender>();
+        builder.Services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Mail.Smtp.Host.Length == 0
+            ? sp.GetRequiredService<PickupMailSender>()
+            : sp.GetRequiredService<SmtpMailSender>());
+        builder.Services.AddSingleton<MailComposer>();
         builder.Services.AddHealthChecks().AddCheck<MailHealthCheck>("mail");
         return builder;
     }

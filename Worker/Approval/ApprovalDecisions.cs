@@ -1,0 +1,47 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using RouteOptions = Worker.Configuration.RouteOptions;
+using Worker.Persistence;
+
+namespace Worker.Approval;
+
+/// <summary>Records a decision posted from the approval page and starts what follows: the next link, signing, or declining.</summary>
+public sealed partial class ApprovalDecisions(
+    DecisionStore store, IBackgroundJobClient jobs, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalDecisions> logger)
+{
+    /// <summary>Null when no step has the token.</summary>
+    public async Task<DecisionResult?> DecideAsync(
+        byte[] tokenSha256, ApprovalDocument document, bool approve, string? reason, string ip, string userAgent, CancellationToken ct)
+    {
+        var route = ApprovalRoutes.Find(options.Value, document.Route);
+        var result = await store.DecideAsync(new Decision
+        {
+            TokenSha256 = tokenSha256,
+            Approve = approve,
+            Reason = reason,
+            Ip = ip,
+            UserAgent = userAgent,
+            At = clock.GetUtcNow(),
+            NextExpiry = route?.ApprovalExpiry ?? new RouteOptions().ApprovalExpiry,
+            NotifyOnDecline = ApprovalRoutes.Notify(document, route),
+        }, ct);
+        if (result is not { Recorded: true }) return result;
+
+        LogDecided(document.Id, result.Step.Position, result.Step.State);
+        MailQueue.Enqueue(jobs, result.Outbox);
+        if (result.DocumentApproved)
+        {
+            jobs.Enqueue<ISigningStarter>(s => s.SignAsync(document.Id, CancellationToken.None));
+            LogApproved(document.Id);
+        }
+        if (result.DocumentDeclined) jobs.Enqueue<DeclinedFiling>(f => f.FileAsync(document.Id, CancellationToken.None));
+        return result;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId}: step {Position} {Decision}")]
+    private partial void LogDecided(Guid documentId, int position, string decision);
+
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId} approved by everyone; signing queued")]
+    private partial void LogApproved(Guid documentId);
+}

@@ -1,0 +1,106 @@
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using Worker.Persistence;
+
+namespace Worker.Approval;
+
+/// <summary>
+/// /approve/{token}: GET shows the document and the choice and never changes anything (mail scanners open links);
+/// POST records the decision, only with a valid antiforgery token and the confirmation box ticked.
+/// </summary>
+public static class ApprovalEndpoints
+{
+    /// <summary>Rate-limiter policy: requests per client address and minute (Worker:Approval:RequestsPerMinute).</summary>
+    public const string RateLimitPolicy = "approval-per-client";
+
+    public static RouteGroupBuilder MapApprovalEndpoints(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/approve").RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(SecurityHeaders.AddAsync);
+        group.MapGet("/{token}", GetPageAsync);
+        group.MapGet("/{token}/document", GetDocumentAsync);
+        group.MapPost("/{token}", PostDecisionAsync);
+        return group;
+    }
+
+    public static async Task<ContentHttpResult> GetPageAsync(string token, HttpContext http, ApprovalStore store, IAntiforgery antiforgery,
+        IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (status, lookup) = await LookupAsync(token, store, clock, ct);
+        var texts = ApprovalResponses.TextsFor(lookup, http);
+        return status == LinkStatus.Active
+            ? ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK)
+            : ApprovalResponses.NotUsable(http, status, lookup, texts, options.Value);
+    }
+
+    public static async Task<Results<PhysicalFileHttpResult, ContentHttpResult>> GetDocumentAsync(string token, HttpContext http,
+        ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (status, lookup) = await LookupAsync(token, store, clock, ct);
+        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, ApprovalResponses.TextsFor(lookup, http), options.Value);
+        var document = lookup.Document!;
+        var path = document.ContentPath is { } p && File.Exists(p)
+            ? Path.GetFullPath(p)
+            : throw new FileNotFoundException($"the stored original of document {document.Id} is missing");
+        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = document.SourceName }.ToString();
+        // Chrome's built-in PDF viewer does not open under default-src 'none'; framing stays forbidden.
+        http.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+        return TypedResults.PhysicalFile(path, "application/pdf");
+    }
+
+    public static async Task<ContentHttpResult> PostDecisionAsync(string token, HttpContext http, ApprovalStore store,
+        ApprovalDecisions decisions, IAntiforgery antiforgery, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (status, lookup) = await LookupAsync(token, store, clock, ct);
+        var t = ApprovalResponses.TextsFor(lookup, http);
+        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, t, options.Value);
+        if (!await antiforgery.IsRequestValidAsync(http))
+            return ApprovalResponses.Html(http, StatusCodes.Status400BadRequest, nonce => ApprovalPage.Message(t, t.PageTitle, t.BadForm, nonce));
+
+        var form = await http.Request.ReadFormAsync(ct);
+        var decision = form["decision"].ToString();
+        var reason = form["reason"].ToString().Trim();
+        var max = options.Value.Approval.ReasonMaxLength;
+        var refusal =
+            form["confirm"] != "yes" || decision is not ("approve" or "reject") ? t.NeedConfirm
+            : decision == "reject" && reason.Length == 0 ? t.NeedReason
+            : reason.Length > max ? string.Format(t.ReasonTooLong, max)
+            : null;
+        if (refusal is not null)
+            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason);
+
+        var approve = decision == "approve";
+        var userAgent = http.Request.Headers.UserAgent.ToString();
+        var result = await decisions.DecideAsync(ApprovalTokens.Hash(token)!, lookup.Document!, approve, approve ? null : reason,
+            http.Connection.RemoteIpAddress?.ToString() ?? "", userAgent.Length > 500 ? userAgent[..500] : userAgent, ct);
+        if (result is not { Recorded: true })
+        {
+            // Someone (or something) decided between our look-up and the lock: show what is recorded now.
+            var (now, current) = await LookupAsync(token, store, clock, ct);
+            return ApprovalResponses.NotUsable(http, now, current, t, options.Value);
+        }
+        return ApprovalResponses.Html(http, StatusCodes.Status200OK,
+            nonce => ApprovalPage.Message(t, t.DoneTitle, approve ? t.ApprovedDone : t.RejectedDone, nonce));
+    }
+
+    private static async Task<(LinkStatus, TokenLookup)> LookupAsync(string token, ApprovalStore store, TimeProvider clock, CancellationToken ct)
+    {
+        if (ApprovalTokens.Hash(token) is not { } hash) return (LinkStatus.Unknown, TokenLookup.Unknown);
+        var lookup = await store.FindByTokenAsync(hash, ct);
+        return (Classify(lookup, clock.GetUtcNow()), lookup);
+    }
+
+    private static LinkStatus Classify(TokenLookup lookup, DateTimeOffset now) => lookup switch
+    {
+        { Step: null } or { Document: null } => LinkStatus.Unknown,
+        { Retired: true } => LinkStatus.Retired,
+        { Step.State: StepState.Approved or StepState.Rejected } => LinkStatus.Decided,
+        { Step.State: StepState.Expired } => LinkStatus.Expired,
+        { Step.State: not StepState.Waiting } => LinkStatus.Closed,
+        { Document.State: not DocumentState.AwaitingApproval } => LinkStatus.Closed,
+        { Step.TokenExpiresAt: { } expires } when expires <= now => LinkStatus.Expired,
+        _ => LinkStatus.Active,
+    };
+}

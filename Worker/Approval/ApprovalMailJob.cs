@@ -1,0 +1,109 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using Worker.Notifications;
+using Worker.Persistence;
+
+namespace Worker.Approval;
+
+/// <summary>
+/// Delivers outbox rows. Each row is locked and marked sent in one transaction, so a retry (or a second worker) never sends it
+/// twice; a failure is recorded on the row and its step, then the job fails so Hangfire retries it with growing delays.
+/// </summary>
+public sealed partial class ApprovalMailJob(
+    OutboxStore outbox, IMailSender sender, MailComposer composer, IOptions<WorkerOptions> options, TimeProvider clock,
+    ILogger<ApprovalMailJob> logger)
+{
+    // 5 s, 30 s, 2 min, 5 min, 15 min, 30 min, then hourly: about a day before an operator has to requeue it.
+    [AutomaticRetry(Attempts = 30, DelaysInSeconds = [5, 30, 120, 300, 900, 1800, 3600])]
+    public async Task DeliverAsync(Guid[] outboxIds, CancellationToken ct)
+    {
+        var failures = new List<string>();
+        await using var batch = await sender.OpenBatchAsync(ct);
+        foreach (var id in outboxIds)
+        {
+            var error = await DeliverOneAsync(batch, id, ct);
+            if (error is not null) failures.Add(error);
+        }
+        if (failures.Count > 0)
+            throw new MailNotSentException($"{failures.Count} of {outboxIds.Length} email(s) not sent: {failures[0]}");
+    }
+
+    private async Task<string?> DeliverOneAsync(IMailBatch batch, Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await using var claim = await outbox.ClaimAsync(id, ct);
+            if (claim is null) return null;
+            var now = clock.GetUtcNow();
+            if (MailKind.CarriesLink(claim.Mail.Kind) && WhyNotNeeded(claim, now) is { } why)
+            {
+                await claim.CancelAsync(why, ct);
+                LogCancelled(claim.Mail.Kind, claim.Mail.DocumentId, why);
+                return null;
+            }
+            var message = composer.Compose(await RenderAsync(claim, now, ct), claim.Mail.Recipient);
+            await batch.SendAsync(message, ct);
+            await claim.CompleteAsync(message.MessageId ?? "", clock.GetUtcNow(), ct);
+            LogSent(claim.Mail.Kind, claim.Mail.DocumentId, claim.Mail.Recipient);
+            return null;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            var error = $"{e.GetType().Name}: {e.Message}";
+            await outbox.RecordFailureAsync(id, error, CancellationToken.None);
+            LogFailed(id, error);
+            return error;
+        }
+    }
+
+    private static string? WhyNotNeeded(OutboxClaim claim, DateTimeOffset now) => claim.Step switch
+    {
+        null => "the step no longer exists",
+        { State: not StepState.Waiting } s => $"the step is {s.State}",
+        _ when claim.Document.State != DocumentState.AwaitingApproval => $"the document is {claim.Document.State}",
+        { TokenExpiresAt: { } expires } when expires <= now => "the link expired before it could be sent",
+        _ => null,
+    };
+
+    private async Task<MailContent> RenderAsync(OutboxClaim claim, DateTimeOffset now, CancellationToken ct)
+    {
+        var o = options.Value;
+        var d = claim.Document;
+        var step = claim.Step ?? throw new InvalidOperationException($"outbox row {claim.Mail.Id} has no step");
+        var zone = ApprovalRoutes.Zone(o);
+        if (!MailKind.CarriesLink(claim.Mail.Kind))
+            return OutcomeNoticeTemplate.Render(new OutcomeNoticeMail
+            {
+                Expired = claim.Mail.Kind == MailKind.Expired,
+                Title = d.Title, Number = d.Number, SourceName = d.SourceName,
+                ApproverName = step.ApproverName, ApproverPosition = step.ApproverPosition,
+                Reason = claim.Mail.Kind == MailKind.Expired ? DeclinedFiling.ExpiredReason : step.Reason ?? "",
+                At = (claim.Mail.Kind == MailKind.Expired ? step.TokenExpiresAt : step.DecidedAt) ?? now,
+                TimeZone = zone,
+            });
+        // A new token per send: only its hash is kept, so the link can be written only now; the previous link stops working.
+        var token = ApprovalTokens.New();
+        await claim.IssueTokenAsync(ApprovalTokens.Hash(token)!, now, ct);
+        return ApprovalRequestTemplate.Render(new ApprovalRequestMail
+        {
+            Language = step.Language, ApproverName = step.ApproverName,
+            Title = d.Title, Number = d.Number, Submitter = d.SubmitterEmail, PageCount = d.PageCount, SizeBytes = d.SizeBytes,
+            ReceivedAt = d.ReceivedAt, Sha256 = d.Sha256,
+            Link = $"{o.PublicBaseUrl.TrimEnd('/')}/approve/{token}",
+            ExpiresAt = step.TokenExpiresAt ?? now,
+            Contact = ApprovalRoutes.Contact(o, ApprovalRoutes.Find(o, d.Route)),
+            Reminder = claim.Mail.Kind == MailKind.Reminder ? Math.Max(1, step.RemindersSent) : 0,
+            TimeZone = zone,
+        });
+    }
+
+    [LoggerMessage(LogLevel.Information, "Email {Kind} for document {DocumentId} sent to {Recipient}")]
+    private partial void LogSent(string kind, Guid documentId, string recipient);
+
+    [LoggerMessage(LogLevel.Information, "Email {Kind} for document {DocumentId} not sent: {Why}")]
+    private partial void LogCancelled(string kind, Guid documentId, string why);
+
+    [LoggerMessage(LogLevel.Warning, "Email {OutboxId} not sent yet, will retry: {Error}")]
+    private partial void LogFailed(Guid outboxId, string error);
+}

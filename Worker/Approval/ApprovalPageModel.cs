@@ -1,0 +1,28 @@
+using Worker.Persistence;
+
+namespace Worker.Approval;
+
+/// <summary>Everything the decision page shows.</summary>
+public sealed record ApprovalPageModel
+{
+    /// <summary>The page's language.</summary>
+    public required ApprovalTexts Texts { get; init; }
+    /// <summary>The approver's step.</summary>
+    public required ApprovalStep Step { get; init; }
+    /// <summary>The document to decide on.</summary>
+    public required ApprovalDocument Document { get; init; }
+    /// <summary>Zone the times are shown in.</summary>
+    public required TimeZoneInfo Zone { get; init; }
+    /// <summary>The link token, for the form and PDF addresses (relative, never logged).</summary>
+    public required string Token { get; init; }
+    /// <summary>Name of the antiforgery form field.</summary>
+    public required string AntiforgeryField { get; init; }
+    /// <summary>The antiforgery request token.</summary>
+    public required string AntiforgeryToken { get; init; }
+    /// <summary>Longest reason accepted.</summary>
+    public required int ReasonMaxLength { get; init; }
+    /// <summary>Why the last post was refused, if it was.</summary>
+    public string? Error { get; init; }
+    /// <summary>The reason typed before a refused post, kept so nothing is lost.</summary>
+    public string? Reason { get; init; }
+}

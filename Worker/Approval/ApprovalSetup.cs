@@ -1,0 +1,64 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.Http;
+using Worker.Configuration;
+using Npgsql;
+using Worker.Persistence;
+
+namespace Worker.Approval;
+
+public static class ApprovalSetup
+{
+    /// <summary>Steps, links, decisions, the mail delivery job, the office-hours sweep, antiforgery and the per-client rate limit.</summary>
+    public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder, WorkerOptions options)
+    {
+        var s = builder.Services;
+        s.AddSingleton<ApprovalStore>();
+        s.AddSingleton<DecisionStore>();
+        s.AddSingleton<ApprovalSweepStore>();
+        s.AddSingleton<OutboxStore>();
+        s.AddTransient<IApprovalStarter, ApprovalStarter>();
+        s.AddTransient<ApprovalMailJob>();
+        s.AddTransient<DeclinedFiling>();
+        s.AddTransient<ApprovalDecisions>();
+        s.AddTransient<ApprovalLinks>();
+        s.AddTransient<ApprovalSweep>();
+        s.AddTransient<ApprovalSweepJob>();
+        s.AddHostedService<ApprovalSchedule>();
+
+        // Antiforgery tokens are protected with these keys; in the shared database every worker can check every form.
+        s.AddDataProtection().SetApplicationName("signing-worker");
+        s.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new DataProtectionKeyStore(dataSource));
+
+        var https = options.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+        s.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "tte-approval";
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.Cookie.HttpOnly = true;
+            // Behind a TLS-terminating proxy the request looks like http, so the public address decides.
+            o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.FormFieldName = "__tte";
+            o.SuppressXFrameOptionsHeader = true;
+        });
+        s.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(ApprovalEndpoints.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = options.Approval.RequestsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0,
+                }));
+        });
+        return builder;
+    }
+
+    public static WebApplication MapApproval(this WebApplication app)
+    {
+        app.UseRateLimiter();
+        app.MapApprovalEndpoints();
+        return app;
+    }
+}

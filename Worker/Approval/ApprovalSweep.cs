@@ -1,0 +1,57 @@
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Quartz;
+using Worker.Configuration;
+using Worker.Persistence;
+
+namespace Worker.Approval;
+
+/// <summary>Inside office hours: ends documents whose link expired, and queues due reminders.</summary>
+public sealed partial class ApprovalSweep(
+    ApprovalSweepStore store, IBackgroundJobClient jobs, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalSweep> logger)
+{
+    private readonly ICalendar office = OfficeHoursCalendar.Build(options.Value.OfficeHours);
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        // The Quartz trigger keeps to office hours already; checking again keeps a late (misfired) run from mailing at night.
+        if (!office.IsTimeIncluded(now)) return;
+        await ExpireAsync(now, ct);
+        await RemindAsync(now, ct);
+    }
+
+    private async Task ExpireAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        foreach (var (step, document) in await store.ExpiredAsync(now, ct))
+        {
+            var route = ApprovalRoutes.Find(options.Value, document.Route);
+            var outbox = await store.ExpireAsync(step.Id, ApprovalRoutes.Notify(document, route), now, ct);
+            if (outbox is null) continue;
+            jobs.Enqueue<DeclinedFiling>(f => f.FileAsync(document.Id, CancellationToken.None));
+            MailQueue.Enqueue(jobs, outbox);
+            LogExpired(document.Id, step.ApproverEmail);
+        }
+    }
+
+    private async Task RemindAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        var queued = new List<Guid>();
+        foreach (var candidate in await store.ReminderCandidatesAsync(now, ct))
+        {
+            if (ApprovalRoutes.Find(options.Value, candidate.Route) is not { } route) continue;
+            if (ReminderPolicy.NextReminderAt(candidate.Step, route, office) is not { } due || due > now) continue;
+            if (await store.AddReminderAsync(candidate.Step, now, ct) is { } id) queued.Add(id);
+        }
+        if (queued.Count == 0) return;
+        // One job for all reminders of this run: one SMTP connection.
+        MailQueue.Enqueue(jobs, queued);
+        LogReminders(queued.Count);
+    }
+
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId} expired: {Approver} did not answer in time")]
+    private partial void LogExpired(Guid documentId, string approver);
+
+    [LoggerMessage(LogLevel.Information, "{Count} reminder(s) queued")]
+    private partial void LogReminders(int count);
+}

@@ -1,0 +1,11 @@
+namespace Worker.Approval;
+
+/// <summary>
+/// The hand-off from approval to signing: when the last approver agrees, approval enqueues this as a Hangfire job with the
+/// document's id (<c>Enqueue&lt;ISigningStarter&gt;(s =&gt; s.SignAsync(id, CancellationToken.None))</c>); the document is then
+/// in state Approved. It must be safe to run twice.
+/// </summary>
+public interface ISigningStarter
+{
+    Task SignAsync(Guid documentId, CancellationToken ct);
+}

@@ -1,0 +1,31 @@
+namespace Worker.Notifications;
+
+/// <summary>The notice to a submitter; both languages, Indonesian first, since the submitter's preference is unknown.</summary>
+public static class OutcomeNoticeTemplate
+{
+    public static MailContent Render(OutcomeNoticeMail m)
+    {
+        var who = m.ApproverPosition.Length > 0 ? $"{m.ApproverName} ({m.ApproverPosition})" : m.ApproverName;
+        var subject = m.Expired
+            ? $"Dokumen kedaluwarsa / Document expired: {m.Title}"
+            : $"Dokumen ditolak / Document rejected: {m.Title}";
+        var id = m.Expired
+            ? $"Dokumen berikut tidak mendapat jawaban dari {who} sampai batas waktu {LocalTime.Format(m.At, m.TimeZone, "id")}."
+            : $"Dokumen berikut ditolak oleh {who} pada {LocalTime.Format(m.At, m.TimeZone, "id")}.";
+        var en = m.Expired
+            ? $"The document below was not answered by {who} before {LocalTime.Format(m.At, m.TimeZone, "en")}."
+            : $"The document below was rejected by {who} on {LocalTime.Format(m.At, m.TimeZone, "en")}.";
+        var next = "Berkas asli disimpan di folder declined/ bersama alasan ini. Perbaiki dan kirim ulang bila perlu. " +
+                   "/ The original is in the declined/ folder with this reason beside it; correct it and submit it again if needed.";
+        List<(string, string)> rows =
+        [
+            ("Judul / Title", m.Title),
+            ("Nomor / Number", m.Number ?? "—"),
+            ("Berkas / File", m.SourceName),
+            ("Alasan / Reason", m.Reason),
+        ];
+        var text = $"{id}\n{en}\n\n{MailHtml.Rows(rows)}\n\n{next}\n";
+        var html = MailHtml.Page("id", subject, [MailHtml.Enc(id), MailHtml.Enc(en)], rows, null, [MailHtml.Enc(next)]);
+        return new MailContent { Subject = subject, Text = text, Html = html };
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using Worker.Configuration;
+
+namespace Worker.Notifications;
+
+/// <summary>Writes each message as an .eml file into the pickup folder (local runs, or a relay that collects files).</summary>
+public sealed class PickupMailSender(IOptions<WorkerOptions> options, TimeProvider clock) : IMailSender, IMailBatch
+{
+    public Task<IMailBatch> OpenBatchAsync(CancellationToken ct) => Task.FromResult<IMailBatch>(this);
+
+    public async Task SendAsync(MimeMessage message, CancellationToken ct)
+    {
+        var folder = options.Value.Mail.PickupDirectory;
+        Directory.CreateDirectory(folder);
+        var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml";
+        var temp = Path.Combine(folder, "." + name + ".tmp");
+        // Written aside and renamed, so a relay watching the folder never picks up half a message.
+        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        {
+            await message.WriteToAsync(stream, ct);
+            await stream.FlushAsync(ct);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temp, Path.Combine(folder, name));
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,126 @@
+using Npgsql;
+
+namespace Worker.Persistence;
+
+/// <summary>Approval steps: creating them for a document, finding one by its link, resending a link.</summary>
+public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
+{
+    /// <summary>Creates the steps of a Received document, asks the first approver (or all), moves it to AwaitingApproval.</summary>
+    public async Task<StartResult> StartAsync(
+        Guid documentId, IReadOnlyList<PlannedStep> approvers, bool askAll, TimeSpan expiry, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var t = await c.BeginTransactionAsync(ct);
+        var state = await Sql.FirstAsync(c, t, ct, r => r.GetString(0),
+            "SELECT state FROM worker.documents WHERE id = $1 FOR UPDATE", documentId);
+        if (state is null) return new StartResult { Outcome = StartOutcome.Missing };
+        if (state == DocumentState.AwaitingApproval)
+            return new StartResult { Outcome = StartOutcome.AlreadyStarted, State = state, Outbox = await UnsentAsync(c, t, documentId, ct) };
+        if (state != DocumentState.Received) return new StartResult { Outcome = StartOutcome.NotReceived, State = state };
+
+        var steps = new List<ApprovalStep>();
+        for (var i = 0; i < approvers.Count; i++)
+        {
+            var a = approvers[i];
+            var id = Guid.NewGuid();
+            await Sql.ExecuteAsync(c, t, ct,
+                """
+                INSERT INTO worker.approval_steps (id, document_id, position, approver_email, approver_name, approver_position, language, signer, state)
+                VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'Pending')
+                """, id, documentId, i + 1, a.Email, a.Name, a.Position, a.Language, a.Signer);
+            steps.Add((await StepSql.ReadAsync(c, t, id, ct))!);
+        }
+        var outbox = new List<Guid>();
+        foreach (var step in askAll ? steps : steps.Take(1))
+            outbox.Add(await StepSql.AskAsync(c, t, step, expiry, now, $"invite:{step.Id}", ct));
+        await StepSql.SetDocumentStateAsync(c, t, documentId, DocumentState.AwaitingApproval, now, ct);
+        var asked = string.Join(", ", (askAll ? steps : steps.Take(1)).Select(s => s.ApproverEmail));
+        await audit.AppendAsync(c, t, audit.Event(documentId, "worker", "approval-requested",
+            $"{steps.Count} approver(s), {(askAll ? "all at once" : "in order")}; asked {asked}"), ct);
+        await t.CommitAsync(ct);
+        return new StartResult { Outcome = StartOutcome.Started, State = DocumentState.AwaitingApproval, Outbox = outbox };
+    }
+
+    /// <summary>Marks a document Failed with a reason a clerk can read (for example: its route is no longer configured).</summary>
+    public async Task FailAsync(Guid documentId, string reason, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var t = await c.BeginTransactionAsync(ct);
+        var changed = await Sql.ExecuteAsync(c, t, ct,
+            "UPDATE worker.documents SET state = 'Failed', error = $2, updated_at = $3 WHERE id = $1 AND state = 'Received'", documentId, reason, now);
+        if (changed > 0) await audit.AppendAsync(c, t, audit.Event(documentId, "worker", "failed", reason), ct);
+        await t.CommitAsync(ct);
+    }
+
+    /// <summary>The step and document a link token belongs to, or whether it was replaced by a newer link.</summary>
+    public async Task<TokenLookup> FindByTokenAsync(byte[] tokenSha256, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var current = await Sql.ListAsync(c, null, ct, StepSql.ReadPair, $"{StepSql.StepAndDocument} WHERE s.token_sha256 = $1", tokenSha256);
+        if (current.Count == 1) return new TokenLookup { Step = current[0].Step, Document = current[0].Document };
+        var retired = await Sql.ListAsync(c, null, ct, StepSql.ReadPair,
+            $"{StepSql.StepAndDocument} JOIN worker.retired_tokens rt ON rt.step_id = s.id WHERE rt.token_sha256 = $1", tokenSha256);
+        return retired.Count == 1 ? new TokenLookup { Retired = true, Step = retired[0].Step, Document = retired[0].Document } : TokenLookup.Unknown;
+    }
+
+    /// <summary>A step and its document by the step's id.</summary>
+    public async Task<TokenLookup> StepAsync(Guid stepId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var rows = await Sql.ListAsync(c, null, ct, StepSql.ReadPair, $"{StepSql.StepAndDocument} WHERE s.id = $1", stepId);
+        return rows.Count == 1 ? new TokenLookup { Step = rows[0].Step, Document = rows[0].Document } : TokenLookup.Unknown;
+    }
+
+    /// <summary>All steps of a document, in order.</summary>
+    public async Task<IReadOnlyList<ApprovalStep>> StepsAsync(Guid documentId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return await Sql.ListAsync(c, null, ct, r => ApprovalStep.Read(r),
+            $"SELECT {ApprovalStep.Columns} FROM worker.approval_steps s WHERE s.document_id = $1 ORDER BY s.position", documentId);
+    }
+
+    /// <summary>
+    /// Kills a waiting step's current link and queues a new one with a new expiry; null when the step is not waiting.
+    /// </summary>
+    public async Task<Guid?> ResendAsync(Guid stepId, TimeSpan expiry, string actor, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var t = await c.BeginTransactionAsync(ct);
+        var locked = await StepSql.LockAsync(c, t, "s.id = $1", stepId, ct);
+        if (locked is not { } pair || pair.Step.State != StepState.Waiting || pair.Document.State != DocumentState.AwaitingApproval)
+            return null;
+        await StepSql.RetireTokenAsync(c, t, stepId, now, ct);
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = NULL WHERE id = $1", stepId);
+        // Unsent links of this step are superseded by the new one.
+        await Sql.ExecuteAsync(c, t, ct,
+            "UPDATE worker.outbox SET state = 'Cancelled' WHERE step_id = $1 AND sent_at IS NULL AND state <> 'Cancelled'", stepId);
+        var outbox = await StepSql.AskAsync(c, t, pair.Step, expiry, now, $"resend:{stepId}:{Guid.NewGuid():N}", ct);
+        await audit.AppendAsync(c, t, audit.Event(pair.Document.Id, actor, "link-resent",
+            $"new link for {pair.Step.ApproverEmail}, valid until {(now + expiry).UtcDateTime:yyyy-MM-dd HH:mm} UTC"), ct);
+        await t.CommitAsync(ct);
+        return outbox;
+    }
+
+    /// <summary>A document as the approval pages show it.</summary>
+    public async Task<ApprovalDocument?> DocumentAsync(Guid documentId, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        return await Sql.FirstAsync(c, null, ct, r => ApprovalDocument.Read(r),
+            $"SELECT {ApprovalDocument.Columns} FROM worker.documents d WHERE d.id = $1", documentId);
+    }
+
+    /// <summary>Remembers where the copy of a declined or expired document was filed, so filing twice does nothing.</summary>
+    public async Task RecordDeclinedCopyAsync(Guid documentId, string path, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var t = await c.BeginTransactionAsync(ct);
+        var changed = await Sql.ExecuteAsync(c, t, ct,
+            "UPDATE worker.documents SET declined_path = $2, updated_at = $3 WHERE id = $1 AND declined_path IS NULL", documentId, path, now);
+        if (changed > 0) await audit.AppendAsync(c, t, audit.Event(documentId, "worker", "filed-declined", path), ct);
+        await t.CommitAsync(ct);
+    }
+
+    private static Task<List<Guid>> UnsentAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid documentId, CancellationToken ct) =>
+        Sql.ListAsync(c, t, ct, r => r.GetGuid(0),
+            "SELECT id FROM worker.outbox WHERE document_id = $1 AND sent_at IS NULL AND state <> 'Cancelled' ORDER BY created_at", documentId);
+}

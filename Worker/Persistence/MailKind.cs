@@ -1,0 +1,17 @@
+namespace Worker.Persistence;
+
+/// <summary>What an outbox row is, as stored in worker.outbox.kind.</summary>
+public static class MailKind
+{
+    /// <summary>The first link to an approver (or a link resent by an operator).</summary>
+    public const string Invite = "Invite";
+    /// <summary>A reminder with a fresh link.</summary>
+    public const string Reminder = "Reminder";
+    /// <summary>Tells the submitter that an approver rejected the document.</summary>
+    public const string Declined = "Declined";
+    /// <summary>Tells the submitter that nobody answered in time.</summary>
+    public const string Expired = "Expired";
+
+    /// <summary>Kinds that carry an approval link and so issue a token when sent.</summary>
+    public static bool CarriesLink(string kind) => kind is Invite or Reminder;
+}

@@ -1,0 +1,53 @@
+using Npgsql;
+
+namespace Worker.Persistence;
+
+/// <summary>
+/// An outbox row locked for sending. The lock and the "sent" mark share one transaction, so two workers never send the
+/// same row and a retry after a successful send finds it done.
+/// </summary>
+public sealed class OutboxClaim(NpgsqlConnection c, NpgsqlTransaction t, AuditLog audit) : IAsyncDisposable
+{
+    /// <summary>The row being sent.</summary>
+    public required OutboxMail Mail { get; init; }
+    /// <summary>The document it is about.</summary>
+    public required ApprovalDocument Document { get; init; }
+    /// <summary>Every step of the document, in order.</summary>
+    public required IReadOnlyList<ApprovalStep> Steps { get; init; }
+
+    /// <summary>The step the row is about, if any.</summary>
+    public ApprovalStep? Step => Steps.FirstOrDefault(s => s.Id == Mail.StepId);
+
+    /// <summary>Gives the step a new link: the previous one is retired, the new hash takes effect when this claim completes.</summary>
+    public async Task IssueTokenAsync(byte[] tokenSha256, DateTimeOffset now, CancellationToken ct)
+    {
+        var stepId = Mail.StepId ?? throw new InvalidOperationException($"outbox row {Mail.Id} has no step to link to");
+        await StepSql.RetireTokenAsync(c, t, stepId, now, ct);
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = $2 WHERE id = $1", stepId, tokenSha256);
+    }
+
+    /// <summary>Records the send and commits.</summary>
+    public async Task CompleteAsync(string messageId, DateTimeOffset now, CancellationToken ct)
+    {
+        await Sql.ExecuteAsync(c, t, ct,
+            "UPDATE worker.outbox SET state = 'Sent', sent_at = $2, message_id = $3, last_error = NULL WHERE id = $1", Mail.Id, now, messageId);
+        if (MailKind.CarriesLink(Mail.Kind))
+            await Sql.ExecuteAsync(c, t, ct,
+                "UPDATE worker.approval_steps SET email_state = 'Sent', email_sent_at = $2, email_last_error = NULL WHERE id = $1", Mail.StepId, now);
+        await audit.AppendAsync(c, t, audit.Event(Mail.DocumentId, "worker", "email-sent", $"{Mail.Kind} to {Mail.Recipient}"), ct);
+        await t.CommitAsync(ct);
+    }
+
+    /// <summary>The email is no longer needed (the step closed meanwhile); records why and commits.</summary>
+    public async Task CancelAsync(string why, CancellationToken ct)
+    {
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.outbox SET state = 'Cancelled', last_error = $2 WHERE id = $1", Mail.Id, why);
+        await t.CommitAsync(ct);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await t.DisposeAsync();
+        await c.DisposeAsync();
+    }
+}
