@@ -7,6 +7,7 @@ using Worker.Pdf.Keys;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Signatures;
 using Worker.Pdf.Stamp;
+using Worker.Pdf.Timestamps;
 
 namespace Worker.Cli;
 
@@ -18,6 +19,9 @@ public static class SignCommand
 {
     // Where the stamp goes when --visible is given, as in the default route's configuration.
     private const double StampX = 360, StampY = 40, StampWidth = 200, StampHeight = 80;
+
+    // Long enough for a slow public TSA, short enough that a batch against a dead one ends.
+    private static readonly TimeSpan TsaTimeout = TimeSpan.FromSeconds(20);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
@@ -34,6 +38,8 @@ public static class SignCommand
             stderr.WriteLine(e.Message);
             return ExitCode.Usage;
         }
+        using var http = new HttpClient();
+        var timestamper = settings.TsaUrl is null ? null : new HttpTimeStamper(http, settings.TsaUrl, TsaTimeout);
         using (signer)
         {
             var name = settings.Name ?? signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false);
@@ -48,6 +54,7 @@ public static class SignCommand
                 Name = name,
                 ContactInfo = settings.Contact,
                 TrustAnchors = settings.Trust,
+                TimestampTokenFor = timestamper is null ? null : timestamper.GetTokenAsync,
             };
             var stopwatch = Stopwatch.StartNew();
             int signed = 0, refused = 0, failed = 0;
@@ -101,6 +108,11 @@ public static class SignCommand
         catch (PdfRefusedException e)
         {
             return (ExitCode.InputRefused, $"{request.InputPath}: refused: {e.Message}");
+        }
+        catch (TimestampException e)
+        {
+            // Never signs without the timestamp asked for: the file fails, and the line names the TSA.
+            return (ExitCode.Unexpected, $"{request.InputPath}: failed: {e.Message}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException)
         {

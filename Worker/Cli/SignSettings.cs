@@ -12,12 +12,12 @@ internal sealed record SignSettings
     public const string Usage =
         "usage: Worker sign INPUT... (-o OUTPUT | --out-dir DIR) --pkcs12 FILE --password-file FILE " +
         "[--visible] [--page N|last] [--verify-url URL] [--signer-position TEXT] [--reason TEXT] [--location TEXT] [--name TEXT] " +
-        "[--contact TEXT] [--hash sha256|sha384|sha512] [--rsa-pss] [--trust PEM]";
+        "[--contact TEXT] [--tsa URL] [--hash sha256|sha384|sha512] [--rsa-pss] [--trust PEM]";
 
     private static readonly HashSet<string> ValueOptions =
     [
         "-o", "--out-dir", "--pkcs12", "--password-file", "--page", "--verify-url", "--signer-position",
-        "--reason", "--location", "--name", "--contact", "--hash", "--trust",
+        "--reason", "--location", "--name", "--contact", "--tsa", "--hash", "--trust",
     ];
 
     private static readonly HashSet<string> Flags = ["--visible", "--rsa-pss"];
@@ -64,6 +64,9 @@ internal sealed record SignSettings
     /// <summary>/ContactInfo.</summary>
     public string? Contact { get; init; }
 
+    /// <summary>The RFC 3161 timestamp authority (--tsa), or null to sign without a timestamp.</summary>
+    public Uri? TsaUrl { get; init; }
+
     /// <summary>The digest algorithm.</summary>
     public HashAlgorithmName Hash { get; init; } = HashAlgorithmName.SHA256;
 
@@ -94,6 +97,7 @@ internal sealed record SignSettings
             Location = reader.Value("--location"),
             Name = reader.Value("--name"),
             Contact = reader.Value("--contact"),
+            TsaUrl = ParseTsa(reader.Value("--tsa")),
             Hash = ParseHash(reader.Value("--hash") ?? "sha256"),
             Trust = VerifyCommand.LoadTrust(reader.Value("--trust")),
         };
@@ -117,5 +121,12 @@ internal sealed record SignSettings
         null or "last" => null,
         _ when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 => n - 1,
         _ => throw new UsageException($"--page must be a page number (1, 2, ...) or 'last', not '{value}'"),
+    };
+
+    private static Uri? ParseTsa(string? value) => value switch
+    {
+        null => null,
+        _ when Uri.TryCreate(value, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) => uri,
+        _ => throw new UsageException($"--tsa must be an http or https URL, not '{value}'"),
     };
 }
