@@ -12,7 +12,7 @@ using Worker.Pdf.Timestamps;
 namespace Worker.Cli;
 
 /// <summary>
-/// <c>sign INPUT... (-o OUTPUT | --out-dir DIR) --pkcs12 FILE --password-file FILE [options]</c>: signs each
+/// <c>sign INPUT... (-o OUTPUT | --out-dir DIR) (--signer NAME | --pkcs12 FILE --password-file FILE) [options]</c>: signs each
 /// input in one process, prints one line per file and the rate; every output is verified before it is reported.
 /// </summary>
 public static class SignCommand
@@ -28,21 +28,24 @@ public static class SignCommand
         var settings = SignSettings.Parse(args);
         if (settings.OutDir is not null) Directory.CreateDirectory(settings.OutDir);
 
+        var profile = settings.SignerProfile is { } profileName ? SignerProfile.Load(profileName, settings.ConfigFile) : null;
         Pkcs12DigestSigner signer;
         try
         {
-            signer = Pkcs12DigestSigner.Open(settings.Pkcs12, settings.PasswordFile, settings.RsaPss);
+            signer = Pkcs12DigestSigner.Open(profile?.Pkcs12 ?? settings.Pkcs12!, profile?.PasswordFile ?? settings.PasswordFile!, settings.RsaPss);
         }
         catch (SigningKeyException e)
         {
-            stderr.WriteLine(e.Message);
+            // Name the profile, since the paths in the message came from configuration, not from the command line.
+            stderr.WriteLine(settings.SignerProfile is null ? e.Message : $"--signer {settings.SignerProfile}: {e.Message}");
             return ExitCode.Usage;
         }
         using var http = new HttpClient();
         var timestamper = settings.TsaUrl is null ? null : new HttpTimeStamper(http, settings.TsaUrl, TsaTimeout);
         using (signer)
         {
-            var name = settings.Name ?? signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false);
+            var name = settings.Name ?? NonBlank(profile?.Name) ?? signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false);
+            var position = settings.SignerPosition ?? profile?.Position ?? "";
             var template = new PdfSignRequest
             {
                 InputPath = "",
@@ -70,7 +73,7 @@ public static class SignCommand
                     InputPath = input,
                     OutputPath = settings.Output ?? Path.Combine(settings.OutDir!, Path.GetFileName(input)),
                     SigningTime = now,
-                    Visible = settings.Visible ? Stamp(settings, name, input, now) : null,
+                    Visible = settings.Visible ? Stamp(settings, name, position, input, now) : null,
                 };
                 var (code, line) = await SignOneAsync(request, token);
                 lock (console)
@@ -120,11 +123,13 @@ public static class SignCommand
         }
     }
 
-    private static VisibleSignature Stamp(SignSettings settings, string name, string input, DateTimeOffset signedAt) =>
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static VisibleSignature Stamp(SignSettings settings, string name, string position, string input, DateTimeOffset signedAt) =>
         StampedSignature.Create(new StampContent
         {
             SignerName = name,
-            Position = settings.SignerPosition ?? "",
+            Position = position,
             SignedAt = signedAt,
             Reason = settings.Reason,
             // Without a verification page to point to, the QR code at least names the signed file.

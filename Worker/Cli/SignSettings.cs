@@ -10,13 +10,13 @@ internal sealed record SignSettings
 {
     /// <summary>The usage line printed with argument errors.</summary>
     public const string Usage =
-        "usage: Worker sign INPUT... (-o OUTPUT | --out-dir DIR) --pkcs12 FILE --password-file FILE " +
+        "usage: Worker sign INPUT... (-o OUTPUT | --out-dir DIR) (--signer NAME [--config FILE] | --pkcs12 FILE --password-file FILE) " +
         "[--visible] [--page N|last] [--verify-url URL] [--signer-position TEXT] [--reason TEXT] [--location TEXT] [--name TEXT] " +
         "[--contact TEXT] [--tsa URL] [--hash sha256|sha384|sha512] [--rsa-pss] [--trust PEM]";
 
     private static readonly HashSet<string> ValueOptions =
     [
-        "-o", "--out-dir", "--pkcs12", "--password-file", "--page", "--verify-url", "--signer-position",
+        "-o", "--out-dir", "--signer", "--config", "--pkcs12", "--password-file", "--page", "--verify-url", "--signer-position",
         "--reason", "--location", "--name", "--contact", "--tsa", "--hash", "--trust",
     ];
 
@@ -31,11 +31,17 @@ internal sealed record SignSettings
     /// <summary>The folder outputs go to under their input's file name (--out-dir), or null.</summary>
     public string? OutDir { get; init; }
 
-    /// <summary>The PKCS#12 file (--pkcs12).</summary>
-    public required string Pkcs12 { get; init; }
+    /// <summary>The configured signer profile to use (--signer), or null when the key files are given directly.</summary>
+    public string? SignerProfile { get; init; }
 
-    /// <summary>The file holding the PKCS#12 password (--password-file).</summary>
-    public required string PasswordFile { get; init; }
+    /// <summary>The extra configuration file the profile is read from (--config).</summary>
+    public string? ConfigFile { get; init; }
+
+    /// <summary>The PKCS#12 file (--pkcs12), when no profile is used.</summary>
+    public string? Pkcs12 { get; init; }
+
+    /// <summary>The file holding the PKCS#12 password (--password-file), when no profile is used.</summary>
+    public string? PasswordFile { get; init; }
 
     /// <summary>RSA keys sign with PSS instead of PKCS#1 v1.5.</summary>
     public bool RsaPss { get; init; }
@@ -81,13 +87,20 @@ internal sealed record SignSettings
         var outDir = reader.Value("--out-dir");
         if (reader.Positional.Count == 0 || (output is null) == (outDir is null) || (output is not null && reader.Positional.Count > 1))
             throw new UsageException(Usage);
+        var profile = reader.Value("--signer");
+        if (profile is not null && (reader.Value("--pkcs12") ?? reader.Value("--password-file")) is not null)
+            throw new UsageException("--signer and --pkcs12/--password-file are alternatives: give one or the other");
+        if (profile is null && reader.Value("--config") is not null)
+            throw new UsageException("--config is only read for --signer NAME");
         return new SignSettings
         {
             Inputs = reader.Positional,
             Output = output,
             OutDir = outDir,
-            Pkcs12 = reader.Required("--pkcs12"),
-            PasswordFile = reader.Required("--password-file"),
+            SignerProfile = profile,
+            ConfigFile = reader.Value("--config"),
+            Pkcs12 = profile is null ? reader.Required("--pkcs12") : null,
+            PasswordFile = profile is null ? reader.Required("--password-file") : null,
             RsaPss = reader.Flag("--rsa-pss"),
             Visible = reader.Flag("--visible"),
             PageIndex = ParsePage(reader.Value("--page")),
