@@ -24,7 +24,7 @@ public class PdfSignerCorpusTests
         using var rsa = DemoPki.Instance.Rsa.Open();
         using var ec = DemoPki.Instance.EcP256.Open();
 
-        await Signing.SignAsync(input, once, rsa);
+        await TestSigning.SignAsync(input, once, rsa);
 
         var original = await File.ReadAllBytesAsync(input);
         var signed = await File.ReadAllBytesAsync(once);
@@ -33,7 +33,7 @@ public class PdfSignerCorpusTests
         SignedPdf.AssertPdfSigValid(once, 1);
         SignedPdf.AssertOpenSslVerifies(once, temp.Path);
 
-        await Signing.SignAsync(once, twice, ec);
+        await TestSigning.SignAsync(once, twice, ec);
 
         Assert.True((await File.ReadAllBytesAsync(twice)).AsSpan(0, signed.Length).SequenceEqual(signed));
         SignedPdf.AssertQpdfNoWorse(twice, input);
@@ -42,7 +42,7 @@ public class PdfSignerCorpusTests
         Assert.Equal(["Signature1", "Signature2"], results.Select(r => r.FieldName));
         Assert.All(results, r => Assert.True(r.IsValid, r.Summary));
 
-        Signing.FlipByteInFirstRange(twice);
+        TestSigning.FlipByteInFirstRange(twice);
         var tampered = PdfSignatureVerifier.Verify(twice, DemoPki.Instance.Trust);
         Assert.All(tampered, r => Assert.False(r.IsValid));
         Assert.Equal(ExitCode.SignatureInvalid, await CommandLine.RunAsync(["verify", twice], TextWriter.Null, TextWriter.Null));
@@ -56,7 +56,7 @@ public class PdfSignerCorpusTests
         var before = SHA256.HashData(await File.ReadAllBytesAsync(input));
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(input, temp.File("out.pdf"), rsa));
+        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(input, temp.File("out.pdf"), rsa));
 
         Assert.Equal(PdfRefusal.Encrypted, e.Kind);
         Assert.Empty(Directory.GetFiles(temp.Path));
@@ -75,7 +75,7 @@ public class PdfSignerCorpusTests
         };
 
         var e = await Assert.ThrowsAsync<PdfRefusedException>(() =>
-            Signing.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("out.pdf"), rsa, stamp));
+            TestSigning.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("out.pdf"), rsa, stamp));
 
         Assert.Equal(PdfRefusal.DoesNotFit, e.Kind);
         Assert.Contains("visible stamp", e.Message);
@@ -91,7 +91,7 @@ public class PdfSignerCorpusTests
         using var rsa = DemoPki.Instance.Rsa.Open();
         var output = temp.File("out.pdf");
 
-        await Signing.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), output, rsa);
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), output, rsa);
 
         await using var file = File.OpenRead(output);
         using var pdf = Worker.Pdf.Reading.PdfStructure.Open(file);
@@ -113,7 +113,7 @@ public class PdfSignerCorpusTests
         var input = RepositoryPaths.CorpusFile("pdflatex-forms.pdf");
         var before = ExternalTool.Run("qpdf", "--json", "--json-key=acroform", input).Stdout;
 
-        await Signing.SignAsync(input, output, rsa);
+        await TestSigning.SignAsync(input, output, rsa);
 
         var after = ExternalTool.Run("qpdf", "--json", "--json-key=acroform", output).Stdout;
         var names = System.Text.RegularExpressions.Regex.Matches(before, "\"fullname\": \"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();

@@ -33,7 +33,7 @@ public class StampedSignatureTests
         var output = temp.File("stamped.pdf");
         using var signer = DemoPki.Instance.Rsa.Open();
 
-        await Signing.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), output, signer, StampedSignature.Create(Content, null, 360, 40, 200, 80));
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), output, signer, StampedSignature.Create(Content, null, 360, 40, 200, 80));
 
         SignedPdf.AssertPdfSigValid(output, 1);
         SignedPdf.AssertQpdfCheck(output);

@@ -13,7 +13,7 @@ public class RepairedPageTreeTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await Signing.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("signed.pdf"), rsa);
 
         // Object 172 is the catalog's /Pages; object 178 is the linearized file's first page, whose /Parent is 172.
         Revisions.Append(temp.File("signed.pdf"), temp.File("repaired.pdf"), (_, update) =>

@@ -79,7 +79,7 @@ public sealed class TimestampVerificationTests : IAsyncLifetime
         using var temp = new TempDirectory();
         using var signer = DemoPki.Instance.Rsa.Open();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Signing.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"),
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"),
             temp.File("out.pdf"), signer, timestamp: Tokens(_ => new byte[32])));
 
         Assert.Contains("timestamp imprint", error.Message);
