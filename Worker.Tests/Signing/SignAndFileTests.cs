@@ -8,21 +8,11 @@ namespace Worker.Tests.Signing;
 /// <summary>The whole journey on real components: drop, approval email, POST approve, signed PDF in the archive.</summary>
 public sealed class SignAndFileTests(SigningHost host) : IClassFixture<SigningHost>
 {
-    private async Task<string> ApproveAsync(string approver, string title)
-    {
-        var mail = await host.Smtp.WaitForAsync(approver, title, timeout: TimeSpan.FromSeconds(60));
-        var token = ApprovalClient.TokenFrom(mail[^1]);
-        using var client = host.Client();
-        var (status, body) = await client.PostAsync(token, "approve", confirm: true);
-        Assert.True(status == HttpStatusCode.OK, body);
-        return token;
-    }
-
     [Fact]
     public async Task Drop_EndsFiledAndVerifiable_WhenTheApproverApproves()
     {
         var (id, title, original) = await host.DropAsync("pdflatex-4-pages.pdf");
-        await ApproveAsync(SigningHost.Approver, title);
+        await host.ApproveAsync(id, SigningHost.Approver, title);
         await host.WaitForStateAsync(id, "Filed");
 
         var signedPath = await host.Database.ScalarAsync<string>($"SELECT signed_path FROM worker.documents WHERE id = '{id}'");
@@ -63,7 +53,7 @@ public sealed class SignAndFileTests(SigningHost host) : IClassFixture<SigningHo
     public async Task VerifyUpload_SaysIdentical_ForTheArchivedFile_AndNotForATamperedCopy()
     {
         var (id, title, _) = await host.DropAsync("minimal-document.pdf");
-        await ApproveAsync(SigningHost.Approver, title);
+        await host.ApproveAsync(id, SigningHost.Approver, title);
         await host.WaitForStateAsync(id, "Filed");
         var signedPath = (await host.Database.ScalarAsync<string>($"SELECT signed_path FROM worker.documents WHERE id = '{id}'"))!;
 
@@ -101,8 +91,8 @@ public sealed class SignAndFileTests(SigningHost host) : IClassFixture<SigningHo
     public async Task SignEach_LeavesBothSignaturesValid_WhenTwoApproversSignInTurn()
     {
         var (id, title, original) = await host.DropAsync("libreoffice-form.pdf", "dua-pejabat");
-        await ApproveAsync(SigningHost.Approver, title);
-        await ApproveAsync(SigningHost.SecondApprover, title);
+        await host.ApproveAsync(id, SigningHost.Approver, title);
+        await host.ApproveAsync(id, SigningHost.SecondApprover, title, sendsBefore: 1);
         await host.WaitForStateAsync(id, "Filed");
         var signedPath = (await host.Database.ScalarAsync<string>($"SELECT signed_path FROM worker.documents WHERE id = '{id}'"))!;
         var signed = await File.ReadAllBytesAsync(signedPath);
