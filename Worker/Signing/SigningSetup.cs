@@ -1,3 +1,4 @@
+using Quartz;
 using Worker.Approval;
 using Worker.Persistence;
 
@@ -14,6 +15,11 @@ public static class SigningSetup
         builder.Services.AddSingleton<Hangfire.States.IElectStateFilter, SigningRetries>();
         builder.Services.AddHttpClient("tsa");
         builder.Services.AddTransient<ISigningStarter, SignAndFileJob>();
+        builder.Services.AddSingleton<CertificateExpiryCheck>();
+        builder.Services.AddQuartz(q => q.ScheduleJob<CertificateExpiryJob>(t => t
+            .WithIdentity("certificate-expiry", "signing")
+            .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
+            .WithSimpleSchedule(TimeSpan.FromHours(12))));
         return builder;
     }
 }
