@@ -10,8 +10,12 @@ ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:op
   zbarimg:zbar-tools /usr/bin/chromium:chromium
 ensure_postgres
 
-# A throw-away password per run: the test role can only create and drop its own databases.
-password=$(random_secret)
+# The test role can only create and drop its own databases. Its random password is kept outside the checkout, so
+# several checkouts (or a run beside a developer's) on one machine keep using the same one.
+state="${XDG_STATE_HOME:-$HOME/.local/state}/tte-signing-worker"
+mkdir -p "$state" && chmod 700 "$state"
+[ -s "$state/test-db.pass" ] || { random_secret > "$state/test-db.pass"; chmod 600 "$state/test-db.pass"; }
+password=$(cat "$state/test-db.pass")
 ensure_role worker_test "$password" "CREATEDB"
 export WORKER_TEST_DB="Host=127.0.0.1;Port=5432;Username=worker_test;Password=$password;Database=postgres"
 

@@ -23,7 +23,8 @@ public sealed class ApprovalStepsTests(ApprovalHost host) : IClassFixture<Approv
         Assert.Equal(HttpStatusCode.OK, page);
         Assert.Contains("I have read this document", body);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(ApprovalClient.TokenFrom(second), "approve", confirm: true)).Status);
-        Assert.Equal("Approved", await host.StateAsync(id));
+        // Signing may already have filed it: approval's part is done either way.
+        Assert.Contains(await host.StateAsync(id), new[] { "Approved", "Filed" });
     }
 
     [Fact]

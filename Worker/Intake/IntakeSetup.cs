@@ -10,7 +10,7 @@ public static class IntakeSetup
     public static WebApplicationBuilder AddIntake(this WebApplicationBuilder builder, WorkerOptions options)
     {
         var services = builder.Services;
-        services.AddSingleton<IPdfInspector, PdfPigInspector>();
+        services.AddSingleton<IPdfInspector, EnginePdfInspector>();
         services.AddSingleton(new ContentStore(options.DataDirectory));
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<FileClaimer>();

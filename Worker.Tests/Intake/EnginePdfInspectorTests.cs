@@ -3,10 +3,10 @@ using Worker.Tests.Support;
 
 namespace Worker.Tests.Intake;
 
-public sealed class PdfPigInspectorTests : IDisposable
+public sealed class EnginePdfInspectorTests : IDisposable
 {
     private readonly string folder = Directory.CreateTempSubdirectory("inspector-").FullName;
-    private readonly PdfPigInspector inspector = new();
+    private readonly EnginePdfInspector inspector = new();
 
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
@@ -29,8 +29,20 @@ public sealed class PdfPigInspectorTests : IDisposable
         Assert.Equal(title, result.Title);
     }
 
+    // unreadablemetadata.pdf signs (invisibly) but has no readable page tree: no approver could view it, so intake refuses it.
+    private const string NoViewablePages = "unreadablemetadata.pdf";
+
     public static TheoryData<string> CorpusFiles() =>
-        [.. Directory.GetFiles(RepoPaths.Corpus, "*.pdf").Select(p => Path.GetFileName(p)).Where(n => n != "libreoffice-writer-password.pdf")];
+        [.. Directory.GetFiles(RepoPaths.Corpus, "*.pdf").Select(p => Path.GetFileName(p))
+            .Where(n => n is not ("libreoffice-writer-password.pdf" or NoViewablePages))];
+
+    [Fact]
+    public void Inspect_RefusesAsDamaged_WhenNoPageCanBeRead()
+    {
+        var result = Inspect(TestPdfs.Corpus(NoViewablePages));
+        Assert.False(result.Ok);
+        Assert.Contains("damaged", result.ProblemEn);
+    }
 
     [Theory]
     [MemberData(nameof(CorpusFiles))]
