@@ -25,35 +25,6 @@ public static class FileStore
         }
     }
 
-    /// <summary>Copies into a temporary file beside the target, flushes it to disk, then moves it to a free name.</summary>
-    public static string CopyToFreeName(string source, string target)
-    {
-        var temporary = TemporaryBeside(target);
-        try
-        {
-            using (var input = File.OpenRead(source))
-            using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
-            {
-                input.CopyTo(output);
-                output.Flush(flushToDisk: true);
-            }
-            return MoveToFreeName(temporary, target);
-        }
-        finally
-        {
-            File.Delete(temporary);
-        }
-    }
-
-    /// <summary>Writes text to a new file beside another (a reason next to a refused PDF), never overwriting.</summary>
-    public static string WriteTextToFreeName(string target, string text)
-    {
-        var temporary = TemporaryBeside(target);
-        File.WriteAllText(temporary, text);
-        try { return MoveToFreeName(temporary, target); }
-        finally { File.Delete(temporary); }
-    }
-
     /// <summary>A hidden temporary name in the target's folder, so the final rename stays on one filesystem.</summary>
     public static string TemporaryBeside(string target, string? key = null)
     {

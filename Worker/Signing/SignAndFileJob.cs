@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using Hangfire;
+using Npgsql;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
@@ -18,11 +19,14 @@ namespace Worker.Signing;
 /// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
 /// </summary>
 public sealed partial class SignAndFileJob(
-    SigningStore store, SignerProfiles signers, TimestampSource timestamps, IBackgroundJobClient jobs,
+    SigningStore store, SignerProfiles signers, TimestampSource timestamps, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
     WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
     {
+        // Two runs for one document (a duplicate enqueue, a manual retry racing a scheduled one) would file it twice.
+        await using var held = await DocumentLock.TryAcquireAsync(dataSource, documentId, ct)
+            ?? throw new InvalidOperationException($"document {documentId} is being signed by another worker right now");
         var document = await store.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
         var route = options.Value.Routes.FirstOrDefault(r => r.Name == document.Route)
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured");
