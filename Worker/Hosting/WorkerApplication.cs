@@ -1,3 +1,4 @@
+using Worker.Api;
 using Worker.Approval;
 using Worker.Configuration;
 using Worker.Dashboard;
@@ -34,6 +35,7 @@ public static class WorkerApplication
         builder.AddHealth();
         builder.AddDashboard();
         builder.AddWorkerMetrics();
+        builder.AddApi(options);
         // Last: starts after the database is migrated and Hangfire and Quartz run, stops first.
         builder.AddIntake(options);
 
@@ -42,6 +44,7 @@ public static class WorkerApplication
         app.MapWorkerDashboard();
         app.MapWorkerMetrics();
         app.MapApproval();
+        app.MapApi();
         return app;
     }
 }

@@ -1,0 +1,18 @@
+namespace Worker.Api;
+
+/// <summary>The multipart form of <c>POST /api/documents</c>, as the OpenAPI document describes it; the handler reads the form itself.</summary>
+public sealed record SubmissionFormFields
+{
+    /// <summary>The PDF.</summary>
+    public required IFormFile File { get; init; }
+    /// <summary>The route to submit to; the API key must allow it.</summary>
+    public required string Route { get; init; }
+    /// <summary>The title approvers see; defaults to the PDF's own title or the file name.</summary>
+    public string? Title { get; init; }
+    /// <summary>The letter number (nomor surat).</summary>
+    public string? Number { get; init; }
+    /// <summary>Email of the person submitting, told the outcome.</summary>
+    public string? Submitter { get; init; }
+    /// <summary>A note for the approvers.</summary>
+    public string? Note { get; init; }
+}
