@@ -31,7 +31,8 @@ public static class ApiEndpoints
         group.MapPost("/", SubmitAsync)
             // A key in a header, not a cookie: there is no browser session to forge requests with.
             .DisableAntiforgery()
-            .Accepts<SubmissionFormFields>("multipart/form-data")
+            // Described, not declared with Accepts: routing would answer another content type 415 without a problem body.
+            .AddOpenApiOperationTransformer(SubmissionFormFields.DescribeAsync)
             .WithSummary("Submit a PDF for approval and signing")
             .WithDescription("The same checks as a file dropped in the route's inbox. Send an Idempotency-Key header so a retry never makes a second document.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A document's state, approvers and signed hash");

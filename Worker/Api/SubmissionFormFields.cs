@@ -1,6 +1,12 @@
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.OpenApi;
+
 namespace Worker.Api;
 
-/// <summary>The multipart form of <c>POST /api/documents</c>, as the OpenAPI document describes it; the handler reads the form itself.</summary>
+/// <summary>
+/// The multipart form of <c>POST /api/documents</c>, as the OpenAPI document describes it. The handler reads the form itself
+/// (within the size limit, with problem answers), so the form is described here rather than bound.
+/// </summary>
 public sealed record SubmissionFormFields
 {
     /// <summary>The PDF.</summary>
@@ -15,4 +21,15 @@ public sealed record SubmissionFormFields
     public string? Submitter { get; init; }
     /// <summary>A note for the approvers.</summary>
     public string? Note { get; init; }
+
+    /// <summary>Adds the form as the operation's request body.</summary>
+    public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var schema = await context.GetOrCreateSchemaAsync(typeof(SubmissionFormFields), null, ct);
+        operation.RequestBody = new OpenApiRequestBody
+        {
+            Required = true,
+            Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = schema } },
+        };
+    }
 }
