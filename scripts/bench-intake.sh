@@ -3,68 +3,18 @@
 # every one is recorded and its approval job enqueued, and the worker's memory before, at peak and after.
 # Usage: scripts/bench-intake.sh [COUNT]
 # Uses the production defaults (StableFor 2 s) against a throw-away database on the local PostgreSQL.
-# Measured on the 2-core build machine while other builds ran (load average 13-15): 1,000 files all enqueued in
-# 32-34 s, 21 s of worker CPU, RSS 122 MB before, 205 MB at peak, 179 MB after. Of that CPU about 6 s is Hangfire
-# running the approval jobs, which fail and retry on the intake branch because IApprovalStarter is not implemented there.
+# Figures and the command are in the README.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
 count=${1:-1000}
-require_dotnet
-ensure_packages openssl:openssl curl:curl psql:postgresql-client bc:bc
-ensure_postgres
-
-work=$(mktemp -d /tmp/bench-intake.XXXXXX)
-database="bench_intake_$(date +%s)"
-password=$(random_secret)
-ensure_role worker_bench "$password"
-ensure_database "$database" worker_bench
-worker_pid=""
-cleanup() {
-  if [ -n "$worker_pid" ] && kill -0 "$worker_pid" 2>/dev/null; then kill -TERM "$worker_pid"; wait "$worker_pid" 2>/dev/null || true; fi
-  as_postgres psql -q -d postgres -c "DROP DATABASE IF EXISTS \"$database\" WITH (FORCE)" >/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-sql() { PGPASSWORD=$password psql -h 127.0.0.1 -U worker_bench -d "$database" -tAc "$1"; }
-
-echo "Building (Release)..."
-dotnet build Worker/Worker.csproj -c Release -o "$work/bin" -v quiet -nologo >/dev/null
-
-route="$work/routes/bench"
-mkdir -p "$route/inbox" "$route/signed" "$route/declined" "$route/failed" "$work/certs" "$work/data" "$work/logs" "$work/staging"
-# Intake never signs, but the configuration must name a real signer.
-openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/certs/key.pem" -out "$work/certs/cert.pem" -subj "/CN=Bench" -days 2 2>/dev/null
-signer_password=$(random_secret)
-echo "$signer_password" > "$work/certs/signer.pass"
-openssl pkcs12 -export -inkey "$work/certs/key.pem" -in "$work/certs/cert.pem" -out "$work/certs/signer.p12" -passout "pass:$signer_password"
-port=$(( 20000 + RANDOM % 20000 ))
-cat > "$work/config.json" <<JSON
-{ "Worker": {
-    "Urls": "http://127.0.0.1:$port", "PublicBaseUrl": "http://127.0.0.1:$port",
-    "DataDirectory": "$work/data", "LogDirectory": "$work/logs",
-    "Database": { "ConnectionString": "Host=127.0.0.1;Port=5432;Database=$database;Username=worker_bench;Password=$password" },
-    "Mail": { "PickupDirectory": "$work/outbox" },
-    "Signers": { "demo": { "Pkcs12": "$work/certs/signer.p12", "PasswordFile": "$work/certs/signer.pass", "Name": "Bench Signer" } },
-    "Routes": [ { "Name": "bench", "Inbox": "$route/inbox", "Archive": "$route/signed/{yyyy}/{name}.pdf",
-                  "Declined": "$route/declined", "Failed": "$route/failed",
-                  "Approvers": [ { "Email": "kadis@example.go.id", "Name": "Bench Signer", "Signer": "demo" } ] } ] } }
-JSON
-
+source scripts/bench-lib.sh
+bench_setup intake
+bench_config ""
 echo "Making $count distinct PDFs..."
-original=../shared/corpus/minimal-document.pdf
-for i in $(seq -w 1 "$count"); do { cat "$original"; printf '\n%% bench %s %s\n' "$i" "$RANDOM"; } > "$work/staging/surat-$i.pdf"; done
-
-(cd "$work" && exec dotnet "$work/bin/Worker.dll" run --config "$work/config.json" >"$work/worker.out" 2>&1) &
-worker_pid=$!
-for _ in $(seq 1 120); do
-  curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
-  kill -0 "$worker_pid" 2>/dev/null || { echo "worker exited:"; tail -n 20 "$work/worker.out"; exit 1; }
-  sleep 0.5
-done
-rss() { awk '/^VmRSS/ {print $2}' "/proc/$worker_pid/status"; }
-cpu() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$worker_pid/stat"; }
+make_pdfs "$count"
+start_worker
 rss_before=$(rss)
 cpu_before=$(cpu)
 peak=$rss_before

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Security.Cryptography;
-using Worker.Approval;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
 
@@ -46,28 +45,20 @@ public sealed class ApiDocumentsTests(ApiHost host)
         var (decided, _) = await browser.PostAsync(ApprovalClient.TokenFrom(mail[0]), "approve", confirm: true);
         Assert.Equal(HttpStatusCode.OK, decided);
 
-        if (host.Worker.App.Services.GetService<ISigningStarter>() is null) await AssertHandedToSigningAsync(api, id);
-        else await AssertFiledAndDownloadableAsync(api, id, pdf);
-    }
-
-    // Until signing is part of the worker, the document stops at Approved with its signing job queued.
-    private async Task AssertHandedToSigningAsync(ApiCaller api, Guid id)
-    {
-        await Eventually.Async(() => api.StateAsync(id), s => s == "Approved", what: "Approved");
-        var (_, approved) = await api.GetAsync($"/api/documents/{id}");
-        var approver = approved.GetProperty("approvers")[0];
-        Assert.Equal("Approved", approver.GetProperty("state").GetString());
-        Assert.True(approver.GetProperty("decidedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        await Eventually.Async(() => api.StateAsync(id), s => s is "Approved" or "Filed", what: "Approved");
         Assert.Equal(1L, await host.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"));
-        var (signed, _) = await api.GetAsync($"/api/documents/{id}/signed");
-        Assert.Equal(HttpStatusCode.NotFound, signed);
+        await AssertFiledAndDownloadableAsync(api, id, pdf);
     }
 
     private static async Task AssertFiledAndDownloadableAsync(ApiCaller api, Guid id, byte[] original)
     {
         await Eventually.Async(() => api.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(90), "Filed");
         var (_, filed) = await api.GetAsync($"/api/documents/{id}");
+        var approver = filed.GetProperty("approvers")[0];
+        Assert.Equal("Approved", approver.GetProperty("state").GetString());
+        Assert.True(approver.GetProperty("decidedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        Assert.Equal($"/api/documents/{id}/signed", filed.GetProperty("signedUrl").GetString());
         var response = await api.Http.GetAsync($"/api/documents/{id}/signed");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);

@@ -43,6 +43,27 @@ public class SignCommandTests
     }
 
     [Fact]
+    public async Task RunAsync_DrawsTheStampWithAQrCodeToTheVerifyUrl_WhenVisible()
+    {
+        using var temp = new TempDirectory();
+        var output = temp.File("signed.pdf");
+        const string url = "https://tte.sulbarprov.go.id/verify/7b1e";
+
+        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("minimal-document.pdf"), "-o", output, "--visible",
+            "--verify-url", url, "--signer-position", "Kepala Dinas Kominfo", "--name", "Andi Mappasessu'",
+            "--pkcs12", DemoPki.Instance.Rsa.Pkcs12, "--password-file", DemoPki.Instance.Rsa.PasswordFile], TextWriter.Null, TextWriter.Null);
+
+        Assert.Equal(ExitCode.Done, code);
+        SignedPdf.AssertPdfSigValid(output, 1);
+        ExternalTool.Run("pdftoppm", "-png", "-r", "200", "-singlefile", output, temp.File("page"));
+        var decoded = ExternalTool.Run("zbarimg", "--raw", "-q", temp.File("page.png"));
+        Assert.True(decoded.ExitCode == 0, decoded.Output);
+        Assert.Equal(url, decoded.Stdout.Trim());
+        // Appearance streams are written uncompressed, so the position is readable in the appended revision.
+        Assert.Contains("Kepala Dinas Kominfo", System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(output)));
+    }
+
+    [Fact]
     public async Task RunAsync_ExitsUsage_WhenPasswordIsWrong()
     {
         using var temp = new TempDirectory();

@@ -11,7 +11,7 @@ namespace Worker.Approval;
 /// twice; a failure is recorded on the row and its step, then the job fails so Hangfire retries it with growing delays.
 /// </summary>
 public sealed partial class ApprovalMailJob(
-    OutboxStore outbox, IMailSender sender, MailComposer composer, IOptions<WorkerOptions> options, TimeProvider clock,
+    OutboxStore outbox, SigningStore signing, IMailSender sender, MailComposer composer, IOptions<WorkerOptions> options, TimeProvider clock,
     ILogger<ApprovalMailJob> logger)
 {
     // 5 s, 30 s, 2 min, 5 min, 15 min, 30 min, then hourly: about a day before an operator has to requeue it.
@@ -70,8 +70,9 @@ public sealed partial class ApprovalMailJob(
     {
         var o = options.Value;
         var d = claim.Document;
-        var step = claim.Step ?? throw new InvalidOperationException($"outbox row {claim.Mail.Id} has no step");
         var zone = ApprovalRoutes.Zone(o);
+        if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return await RenderSigningNoticeAsync(claim, zone, ct);
+        var step = claim.Step ?? throw new InvalidOperationException($"outbox row {claim.Mail.Id} has no step");
         if (!MailKind.CarriesLink(claim.Mail.Kind))
             return OutcomeNoticeTemplate.Render(new OutcomeNoticeMail
             {
@@ -95,6 +96,24 @@ public sealed partial class ApprovalMailJob(
             Contact = ApprovalRoutes.Contact(o, ApprovalRoutes.Find(o, d.Route)),
             Reminder = claim.Mail.Kind == MailKind.Reminder ? Math.Max(1, step.RemindersSent) : 0,
             TimeZone = zone,
+        });
+    }
+
+    private async Task<MailContent> RenderSigningNoticeAsync(OutboxClaim claim, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var o = options.Value;
+        var d = claim.Document;
+        var (signedPath, error, at) = await signing.NoticeAsync(d.Id, ct);
+        var filed = claim.Mail.Kind == MailKind.Filed;
+        var signEach = ApprovalRoutes.Find(o, d.Route)?.SignEach == true;
+        var approved = claim.Steps.Where(s => s.State == StepState.Approved).ToList();
+        var signers = (signEach ? approved : approved.TakeLast(1)).Select(s => $"{s.ApproverName} ({s.ApproverPosition})").ToList();
+        var attach = filed && signedPath is not null && File.Exists(signedPath) && new FileInfo(signedPath).Length <= o.Mail.AttachSignedUpToBytes;
+        return SigningNoticeTemplate.Render(new SigningNoticeMail
+        {
+            Filed = filed, Title = d.Title, Number = d.Number, SourceName = d.SourceName, Signers = signers,
+            VerifyUrl = $"{o.PublicBaseUrl.TrimEnd('/')}/verify/{d.Id}", Error = error, At = at, TimeZone = zone,
+            Attachment = attach ? signedPath : null,
         });
     }
 

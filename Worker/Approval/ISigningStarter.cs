@@ -7,5 +7,7 @@ namespace Worker.Approval;
 /// </summary>
 public interface ISigningStarter
 {
+    // Hangfire's own retries are off: Worker.Signing.SigningRetries retries as configured, then marks the document Failed.
+    [Hangfire.AutomaticRetry(Attempts = 0)]
     Task SignAsync(Guid documentId, CancellationToken ct);
 }

@@ -1,6 +1,6 @@
 namespace Worker.Cli;
 
-/// <summary>Dispatches the first argument to a command; turns failures into one line and an exit code.</summary>
+/// <summary>Dispatches the first argument to a command; turns every failure into one line on stderr and an exit code.</summary>
 public static class CommandLine
 {
     public const string Usage =
@@ -31,6 +31,21 @@ public static class CommandLine
             await stderr.WriteLineAsync(e.Message);
             return ExitCode.Usage;
         }
+        catch (Exception e)
+        {
+            // Operators and scripts read one line; a stack trace helps neither and may show paths and values.
+            await stderr.WriteLineAsync($"error: {OneLine(e)}");
+            return ExitCode.Unexpected;
+        }
+    }
+
+    // Wrappers such as AggregateException or TargetInvocationException say little; the innermost cause says what went wrong.
+    private static string OneLine(Exception e)
+    {
+        while (e is AggregateException { InnerExceptions.Count: 1 } or System.Reflection.TargetInvocationException && e.InnerException is not null)
+            e = e.InnerException!;
+        var message = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return message.Length > 0 ? message : e.GetType().Name;
     }
 
     private static int Help(TextWriter stdout)

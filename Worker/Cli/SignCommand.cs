@@ -1,83 +1,79 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf;
-using Worker.Pdf.Cms;
 using Worker.Pdf.Keys;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Signatures;
+using Worker.Pdf.Stamp;
+using Worker.Pdf.Timestamps;
 
 namespace Worker.Cli;
 
 /// <summary>
-/// <c>sign INPUT... (-o OUTPUT | --out-dir DIR) --pkcs12 FILE --password-file FILE [options]</c>: signs each
+/// <c>sign INPUT... (-o OUTPUT | --out-dir DIR) (--signer NAME | --pkcs12 FILE --password-file FILE) [options]</c>: signs each
 /// input in one process, prints one line per file and the rate; every output is verified before it is reported.
 /// </summary>
 public static class SignCommand
 {
-    public const string Usage =
-        "usage: Worker sign INPUT... (-o OUTPUT | --out-dir DIR) --pkcs12 FILE --password-file FILE [--visible] " +
-        "[--page N|last] [--reason TEXT] [--location TEXT] [--name TEXT] [--contact TEXT] [--hash sha256|sha384|sha512] " +
-        "[--rsa-pss] [--trust PEM]";
-
     // Where the stamp goes when --visible is given, as in the default route's configuration.
     private const double StampX = 360, StampY = 40, StampWidth = 200, StampHeight = 80;
 
-    private static readonly HashSet<string> ValueOptions =
-        ["-o", "--out-dir", "--pkcs12", "--password-file", "--page", "--reason", "--location", "--name", "--contact", "--hash", "--trust"];
-
-    private static readonly HashSet<string> Flags = ["--visible", "--rsa-pss"];
+    // Long enough for a slow public TSA, short enough that a batch against a dead one ends.
+    private static readonly TimeSpan TsaTimeout = TimeSpan.FromSeconds(20);
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
-        var reader = new ArgumentReader(args, ValueOptions, Flags);
-        var inputs = reader.Positional;
-        var output = reader.Value("-o");
-        var outDir = reader.Value("--out-dir");
-        if (inputs.Count == 0 || (output is null) == (outDir is null) || (output is not null && inputs.Count > 1))
-            throw new UsageException(Usage);
-        var hash = ParseHash(reader.Value("--hash") ?? "sha256");
-        var page = ParsePage(reader.Value("--page"));
-        var trust = VerifyCommand.LoadTrust(reader.Value("--trust"));
-        if (outDir is not null) Directory.CreateDirectory(outDir);
+        var settings = SignSettings.Parse(args);
+        if (settings.OutDir is not null) Directory.CreateDirectory(settings.OutDir);
 
+        var profile = settings.SignerProfile is { } profileName ? SignerProfile.Load(profileName, settings.ConfigFile) : null;
         Pkcs12DigestSigner signer;
         try
         {
-            signer = Pkcs12DigestSigner.Open(reader.Required("--pkcs12"), reader.Required("--password-file"), reader.Flag("--rsa-pss"));
+            signer = Pkcs12DigestSigner.Open(profile?.Pkcs12 ?? settings.Pkcs12!, profile?.PasswordFile ?? settings.PasswordFile!, settings.RsaPss);
         }
         catch (SigningKeyException e)
         {
-            stderr.WriteLine(e.Message);
+            // Name the profile, since the paths in the message came from configuration, not from the command line.
+            stderr.WriteLine(settings.SignerProfile is null ? e.Message : $"--signer {settings.SignerProfile}: {e.Message}");
             return ExitCode.Usage;
         }
+        using var http = new HttpClient();
+        var timestamper = settings.TsaUrl is null ? null : new HttpTimeStamper(http, settings.TsaUrl, TsaTimeout);
         using (signer)
         {
+            var name = settings.Name ?? NonBlank(profile?.Name) ?? signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false);
+            var position = settings.SignerPosition ?? profile?.Position ?? "";
             var template = new PdfSignRequest
             {
                 InputPath = "",
                 OutputPath = "",
                 Signer = signer,
-                Hash = hash,
-                Reason = reader.Value("--reason"),
-                Location = reader.Value("--location"),
-                Name = reader.Value("--name"),
-                ContactInfo = reader.Value("--contact"),
-                TrustAnchors = trust,
+                Hash = settings.Hash,
+                Reason = settings.Reason,
+                Location = settings.Location,
+                Name = name,
+                ContactInfo = settings.Contact,
+                TrustAnchors = settings.Trust,
+                TimestampTokenFor = timestamper is null ? null : timestamper.GetTokenAsync,
             };
             var stopwatch = Stopwatch.StartNew();
             int signed = 0, refused = 0, failed = 0;
             var console = new object();
             // Files are independent, so a batch uses every core; each file still prints exactly one line.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(inputs, parallel, async (input, token) =>
+            await Parallel.ForEachAsync(settings.Inputs, parallel, async (input, token) =>
             {
-                var target = output ?? Path.Combine(outDir!, Path.GetFileName(input));
+                // The stamp shows the same time as /M.
+                var now = DateTimeOffset.Now;
                 var request = template with
                 {
                     InputPath = input,
-                    OutputPath = target,
-                    Visible = reader.Flag("--visible") ? Stamp(template, signer, page) : null,
+                    OutputPath = settings.Output ?? Path.Combine(settings.OutDir!, Path.GetFileName(input)),
+                    SigningTime = now,
+                    Visible = settings.Visible ? Stamp(settings, name, position, input, now) : null,
                 };
                 var (code, line) = await SignOneAsync(request, token);
                 lock (console)
@@ -92,11 +88,12 @@ public static class SignCommand
                 }
             });
             stopwatch.Stop();
-            if (inputs.Count > 1)
+            var count = settings.Inputs.Count;
+            if (count > 1)
             {
-                var rate = inputs.Count / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
+                var rate = count / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
                 stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"signed {signed} of {inputs.Count} files ({refused} refused, {failed} failed) in {stopwatch.Elapsed.TotalSeconds:0.00} s: {rate:0.0} files/s"));
+                    $"signed {signed} of {count} files ({refused} refused, {failed} failed) in {stopwatch.Elapsed.TotalSeconds:0.00} s: {rate:0.0} files/s"));
             }
             return failed > 0 ? ExitCode.Unexpected : refused > 0 ? ExitCode.InputRefused : ExitCode.Done;
         }
@@ -115,45 +112,27 @@ public static class SignCommand
         {
             return (ExitCode.InputRefused, $"{request.InputPath}: refused: {e.Message}");
         }
+        catch (TimestampException e)
+        {
+            // Never signs without the timestamp asked for: the file fails, and the line names the TSA.
+            return (ExitCode.Unexpected, $"{request.InputPath}: failed: {e.Message}");
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException)
         {
             return (ExitCode.Unexpected, $"{request.InputPath}: failed: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 
-    private static VisibleSignature Stamp(PdfSignRequest request, IDigestSigner signer, int? page)
-    {
-        var name = request.Name ?? signer.Chain[0].GetNameInfo(System.Security.Cryptography.X509Certificates.X509NameType.SimpleName, false);
-        var wita = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar"));
-        string[] lines = ["Ditandatangani secara elektronik", name, wita.ToString("yyyy-MM-dd HH:mm 'WITA'", CultureInfo.InvariantCulture), request.Reason ?? ""];
-        return new VisibleSignature
-        {
-            PageIndex = page,
-            X = StampX,
-            Y = StampY,
-            Width = StampWidth,
-            Height = StampHeight,
-            Appearance = PlainStampAppearance.Create(StampWidth, StampHeight, lines.Where(l => l.Length > 0).ToList()),
-        };
-    }
+    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
-    private static HashAlgorithmName ParseHash(string value)
-    {
-        try
+    private static VisibleSignature Stamp(SignSettings settings, string name, string position, string input, DateTimeOffset signedAt) =>
+        StampedSignature.Create(new StampContent
         {
-            return CmsAlgorithms.ParseHash(value);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException(e.Message);
-        }
-    }
-
-    // Pages are numbered from 1 on the command line, as readers number them; null means the last page.
-    private static int? ParsePage(string? value) => value switch
-    {
-        null or "last" => null,
-        _ when int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 => n - 1,
-        _ => throw new UsageException($"--page must be a page number (1, 2, ...) or 'last', not '{value}'"),
-    };
+            SignerName = name,
+            Position = position,
+            SignedAt = signedAt,
+            Reason = settings.Reason,
+            // Without a verification page to point to, the QR code at least names the signed file.
+            VerifyUrl = settings.VerifyUrl ?? Path.GetFileName(input),
+        }, settings.PageIndex, StampX, StampY, StampWidth, StampHeight);
 }

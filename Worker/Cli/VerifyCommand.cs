@@ -55,7 +55,9 @@ public static class VerifyCommand
         var when = r.SigningTime is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) : "no time";
         var scope = r.CoversWholeFile ? "covers the whole file" : "later revisions only add signatures";
         var trust = r.ChainTrusted switch { true => ", trusted", false => ", untrusted", null => "" };
-        var timestamp = r.TimestampValid is true ? ", timestamped" : "";
+        var timestamp = r.TimestampTime is { } tsaTime
+            ? $", timestamp valid ({tsaTime.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)} by the TSA)"
+            : ", no timestamp";
         return r.IsValid
             ? $"{r.FieldName}: {verdict} signed by {who} at {when}{trust}{timestamp}, {scope}"
             : $"{r.FieldName}: {verdict} ({who}): {r.Summary}";

@@ -8,4 +8,8 @@ public sealed class MailOptions
     /// <summary>Folder of <c>.eml</c> files, used when <c>Smtp:Host</c> is empty.</summary>
     public string PickupDirectory { get; set; } = "data/outbox";
     public SmtpOptions Smtp { get; set; } = new();
+    /// <summary>The signed PDF is attached to the "filed" notice when it is at most this big.</summary>
+    public long AttachSignedUpToBytes { get; set; } = 5L * 1024 * 1024;
+    /// <summary>Operators' addresses, for warnings such as a signer certificate about to expire.</summary>
+    public List<string> Operators { get; set; } = [];
 }

@@ -21,6 +21,7 @@ public sealed class WorkerOptions
     public MailOptions Mail { get; set; } = new();
     public Dictionary<string, SignerOptions> Signers { get; set; } = new(StringComparer.Ordinal);
     public TimestampOptions Timestamp { get; set; } = new();
+    public SigningOptions Signing { get; set; } = new();
     public IntakeOptions Intake { get; set; } = new();
     public OfficeHoursOptions OfficeHours { get; set; } = new();
     public DashboardOptions Dashboard { get; set; } = new();

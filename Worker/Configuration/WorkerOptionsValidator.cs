@@ -31,6 +31,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         }
         if (o.Timestamp.Url.Length > 0) Url(e, $"{w}:Timestamp:Url", o.Timestamp.Url);
         Positive(e, $"{w}:Database:StartupWait", o.Database.StartupWait, allowZero: true);
+        if (o.Signing.Retries is < 0 or > 20) e.Add($"{w}:Signing:Retries: {o.Signing.Retries} must be between 0 and 20");
+        Positive(e, $"{w}:Signing:RetryDelay", o.Signing.RetryDelay);
+        Positive(e, $"{w}:Signing:CertificateWarning", o.Signing.CertificateWarning, allowZero: true);
         Positive(e, $"{w}:Intake:StableFor", o.Intake.StableFor, allowZero: true);
         Positive(e, $"{w}:Intake:RescanEvery", o.Intake.RescanEvery);
         if (o.Intake.MaxFileBytes <= 0) e.Add($"{w}:Intake:MaxFileBytes: must be greater than 0");

@@ -62,6 +62,14 @@ public static class FileStore
         return Path.Combine(folder, $".{key ?? Guid.NewGuid().ToString("N")}.tmp");
     }
 
+    /// <summary>The target, or the first "-N" variant of it that does not exist yet.</summary>
+    public static string FirstFreeName(string target)
+    {
+        var candidate = target;
+        for (var n = 2; File.Exists(candidate); n++) candidate = WithSuffix(target, n);
+        return candidate;
+    }
+
     public static string WithSuffix(string path, int n) =>
         Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{n}{Path.GetExtension(path)}");
 }

@@ -1,4 +1,5 @@
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
@@ -32,8 +33,12 @@ public static class JobsSetup
             .UseSimpleAssemblyNameTypeSerializer()
             .UseRecommendedSerializerSettings()
             .UseStorage(services.GetRequiredService<JobStorage>()));
-        builder.Services.AddHangfireServer(o =>
+        builder.Services.AddHangfireServer((services, o) =>
         {
+            // Our state filters (e.g. the signing retry policy) per server, not in Hangfire's process-wide filter list.
+            var ours = new JobFilterCollection();
+            foreach (var filter in services.GetServices<Hangfire.States.IElectStateFilter>()) ours.Add(filter);
+            o.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, ours);
             // Within the host's 30 s shutdown: running jobs get 25 s to finish, then are requeued.
             o.ShutdownTimeout = TimeSpan.FromSeconds(25);
             o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);

@@ -6,6 +6,8 @@ using Worker.Intake;
 using Worker.Metrics;
 using Worker.Notifications;
 using Worker.Persistence;
+using Worker.Signing;
+using Worker.Verification;
 
 namespace Worker.Hosting;
 
@@ -22,6 +24,8 @@ public static class WorkerApplication
         builder.Configuration.Sources.Clear();
         builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.UseUrls(options.Urls);
+        // Uploads (API, verify) may be as large as intake accepts; Kestrel's default cap is 30 MB.
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = options.Intake.MaxFileBytes + 1024 * 1024);
         // SIGTERM: stop intake, give running jobs time, exit within 30 s.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
@@ -32,6 +36,8 @@ public static class WorkerApplication
         builder.AddScheduler(options);
         builder.AddNotifications();
         builder.AddApproval(options);
+        builder.AddSigning();
+        builder.AddVerification();
         builder.AddHealth();
         builder.AddDashboard();
         builder.AddWorkerMetrics();
@@ -44,6 +50,7 @@ public static class WorkerApplication
         app.MapWorkerDashboard();
         app.MapWorkerMetrics();
         app.MapApproval();
+        app.MapVerification();
         app.MapApi();
         return app;
     }

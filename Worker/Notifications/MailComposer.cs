@@ -22,7 +22,9 @@ public sealed class MailComposer(IOptions<WorkerOptions> options, TimeProvider c
         // Tells vacation responders and mail loops to stay quiet.
         message.Headers.Add("Auto-Submitted", "auto-generated");
         message.Headers.Add("X-Auto-Response-Suppress", "All");
-        message.Body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html }.ToMessageBody();
+        var body = new BodyBuilder { TextBody = content.Text, HtmlBody = content.Html };
+        foreach (var path in content.Attachments) body.Attachments.Add(path);
+        message.Body = body.ToMessageBody();
         // Quoted-printable or base64 where needed, so any relay takes it unchanged.
         message.Prepare(EncodingConstraint.SevenBit);
         return message;

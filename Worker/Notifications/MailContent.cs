@@ -9,4 +9,6 @@ public sealed record MailContent
     public required string Text { get; init; }
     /// <summary>The HTML body, same content as the text.</summary>
     public required string Html { get; init; }
+    /// <summary>Files to attach (the signed PDF on a "filed" notice), by path.</summary>
+    public IReadOnlyList<string> Attachments { get; init; } = [];
 }

@@ -11,6 +11,10 @@ public static class MailKind
     public const string Declined = "Declined";
     /// <summary>Tells the submitter that nobody answered in time.</summary>
     public const string Expired = "Expired";
+    /// <summary>Tells the submitter that the document is signed and filed, with the verify link (and the file when small).</summary>
+    public const string Filed = "Filed";
+    /// <summary>Tells the submitter that signing failed after its retries; operators are on it.</summary>
+    public const string Failed = "Failed";
 
     /// <summary>Kinds that carry an approval link and so issue a token when sent.</summary>
     public static bool CarriesLink(string kind) => kind is Invite or Reminder;

@@ -26,7 +26,7 @@ public class PdfSignerAlgorithmTests
         using var signer = files.Open(pss);
         Assert.Equal(pss ? SignatureScheme.RsaPss : key == "rsa" ? SignatureScheme.RsaPkcs1 : SignatureScheme.Ecdsa, signer.Scheme);
 
-        await Signing.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer,
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer,
             hash: new HashAlgorithmName(hash.ToUpperInvariant()));
 
         SignedPdf.AssertPdfSigValid(temp.File("out.pdf"), 1);

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using UglyToad.PdfPig.Tokens;
 using Worker.Cli;
 using Worker.Pdf;
 using Worker.Pdf.Pades;
@@ -23,25 +24,25 @@ public class PdfSignerCorpusTests
         using var rsa = DemoPki.Instance.Rsa.Open();
         using var ec = DemoPki.Instance.EcP256.Open();
 
-        await Signing.SignAsync(input, once, rsa);
+        await TestSigning.SignAsync(input, once, rsa);
 
         var original = await File.ReadAllBytesAsync(input);
         var signed = await File.ReadAllBytesAsync(once);
         Assert.True(signed.AsSpan(0, original.Length).SequenceEqual(original), "the output must start with the input's bytes");
-        SignedPdf.AssertQpdfCheck(once);
+        SignedPdf.AssertQpdfNoWorse(once, input);
         SignedPdf.AssertPdfSigValid(once, 1);
         SignedPdf.AssertOpenSslVerifies(once, temp.Path);
 
-        await Signing.SignAsync(once, twice, ec);
+        await TestSigning.SignAsync(once, twice, ec);
 
         Assert.True((await File.ReadAllBytesAsync(twice)).AsSpan(0, signed.Length).SequenceEqual(signed));
-        SignedPdf.AssertQpdfCheck(twice);
+        SignedPdf.AssertQpdfNoWorse(twice, input);
         SignedPdf.AssertPdfSigValid(twice, 2);
         var results = PdfSignatureVerifier.Verify(twice, DemoPki.Instance.Trust);
         Assert.Equal(["Signature1", "Signature2"], results.Select(r => r.FieldName));
         Assert.All(results, r => Assert.True(r.IsValid, r.Summary));
 
-        Signing.FlipByteInFirstRange(twice);
+        TestSigning.FlipByteInFirstRange(twice);
         var tampered = PdfSignatureVerifier.Verify(twice, DemoPki.Instance.Trust);
         Assert.All(tampered, r => Assert.False(r.IsValid));
         Assert.Equal(ExitCode.SignatureInvalid, await CommandLine.RunAsync(["verify", twice], TextWriter.Null, TextWriter.Null));
@@ -55,7 +56,7 @@ public class PdfSignerCorpusTests
         var before = SHA256.HashData(await File.ReadAllBytesAsync(input));
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(input, temp.File("out.pdf"), rsa));
+        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(input, temp.File("out.pdf"), rsa));
 
         Assert.Equal(PdfRefusal.Encrypted, e.Kind);
         Assert.Empty(Directory.GetFiles(temp.Path));
@@ -63,17 +64,44 @@ public class PdfSignerCorpusTests
     }
 
     [Fact]
-    public async Task Sign_RefusesFile_WhenItsPageTreeIsMissing()
+    public async Task Sign_RefusesAVisibleStamp_WhenThePageTreeIsUnreadable()
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
+        var stamp = new Worker.Pdf.Signatures.VisibleSignature
+        {
+            X = 360, Y = 40, Width = 200, Height = 80,
+            Appearance = new Worker.Pdf.Signatures.StampAppearance { Content = "0 0 1 1 re f"u8.ToArray() },
+        };
 
         var e = await Assert.ThrowsAsync<PdfRefusedException>(() =>
-            Signing.SignAsync(RepositoryPaths.CorpusFile(Corpus.MissingPageTree), temp.File("out.pdf"), rsa));
+            TestSigning.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("out.pdf"), rsa, stamp));
 
-        Assert.Equal(PdfRefusal.Damaged, e.Kind);
-        Assert.Contains("page tree", e.Message);
+        Assert.Equal(PdfRefusal.DoesNotFit, e.Kind);
+        Assert.Contains("visible stamp", e.Message);
+        Assert.Contains("page tree object 172", e.Message);
+        Assert.Contains("invisible signature", e.Message);
         Assert.Empty(Directory.GetFiles(temp.Path));
+    }
+
+    [Fact]
+    public async Task Sign_PutsTheWidgetOnNoPageButInTheForm_WhenThePageTreeIsUnreadable()
+    {
+        using var temp = new TempDirectory();
+        using var rsa = DemoPki.Instance.Rsa.Open();
+        var output = temp.File("out.pdf");
+
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), output, rsa);
+
+        await using var file = File.OpenRead(output);
+        using var pdf = Worker.Pdf.Reading.PdfStructure.Open(file);
+        var form = Assert.IsType<DictionaryToken>(pdf.Get(pdf.Catalog, "AcroForm"));
+        var field = Assert.IsType<DictionaryToken>(pdf.Resolve(Assert.IsType<ArrayToken>(pdf.Get(form, "Fields")).Data.Single()));
+        Assert.Equal("Sig", Assert.IsType<NameToken>(pdf.Get(field, "FT")).Data);
+        Assert.Equal("Widget", Assert.IsType<NameToken>(pdf.Get(field, "Subtype")).Data);
+        Assert.False(field.Data.ContainsKey("P"), "the widget must not claim a page");
+        Assert.Null(pdf.TryReadPages(out var problem));
+        Assert.Contains("172", problem);
     }
 
     [Fact]
@@ -85,7 +113,7 @@ public class PdfSignerCorpusTests
         var input = RepositoryPaths.CorpusFile("pdflatex-forms.pdf");
         var before = ExternalTool.Run("qpdf", "--json", "--json-key=acroform", input).Stdout;
 
-        await Signing.SignAsync(input, output, rsa);
+        await TestSigning.SignAsync(input, output, rsa);
 
         var after = ExternalTool.Run("qpdf", "--json", "--json-key=acroform", output).Stdout;
         var names = System.Text.RegularExpressions.Regex.Matches(before, "\"fullname\": \"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();

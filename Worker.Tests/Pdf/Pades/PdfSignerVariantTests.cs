@@ -27,8 +27,8 @@ public class PdfSignerVariantTests
         using var rsa = DemoPki.Instance.Rsa.Open();
         using var ec = DemoPki.Instance.EcP256.Open();
 
-        await Signing.SignAsync(input, temp.File("once.pdf"), rsa);
-        await Signing.SignAsync(temp.File("once.pdf"), temp.File("twice.pdf"), ec);
+        await TestSigning.SignAsync(input, temp.File("once.pdf"), rsa);
+        await TestSigning.SignAsync(temp.File("once.pdf"), temp.File("twice.pdf"), ec);
 
         SignedPdf.AssertQpdfCheck(temp.File("twice.pdf"));
         SignedPdf.AssertPdfSigValid(temp.File("twice.pdf"), 2);
@@ -44,7 +44,7 @@ public class PdfSignerVariantTests
         Assert.Equal(0, ExternalTool.Run("qpdf", "--object-streams=generate", RepositoryPaths.CorpusFile("habibi.pdf"), input).ExitCode);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        await Signing.SignAsync(input, temp.File("out.pdf"), rsa);
+        await TestSigning.SignAsync(input, temp.File("out.pdf"), rsa);
 
         var tail = System.Text.Encoding.Latin1.GetString(await File.ReadAllBytesAsync(temp.File("out.pdf")))[(int)new FileInfo(input).Length..];
         Assert.Contains("/Type /XRef", tail);
@@ -61,7 +61,7 @@ public class PdfSignerVariantTests
         Assert.Equal(0, ExternalTool.Run("qpdf", "--encrypt", userPassword, "owner", "256", "--", RepositoryPaths.CorpusFile("habibi.pdf"), input).ExitCode);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(input, temp.File("out.pdf"), rsa));
+        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(input, temp.File("out.pdf"), rsa));
 
         Assert.Equal(PdfRefusal.Encrypted, e.Kind);
         Assert.False(File.Exists(temp.File("out.pdf")));
@@ -78,7 +78,7 @@ public class PdfSignerVariantTests
         await File.WriteAllBytesAsync(input, bytes[..(int)(bytes.Length * keep)]);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(input, temp.File("out.pdf"), rsa));
+        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(input, temp.File("out.pdf"), rsa));
 
         Assert.Equal(PdfRefusal.Damaged, e.Kind);
         Assert.False(File.Exists(temp.File("out.pdf")));
@@ -92,8 +92,8 @@ public class PdfSignerVariantTests
         await File.WriteAllTextAsync(temp.File("text.pdf"), "hello, this is not a PDF\n");
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        var empty = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(temp.File("empty.pdf"), temp.File("a.pdf"), rsa));
-        var text = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(temp.File("text.pdf"), temp.File("b.pdf"), rsa));
+        var empty = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(temp.File("empty.pdf"), temp.File("a.pdf"), rsa));
+        var text = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(temp.File("text.pdf"), temp.File("b.pdf"), rsa));
 
         Assert.Equal(PdfRefusal.Empty, empty.Kind);
         Assert.Equal(PdfRefusal.NotPdf, text.Kind);

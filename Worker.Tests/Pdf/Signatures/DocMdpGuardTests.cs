@@ -13,7 +13,7 @@ public class DocMdpGuardTests
         Certify(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("certified.pdf"), permission: 1);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => Signing.SignAsync(temp.File("certified.pdf"), temp.File("out.pdf"), rsa));
+        var e = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(temp.File("certified.pdf"), temp.File("out.pdf"), rsa));
 
         Assert.Equal(PdfRefusal.ChangesForbidden, e.Kind);
         Assert.False(File.Exists(temp.File("out.pdf")));
@@ -26,7 +26,7 @@ public class DocMdpGuardTests
         Certify(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("certified.pdf"), permission: 2);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
-        var result = await Signing.SignAsync(temp.File("certified.pdf"), temp.File("out.pdf"), rsa);
+        var result = await TestSigning.SignAsync(temp.File("certified.pdf"), temp.File("out.pdf"), rsa);
 
         Assert.True(result.Verification.IsValid);
     }

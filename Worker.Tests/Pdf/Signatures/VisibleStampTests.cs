@@ -20,7 +20,7 @@ public class VisibleStampTests
         {
             var next = temp.File($"signed{page + 1}.pdf");
             using var signer = DemoPki.Instance.All[page].Open();
-            await Signing.SignAsync(current, next, signer, new VisibleSignature
+            await TestSigning.SignAsync(current, next, signer, new VisibleSignature
             {
                 PageIndex = page, X = X, Y = Y, Width = W, Height = H, Appearance = MarkedAppearance(),
             });

@@ -34,7 +34,10 @@ public sealed class InProcessTimestamper
     public Task<byte[]> TokenForAsync(byte[] signatureValue, CancellationToken cancellationToken)
     {
         Calls++;
-        var request = new TimeStampRequestGenerator { }.Generate(TspAlgorithms.Sha256, SHA256.HashData(signatureValue), BigInteger.ValueOf(Calls));
+        // certReq makes the token carry the TSA certificate; without it no verifier can check the token's signature.
+        var generator = new TimeStampRequestGenerator();
+        generator.SetCertReq(true);
+        var request = generator.Generate(TspAlgorithms.Sha256, SHA256.HashData(signatureValue), BigInteger.ValueOf(Calls));
         var token = _generator.Generate(request, BigInteger.ValueOf(Calls), DateTime.UtcNow);
         return Task.FromResult(token.GetEncoded());
     }

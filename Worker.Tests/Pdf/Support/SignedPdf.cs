@@ -29,6 +29,30 @@ public static partial class SignedPdf
         Assert.True(result.ExitCode == 0, $"qpdf --check failed ({result.ExitCode}): {result.Output}");
     }
 
+    /// <summary>
+    /// qpdf --check on a signed file: it must pass when the original passes. A corpus original may already fail
+    /// (unreadablemetadata.pdf: a broken /Prev and zeroed objects) and an append-only signer cannot repair it, so
+    /// then the signed file must be no worse: the same exit code or 0, and no more warnings than the original.
+    /// Counting, not comparing texts, because qpdf's recovery words some warnings differently once bytes follow
+    /// (object 78's unterminated stream: "unable to recover" becomes "recovered stream length").
+    /// </summary>
+    public static void AssertQpdfNoWorse(string signed, string original)
+    {
+        var before = ExternalTool.Run("qpdf", "--check", original);
+        if (before.ExitCode == 0)
+        {
+            AssertQpdfCheck(signed);
+            return;
+        }
+        var after = ExternalTool.Run("qpdf", "--check", signed);
+        Assert.True(after.ExitCode == 0 || after.ExitCode == before.ExitCode,
+            $"qpdf --check got worse ({before.ExitCode} -> {after.ExitCode}): {after.Output}");
+        Assert.True(Warnings(after.Output) <= Warnings(before.Output),
+            $"qpdf --check warns more about the signed file than about the original:\n{after.Output}\n--- original:\n{before.Output}");
+    }
+
+    private static int Warnings(string output) => output.Split('\n').Count(l => l.StartsWith("WARNING", StringComparison.Ordinal));
+
     /// <summary>Runs <c>openssl cms -verify</c> for every signature over its byte ranges.</summary>
     public static void AssertOpenSslVerifies(string path, string workDir)
     {

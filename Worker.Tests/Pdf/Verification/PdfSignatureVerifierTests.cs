@@ -14,10 +14,10 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await Signing.SignAsync(RepositoryPaths.CorpusFile("pdflatex-outline.pdf"), temp.File("out.pdf"), rsa);
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("pdflatex-outline.pdf"), temp.File("out.pdf"), rsa);
         Assert.True(PdfSignatureVerifier.Verify(temp.File("out.pdf")).Single().IsValid);
 
-        Signing.FlipByteInFirstRange(temp.File("out.pdf"));
+        TestSigning.FlipByteInFirstRange(temp.File("out.pdf"));
 
         var result = PdfSignatureVerifier.Verify(temp.File("out.pdf")).Single();
         Assert.False(result.IsValid);
@@ -30,7 +30,7 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await Signing.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
 
         Revisions.Append(temp.File("signed.pdf"), temp.File("changed.pdf"), (pdf, update) =>
             update.Set(pdf.Pages[0].Reference, pdf.Pages[0].Dictionary.With(NameToken.Rotate, new NumericToken(90))));
@@ -47,7 +47,7 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await Signing.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
 
         Revisions.Append(temp.File("signed.pdf"), temp.File("changed.pdf"), (pdf, update) =>
         {
@@ -70,7 +70,7 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await Signing.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
         using var otherRoot = DemoCertificates.CreateAuthority("Some Other Root");
 
         var result = PdfSignatureVerifier.Verify(temp.File("signed.pdf"), [otherRoot]).Single();

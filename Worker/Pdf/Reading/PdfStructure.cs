@@ -62,6 +62,24 @@ public sealed class PdfStructure : IDisposable
         PageTreeWalker.Walk(this, Catalog.Data.GetValueOrDefault(NameToken.Pages.Data)
             ?? throw new PdfRefusedException(PdfRefusal.Damaged, "damaged PDF: the catalog has no /Pages"));
 
+    /// <summary>
+    /// The pages, or null when the page tree cannot be read; then <paramref name="problem"/> says why. For callers
+    /// that can do without pages (an invisible signature) rather than refuse the file.
+    /// </summary>
+    public IReadOnlyList<PageInfo>? TryReadPages(out string? problem)
+    {
+        try
+        {
+            problem = null;
+            return Pages;
+        }
+        catch (PdfRefusedException e) when (e.Kind == PdfRefusal.Damaged)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+
     /// <summary>The document title from /Info, if any.</summary>
     public string? Title => string.IsNullOrWhiteSpace(_document.Information.Title) ? null : _document.Information.Title;
 

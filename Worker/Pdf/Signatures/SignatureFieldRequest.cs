@@ -21,6 +21,6 @@ public sealed record SignatureFieldRequest
     /// <summary>/ContactInfo, if any.</summary>
     public string? ContactInfo { get; init; }
 
-    /// <summary>The visible widget; null for an invisible signature (a zero-size widget on the first page).</summary>
+    /// <summary>The visible widget; null for an invisible signature (a zero-size widget on the first page, or on no page when none is readable).</summary>
     public VisibleSignature? Visible { get; init; }
 }

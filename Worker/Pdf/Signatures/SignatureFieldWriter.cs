@@ -25,13 +25,7 @@ public static class SignatureFieldWriter
     public static PreparedSignature Prepare(PdfStructure pdf, Stream original, Stream output, SignatureFieldRequest request)
     {
         DocMdpGuard.EnsureSigningAllowed(pdf);
-        var pages = pdf.Pages;
-        if (pages.Count == 0)
-            throw new PdfRefusedException(PdfRefusal.NoPages, "the PDF has no pages");
-        var pageIndex = request.Visible is null ? 0 : request.Visible.PageIndex ?? pages.Count - 1;
-        if (pageIndex < 0 || pageIndex >= pages.Count)
-            throw new PdfRefusedException(PdfRefusal.DoesNotFit, $"page {pageIndex + 1} does not exist: the document has {pages.Count} page(s)");
-        var page = pages[pageIndex];
+        var page = TargetPage(pdf, request.Visible);
 
         var update = new IncrementalUpdate(UpdateBase.From(pdf));
         var form = AcroFormEditor.Open(pdf);
@@ -40,10 +34,10 @@ public static class SignatureFieldWriter
         var signature = update.Add(SignatureDictionary(request));
         var widget = update.Allocate();
         var (rect, appearance) = request.Visible is { } visible
-            ? Visible(page, visible)
+            ? Visible(page!, visible)
             : (new PdfBox(0, 0, 0, 0), AppearanceStream.Empty());
         var appearanceRef = update.Add(appearance);
-        update.Set(widget, new DictionaryToken(new Dictionary<NameToken, IToken>
+        var widgetDictionary = new Dictionary<NameToken, IToken>
         {
             [NameToken.Type] = NameToken.Annot,
             [NameToken.Subtype] = NameToken.Widget,
@@ -51,11 +45,16 @@ public static class SignatureFieldWriter
             [NameToken.T] = PdfText.Of(fieldName),
             [NameToken.V] = new IndirectReferenceToken(signature),
             [NameToken.F] = new NumericToken(WidgetFlags),
-            [NameToken.P] = new IndirectReferenceToken(page.Reference),
             [NameToken.Rect] = AppearanceStream.Numbers(rect.Left, rect.Bottom, rect.Right, rect.Top),
             [NameToken.Ap] = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.N] = new IndirectReferenceToken(appearanceRef) }),
-        }));
-        AddToAnnots(pdf, update, page, widget);
+        };
+        // With no readable page the widget sits on none; the field in /Fields is what makes the signature.
+        if (page is not null)
+        {
+            widgetDictionary[NameToken.P] = new IndirectReferenceToken(page.Reference);
+            AddToAnnots(pdf, update, page, widget);
+        }
+        update.Set(widget, new DictionaryToken(widgetDictionary));
         form.AddSignatureField(update, widget);
 
         original.Position = 0;
@@ -69,6 +68,22 @@ public static class SignatureFieldWriter
             ByteRange = written.Reserved[ByteRangeHole],
             Contents = written.Reserved[ContentsHole],
         };
+    }
+
+    // An invisible signature takes the first page, or none when the page tree is unreadable or empty;
+    // a visible stamp needs the page it was asked for.
+    private static PageInfo? TargetPage(PdfStructure pdf, VisibleSignature? visible)
+    {
+        var pages = pdf.TryReadPages(out var problem);
+        if (visible is null)
+            return pages is { Count: > 0 } ? pages[0] : null;
+        if (pages is null || pages.Count == 0)
+            throw new PdfRefusedException(PdfRefusal.DoesNotFit,
+                $"cannot place a visible stamp ({problem ?? "the PDF has no pages"}); only an invisible signature is possible");
+        var index = visible.PageIndex ?? pages.Count - 1;
+        if (index < 0 || index >= pages.Count)
+            throw new PdfRefusedException(PdfRefusal.DoesNotFit, $"page {index + 1} does not exist: the document has {pages.Count} page(s)");
+        return pages[index];
     }
 
     private static (PdfBox Rect, StreamToken Appearance) Visible(PageInfo page, VisibleSignature visible)

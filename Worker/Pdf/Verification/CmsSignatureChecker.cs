@@ -94,14 +94,38 @@ internal static class CmsSignatureChecker
                 problems.Add("the timestamp imprint does not match the signature value");
                 return (false, null);
             }
+            // Without the TSA's certificate the token's signature cannot be checked, so it proves nothing.
             var tsa = token.GetCertificates().EnumerateMatches(token.SignerID).FirstOrDefault();
-            if (tsa is not null) token.Validate(tsa);
+            if (tsa is null)
+            {
+                problems.Add("the timestamp token does not include the TSA certificate, so its signature cannot be checked");
+                return (false, null);
+            }
+            if (!ValidTimestampSignature(token, tsa))
+            {
+                problems.Add("the timestamp token's signature does not verify against the TSA certificate");
+                return (false, null);
+            }
             return (true, new DateTimeOffset(token.TimeStampInfo.GenTime, TimeSpan.Zero));
         }
         catch (Exception e) when (e is TspException or CmsException or ArgumentException or InvalidCastException or IOException)
         {
-            problems.Add("the timestamp token is invalid");
+            problems.Add("the timestamp token cannot be read");
             return (false, null);
+        }
+    }
+
+    // Validate checks the ESS certificate id, the timeStamping key usage, validity at genTime and the signature.
+    private static bool ValidTimestampSignature(TimeStampToken token, BcCertificate tsa)
+    {
+        try
+        {
+            token.Validate(tsa);
+            return true;
+        }
+        catch (Exception e) when (e is TspException or Org.BouncyCastle.Security.Certificates.CertificateException)
+        {
+            return false;
         }
     }
 

@@ -69,6 +69,7 @@ public static class PdfSignatureVerifier
             CertificateValidAtSigningTime = cms?.CertificateValidAtSigningTime ?? false,
             ChainTrusted = cms?.ChainTrusted,
             TimestampValid = cms?.TimestampValid,
+            TimestampTime = cms?.TimestampTime,
             LaterChangesAllowed = laterChange is null,
             Problems = problems,
         };

@@ -32,6 +32,9 @@ internal static class RevisionDiff
         }
         using (signed)
         {
+            // Pages that appear only after signing were not what the signer saw.
+            if (signed.TryReadPages(out _) is null && current.TryReadPages(out _) is { Count: > 0 })
+                return "the page tree was unreadable when signed and was made readable later";
             var changed = current.XrefParts.Where(p => p.Offset >= revisionEnd)
                 .SelectMany(p => p.ObjectOffsets.Keys).Distinct();
             var context = new Context(signed, current);
@@ -57,8 +60,10 @@ internal static class RevisionDiff
 
     private sealed class Context(PdfStructure signed, PdfStructure current)
     {
-        private readonly HashSet<IndirectReference> _pages = signed.Pages.Select(p => p.Reference).ToHashSet();
-        private readonly HashSet<IndirectReference> _annotArrays = signed.Pages
+        // A signed revision without readable pages has no page a later revision could legitimately touch.
+        private static readonly IReadOnlyList<PageInfo> NoPages = [];
+        private readonly HashSet<IndirectReference> _pages = (signed.TryReadPages(out _) ?? NoPages).Select(p => p.Reference).ToHashSet();
+        private readonly HashSet<IndirectReference> _annotArrays = (signed.TryReadPages(out _) ?? NoPages)
             .Select(p => p.Dictionary.Data.GetValueOrDefault("Annots")).OfType<IndirectReferenceToken>().Select(r => r.Data).ToHashSet();
         private readonly IToken? _formToken = signed.Catalog.Data.GetValueOrDefault("AcroForm");
 

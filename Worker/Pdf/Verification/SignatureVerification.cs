@@ -36,6 +36,9 @@ public sealed record SignatureVerification
     /// <summary>The timestamp token's imprint and signature check out; null when there is no timestamp.</summary>
     public bool? TimestampValid { get; init; }
 
+    /// <summary>The time the TSA vouched for, when the timestamp is valid; null otherwise.</summary>
+    public DateTimeOffset? TimestampTime { get; init; }
+
     /// <summary>Later revisions only add what incremental signing may add.</summary>
     public required bool LaterChangesAllowed { get; init; }
 

@@ -6,7 +6,7 @@ using Worker.Pdf.Signatures;
 namespace Worker.Tests.Pdf.Support;
 
 /// <summary>Signs with the demo PKI, verifying against its CA like the worker does.</summary>
-public static class Signing
+public static class TestSigning
 {
     public static async Task<PdfSignResult> SignAsync(string input, string output, IDigestSigner signer,
         VisibleSignature? visible = null, HashAlgorithmName? hash = null,

@@ -1,0 +1,30 @@
+using System.Security.Cryptography;
+using Worker.Pdf.Cms;
+using Worker.Pdf.Keys;
+using Worker.Pdf.Pades;
+using Worker.Pdf.Reading;
+using Worker.Pdf.Signatures;
+
+namespace Worker.Tests.Pdf.Support;
+
+/// <summary>
+/// Signs like PdfSigner but without its self-check, so tests can make files with a flawed timestamp and
+/// see what the verifier says about them.
+/// </summary>
+public static class UncheckedSigning
+{
+    public static async Task SignAsync(string input, string output, IDigestSigner signer, Func<byte[], CancellationToken, Task<byte[]>> timestamp)
+    {
+        await using var source = File.OpenRead(input);
+        using var pdf = PdfStructure.Open(source);
+        var cms = new CadesSignedDataBuilder(signer, HashAlgorithmName.SHA256, timestamp);
+        await using var target = new FileStream(output, FileMode.CreateNew, FileAccess.ReadWrite);
+        var prepared = SignatureFieldWriter.Prepare(pdf, source, target, new SignatureFieldRequest
+        {
+            SigningTime = DateTimeOffset.Now,
+            ContentsLength = cms.EstimateSize(),
+            Name = "Unchecked",
+        });
+        await CmsEmbedder.EmbedAsync(target, prepared, HashAlgorithmName.SHA256, cms.BuildAsync, CancellationToken.None);
+    }
+}

@@ -1,0 +1,145 @@
+using Npgsql;
+
+namespace Worker.Persistence;
+
+/// <summary>The sign-and-file job's reads and writes; each write checks the state so a rerun cannot undo a later change.</summary>
+public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
+{
+    public async Task<SigningDocument?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        SigningDocument? document;
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT route, state, source_name, coalesce(content_path, ''), title, signed_path, signed_sha256, coalesce(submitter_email, ''),
+                   (SELECT count(*) FROM worker.approval_steps s WHERE s.document_id = d.id)
+            FROM worker.documents d WHERE id = $1
+            """, connection))
+        {
+            command.Parameters.AddWithValue(id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            if (!await reader.ReadAsync(ct)) return null;
+            document = new SigningDocument
+            {
+                Id = id, Route = reader.GetString(0), State = reader.GetString(1), SourceName = reader.GetString(2),
+                ContentPath = reader.GetString(3), Title = reader.GetString(4),
+                SignedPath = reader.IsDBNull(5) ? null : reader.GetString(5), SignedSha256 = reader.IsDBNull(6) ? null : reader.GetString(6),
+                SubmitterEmail = reader.GetString(7), StepCount = (int)reader.GetInt64(8), ApprovedSteps = [],
+            };
+        }
+        var steps = new List<SigningStep>();
+        await using (var command = new NpgsqlCommand(
+            """
+            SELECT id, position, approver_name, approver_position, approver_email, signer FROM worker.approval_steps
+            WHERE document_id = $1 AND state = 'Approved' ORDER BY position
+            """, connection))
+        {
+            command.Parameters.AddWithValue(id);
+            await using var reader = await command.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+                steps.Add(new SigningStep
+                {
+                    Id = reader.GetGuid(0), Position = reader.GetInt32(1), Name = reader.GetString(2), JobTitle = reader.GetString(3),
+                    Email = reader.GetString(4), Signer = reader.GetString(5),
+                });
+        }
+        return document with { ApprovedSteps = steps };
+    }
+
+    /// <summary>Remembers where the signed file is about to go, before it goes there, so a crash after the rename is recognised.</summary>
+    public async Task RecordTargetAsync(Guid id, string path, string sha256, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand(
+            "UPDATE worker.documents SET signed_path = $2, signed_sha256 = $3, updated_at = now() WHERE id = $1 AND state IN ('Approved', 'Failed')");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(path);
+        command.Parameters.AddWithValue(sha256);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Filed, with the signers' times and an audit event, in one transaction; false when another run got there first.</summary>
+    /// <returns>Null when another run got there first; else the outbox row of the submitter's notice (empty when nobody is to be told).</returns>
+    public async Task<Guid[]?> MarkFiledAsync(
+        Guid id, string path, string sha256, IReadOnlyList<SigningStep> signers, string notify, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var update = new NpgsqlCommand(
+            """
+            UPDATE worker.documents SET state = 'Filed', filed_at = $2, updated_at = $2, error = NULL, signed_path = $3, signed_sha256 = $4
+            WHERE id = $1 AND state IN ('Approved', 'Failed')
+            """, connection, transaction))
+        {
+            update.Parameters.AddWithValue(id);
+            update.Parameters.AddWithValue(now.UtcDateTime);
+            update.Parameters.AddWithValue(path);
+            update.Parameters.AddWithValue(sha256);
+            if (await update.ExecuteNonQueryAsync(ct) == 0) return null;
+        }
+        await using (var steps = new NpgsqlCommand("UPDATE worker.approval_steps SET signed_at = $2 WHERE id = ANY($1)", connection, transaction))
+        {
+            steps.Parameters.AddWithValue(signers.Select(s => s.Id).ToArray());
+            steps.Parameters.AddWithValue(now.UtcDateTime);
+            await steps.ExecuteNonQueryAsync(ct);
+        }
+        var who = string.Join(", ", signers.Select(s => $"{s.Name} ({s.JobTitle})"));
+        await audit.AppendAsync(connection, transaction,
+            audit.Event(id, "worker", "filed", $"signed by {who}; {Path.GetFileName(path)} sha256 {sha256}"), ct);
+        // In the same transaction as Filed, so the notice is neither lost nor queued twice.
+        Guid[] outbox = notify.Length == 0
+            ? []
+            : [await OutboxSql.AddAsync(connection, transaction, $"filed:{id}", MailKind.Filed, id, null, notify, now, ct)];
+        await transaction.CommitAsync(ct);
+        return outbox;
+    }
+
+    /// <summary>What a filed or failed notice needs beyond the approval data: the signed file, the error, when.</summary>
+    public async Task<(string? SignedPath, string? Error, DateTimeOffset At)> NoticeAsync(Guid id, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT signed_path, error, coalesce(filed_at, updated_at) FROM worker.documents WHERE id = $1");
+        command.Parameters.AddWithValue(id);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"document {id} does not exist");
+        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+            new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc)));
+    }
+
+    /// <summary>Shows why the last attempt failed, on the document, while retries go on.</summary>
+    public async Task RecordErrorAsync(Guid id, string error, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("UPDATE worker.documents SET error = $2, updated_at = now() WHERE id = $1 AND state <> 'Filed'");
+        command.Parameters.AddWithValue(id);
+        command.Parameters.AddWithValue(error);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Failed after the job's retries; the original stays in the content store and an operator can retry.</summary>
+    /// <returns>Null when the document was not Approved (nothing changed); else the outbox row of the submitter's notice, if any.</returns>
+    public async Task<Guid[]?> MarkFailedAsync(Guid id, string error, string routeContact, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        await using var transaction = await connection.BeginTransactionAsync(ct);
+        await using (var update = new NpgsqlCommand(
+            "UPDATE worker.documents SET state = 'Failed', error = $2, updated_at = now() WHERE id = $1 AND state = 'Approved'", connection, transaction))
+        {
+            update.Parameters.AddWithValue(id);
+            update.Parameters.AddWithValue(error);
+            if (await update.ExecuteNonQueryAsync(ct) == 0) return null;
+        }
+        await audit.AppendAsync(connection, transaction, audit.Event(id, "worker", "failed", error), ct);
+        string notify;
+        await using (var who = new NpgsqlCommand(
+            "SELECT coalesce(nullif(submitter_email, ''), $2) FROM worker.documents WHERE id = $1", connection, transaction))
+        {
+            who.Parameters.AddWithValue(id);
+            who.Parameters.AddWithValue(routeContact);
+            notify = (string)(await who.ExecuteScalarAsync(ct))!;
+        }
+        // A retry that fails again must not notify again: the key is per document and failure count is not part of it.
+        Guid[] outbox = notify.Length == 0
+            ? []
+            : [await OutboxSql.AddAsync(connection, transaction, $"failed:{id}", MailKind.Failed, id, null, notify, now, ct)];
+        await transaction.CommitAsync(ct);
+        return outbox;
+    }
+}

@@ -1,0 +1,55 @@
+using Npgsql;
+
+namespace Worker.Persistence;
+
+/// <summary>Reads for the public verification page.</summary>
+public sealed class VerificationStore(NpgsqlDataSource dataSource)
+{
+    public async Task<VerificationRecord?> FindAsync(Guid id, CancellationToken ct)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        VerificationRecord record;
+        await using (var command = new NpgsqlCommand(
+            "SELECT title, number, state, signed_sha256, received_at, filed_at FROM worker.documents WHERE id = $1", connection))
+        {
+            command.Parameters.AddWithValue(id);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            if (!await r.ReadAsync(ct)) return null;
+            record = new VerificationRecord
+            {
+                Id = id, Title = r.GetString(0), Number = r.IsDBNull(1) ? null : r.GetString(1), State = r.GetString(2),
+                SignedSha256 = r.IsDBNull(3) ? null : r.GetString(3), ReceivedAt = Utc(r.GetDateTime(4)),
+                FiledAt = r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), Approvers = [], History = [],
+            };
+        }
+        var approvers = new List<(string, string, string, DateTimeOffset?, DateTimeOffset?)>();
+        await using (var command = new NpgsqlCommand(
+            "SELECT approver_name, approver_position, state, decided_at, signed_at FROM worker.approval_steps WHERE document_id = $1 ORDER BY position",
+            connection))
+        {
+            command.Parameters.AddWithValue(id);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+                approvers.Add((r.GetString(0), r.GetString(1), r.GetString(2),
+                    r.IsDBNull(3) ? null : Utc(r.GetDateTime(3)), r.IsDBNull(4) ? null : Utc(r.GetDateTime(4))));
+        }
+        var history = new List<(DateTimeOffset, string)>();
+        await using (var command = new NpgsqlCommand("SELECT at, action FROM worker.audit_events WHERE document_id = $1 ORDER BY seq", connection))
+        {
+            command.Parameters.AddWithValue(id);
+            await using var r = await command.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) history.Add((Utc(r.GetDateTime(0)), r.GetString(1)));
+        }
+        return record with { Approvers = approvers, History = history };
+    }
+
+    /// <summary>The filed document whose archived signed file has exactly these bytes, if any.</summary>
+    public async Task<Guid?> FindBySignedSha256Async(string sha256, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT id FROM worker.documents WHERE signed_sha256 = $1 AND state = 'Filed' LIMIT 1");
+        command.Parameters.AddWithValue(sha256);
+        return await command.ExecuteScalarAsync(ct) as Guid?;
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,63 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using Worker.Notifications;
+
+namespace Worker.Signing;
+
+/// <summary>Warns operators (log and email) when a configured signer certificate expires within Worker:Signing:CertificateWarning.</summary>
+public sealed partial class CertificateExpiryCheck(
+    IOptions<WorkerOptions> options, IMailSender mail, MailComposer composer, TimeProvider clock, ILogger<CertificateExpiryCheck> logger)
+{
+    /// <summary>One line per signer that needs attention; empty when all are fine.</summary>
+    public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        var now = clock.GetUtcNow();
+        var warnings = new List<string>();
+        foreach (var (name, signer) in o.Signers)
+        {
+            var problem = Check(name, signer, now, o.Signing.CertificateWarning);
+            if (problem is null) continue;
+            warnings.Add(problem);
+            LogWarning(problem);
+        }
+        if (warnings.Count > 0 && o.Mail.Operators.Count > 0)
+        {
+            var text = "Sertifikat penanda tangan perlu diperhatikan / Signer certificates need attention:\n\n" + string.Join("\n", warnings);
+            var content = new MailContent
+            {
+                Subject = "Sertifikat akan kedaluwarsa / Certificate expiring",
+                Text = text,
+                Html = $"<pre>{System.Net.WebUtility.HtmlEncode(text)}</pre>",
+            };
+            await using var batch = await mail.OpenBatchAsync(ct);
+            foreach (var to in o.Mail.Operators) await batch.SendAsync(composer.Compose(content, to), ct);
+        }
+        return warnings;
+    }
+
+    private static string? Check(string name, SignerOptions signer, DateTimeOffset now, TimeSpan warning)
+    {
+        X509Certificate2 certificate;
+        try
+        {
+            var password = File.ReadAllText(signer.PasswordFile).TrimEnd('\r', '\n');
+            var all = X509CertificateLoader.LoadPkcs12CollectionFromFile(signer.Pkcs12, password, X509KeyStorageFlags.EphemeralKeySet);
+            certificate = all.FirstOrDefault(c => c.HasPrivateKey) ?? throw new CryptographicException("no certificate with a private key");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        {
+            return $"signer '{name}': cannot open {signer.Pkcs12}: {e.Message}";
+        }
+        var expires = new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
+        if (expires <= now) return $"signer '{name}' ({certificate.GetNameInfo(X509NameType.SimpleName, false)}): certificate EXPIRED on {expires:yyyy-MM-dd}; signing with it is refused";
+        if (expires - now <= warning)
+            return $"signer '{name}' ({certificate.GetNameInfo(X509NameType.SimpleName, false)}): certificate expires on {expires:yyyy-MM-dd}, in {(int)(expires - now).TotalDays} days; ask BSSN for a new one";
+        return null;
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Certificate check: {Problem}")]
+    private partial void LogWarning(string problem);
+}

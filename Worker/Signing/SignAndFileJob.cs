@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Hangfire;
+using Microsoft.Extensions.Options;
+using Worker.Approval;
+using Worker.Configuration;
+using RouteOptions = Worker.Configuration.RouteOptions;
+using Worker.Filing;
+using Worker.Metrics;
+using Worker.Pdf.Pades;
+using Worker.Pdf.Stamp;
+using Worker.Persistence;
+
+namespace Worker.Signing;
+
+/// <summary>
+/// Signs an approved document (each approver in turn with SignEach, else the last), verifies it, and files it in the
+/// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
+/// </summary>
+public sealed partial class SignAndFileJob(
+    SigningStore store, SignerProfiles signers, TimestampSource timestamps, IBackgroundJobClient jobs,
+    WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
+{
+    public async Task SignAsync(Guid documentId, CancellationToken ct)
+    {
+        var document = await store.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
+        var route = options.Value.Routes.FirstOrDefault(r => r.Name == document.Route)
+            ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured");
+        // Intake already moved the claimed file into the content store; the original stays there for good.
+        if (document.State is not (DocumentState.Approved or DocumentState.Failed) || document.ApprovedSteps.Count == 0
+            || document.ApprovedSteps.Count < document.StepCount)
+        {
+            LogNothingToSign(documentId, document.State);
+            return;
+        }
+        try
+        {
+            var stopwatch = Stopwatch.StartNew();
+            var signing = route.SignEach ? document.ApprovedSteps : [document.ApprovedSteps[^1]];
+            var (path, sha256) = await ArchiveAsync(document, route, signing, ct);
+            var notify = document.SubmitterEmail.Length > 0 ? document.SubmitterEmail : route.Contact;
+            if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct) is { } outbox)
+            {
+                metrics.SigningDuration.WithLabels(route.Name).Observe(stopwatch.Elapsed.TotalSeconds);
+                LogFiled(documentId, path);
+                if (outbox.Length > 0) MailQueue.Enqueue(jobs, outbox);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            await store.RecordErrorAsync(documentId, OneLine(e), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<(string Path, string Sha256)> ArchiveAsync(
+        SigningDocument document, RouteOptions route, IReadOnlyList<SigningStep> signing, CancellationToken ct)
+    {
+        // A previous run renamed the signed file into place and stopped before recording Filed.
+        if (document.SignedPath is { } earlier && File.Exists(earlier) && Sha256Of(earlier) == document.SignedSha256)
+            return (earlier, document.SignedSha256);
+
+        var wita = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.OfficeHours.TimeZone));
+        var target = ArchivePath.Resolve(route.Archive, wita.DateTime, document.SourceName, document.Id);
+        var temporaries = new List<string>();
+        try
+        {
+            var input = document.ContentPath;
+            for (var i = 0; i < signing.Count; i++)
+            {
+                // Fixed names per document: a rerun overwrites its own leftovers instead of piling up temp files.
+                var output = FileStore.TemporaryBeside(target, $"{document.Id:N}-{i}");
+                temporaries.Add(output);
+                await SignOnceAsync(input, output, document.Id, signing[i], i, route, ct);
+                input = output;
+            }
+            var sha256 = Sha256Of(input);
+            var free = FileStore.FirstFreeName(target);
+            await store.RecordTargetAsync(document.Id, free, sha256, ct);
+            var final = FileStore.MoveToFreeName(input, free);
+            if (final != free) await store.RecordTargetAsync(document.Id, final, sha256, ct);
+            return (final, sha256);
+        }
+        finally
+        {
+            foreach (var t in temporaries) File.Delete(t);
+        }
+    }
+
+    private async Task SignOnceAsync(string input, string output, Guid id, SigningStep step, int index, RouteOptions route, CancellationToken ct)
+    {
+        using var key = signers.Open(step.Signer);
+        var now = clock.GetUtcNow();
+        var reason = $"Disetujui oleh {step.Name} ({step.JobTitle})";
+        var stamp = route.Stamp;
+        var content = new StampContent
+        {
+            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Reason = reason,
+            VerifyUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{id}",
+        };
+        // Each further signer's stamp goes above the previous one, so none hides another.
+        var y = stamp.Y + index * (stamp.Height + 6);
+        await PdfSigner.SignAsync(new PdfSignRequest
+        {
+            InputPath = input,
+            OutputPath = output,
+            Signer = key,
+            Reason = reason,
+            Location = options.Value.Location,
+            Name = step.Name,
+            ContactInfo = step.Email,
+            SigningTime = now,
+            Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
+            TimestampTokenFor = timestamps.Callback(),
+        }, ct);
+    }
+
+    private static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    private static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ");
+
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId} signed and filed at {Path}")]
+    private partial void LogFiled(Guid documentId, string path);
+
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId} is {State}: nothing to sign")]
+    private partial void LogNothingToSign(Guid documentId, string state);
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Worker.Approval;
+using Worker.Configuration;
+using Worker.Pdf.Verification;
+using Worker.Persistence;
+
+namespace Worker.Verification;
+
+/// <summary>/verify/{id} (the QR code's target) and POST /verify (is this file the archived one, and are its signatures valid?).</summary>
+public static class VerifyEndpoints
+{
+    public const string RateLimitPolicy = "verify-per-client";
+
+    public static WebApplicationBuilder AddVerification(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<VerificationStore>();
+        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) })));
+        return builder;
+    }
+
+    public static WebApplication MapVerification(this WebApplication app)
+    {
+        var group = app.MapGroup("/verify").RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(SecurityHeaders.AddAsync);
+        group.MapGet("/", (HttpContext http) => ApprovalResponses.Html(http, 200, VerifyPage.NotFound));
+        group.MapGet("/{id}", GetAsync);
+        group.MapPost("/", PostAsync).DisableAntiforgery();
+        return app;
+    }
+
+    private static async Task<ContentHttpResult> GetAsync(string id, HttpContext http, VerificationStore store, IOptions<WorkerOptions> options,
+        CancellationToken ct)
+    {
+        var record = Guid.TryParse(id, out var guid) ? await store.FindAsync(guid, ct) : null;
+        return record is null
+            ? ApprovalResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound)
+            : ApprovalResponses.Html(http, 200, nonce => VerifyPage.Document(record, ApprovalRoutes.Zone(options.Value), nonce));
+    }
+
+    private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, IOptions<WorkerOptions> options,
+        CancellationToken ct)
+    {
+        var zone = ApprovalRoutes.Zone(options.Value);
+        var limit = options.Value.Intake.MaxFileBytes;
+        if (http.Request.ContentLength > limit + 64 * 1024 || !http.Request.HasFormContentType)
+            return Refuse(http, StatusCodes.Status413PayloadTooLarge, $"Berkas terlalu besar (maks. {limit / 1024 / 1024} MB). / File too large.", zone);
+        var form = await http.Request.ReadFormAsync(ct);
+        var file = form.Files["file"];
+        if (file is null || file.Length == 0) return Refuse(http, 400, "Pilih berkas PDF. / Choose a PDF file.", zone);
+        if (file.Length > limit) return Refuse(http, 413, $"Berkas terlalu besar (maks. {limit / 1024 / 1024} MB). / File too large.", zone);
+
+        var temp = Path.Combine(Path.GetTempPath(), $"verify-{Guid.NewGuid():N}.pdf");
+        try
+        {
+            string sha256;
+            await using (var output = File.Create(temp))
+            {
+                await file.CopyToAsync(output, ct);
+                output.Position = 0;
+                sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(output, ct));
+            }
+            var match = await store.FindBySignedSha256Async(sha256, ct);
+            var matched = match is { } m ? await store.FindAsync(m, ct) : null;
+            IReadOnlyList<SignatureVerification> signatures;
+            try { signatures = PdfSignatureVerifier.Verify(temp); }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                return Refuse(http, 400, $"Berkas tidak dapat dibaca sebagai PDF. / The file cannot be read as a PDF: {e.Message}", zone);
+            }
+            return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Upload(file.FileName, match, matched, signatures, null, zone, nonce));
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+    }
+
+    private static ContentHttpResult Refuse(HttpContext http, int status, string problem, TimeZoneInfo zone) =>
+        ApprovalResponses.Html(http, status, nonce => VerifyPage.Upload(null, null, null, [], problem, zone, nonce));
+}
