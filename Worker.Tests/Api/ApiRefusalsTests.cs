@@ -93,7 +93,10 @@ public sealed class ApiRefusalsTests(ApiHost host)
         using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
         var paths = document.RootElement.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/documents", out var submit));
-        Assert.True(submit.GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        var post = submit.GetProperty("post");
+        Assert.True(post.GetProperty("requestBody").GetProperty("content").TryGetProperty("multipart/form-data", out _));
+        Assert.Contains(post.GetProperty("parameters").EnumerateArray(), p => p.GetProperty("name").GetString() == "Idempotency-Key");
+        Assert.True(post.GetProperty("responses").TryGetProperty("413", out _));
         Assert.True(paths.TryGetProperty("/api/documents/{id}", out _));
         Assert.True(paths.TryGetProperty("/api/documents/{id}/signed", out _));
         Assert.False(paths.TryGetProperty("/approve/{token}", out _));

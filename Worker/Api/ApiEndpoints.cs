@@ -27,16 +27,26 @@ public static class ApiEndpoints
             .RequireAuthorization(AuthorizationPolicy)
             .RequireRateLimiting(RateLimitPolicy)
             .AddEndpointFilter(SecurityHeaders.AddAsync)
-            .WithTags("Documents");
+            .WithTags("Documents")
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         group.MapPost("/", SubmitAsync)
             // A key in a header, not a cookie: there is no browser session to forge requests with.
             .DisableAntiforgery()
             // Described, not declared with Accepts: routing would answer another content type 415 without a problem body.
             .AddOpenApiOperationTransformer(SubmissionFormFields.DescribeAsync)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .WithSummary("Submit a PDF for approval and signing")
             .WithDescription("The same checks as a file dropped in the route's inbox. Send an Idempotency-Key header so a retry never makes a second document.");
-        group.MapGet("/{id:guid}", GetAsync).WithSummary("A document's state, approvers and signed hash");
-        group.MapGet("/{id:guid}/signed", GetSignedAsync).WithSummary("The signed PDF, once the document is Filed");
+        group.MapGet("/{id:guid}", GetAsync).WithSummary("A document's state, approvers and signed hash")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id:guid}/signed", GetSignedAsync).WithSummary("The signed PDF, once the document is Filed")
+            .Produces(StatusCodes.Status200OK, contentType: "application/pdf")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return group;
     }
 

@@ -22,7 +22,7 @@ public sealed record SubmissionFormFields
     /// <summary>A note for the approvers.</summary>
     public string? Note { get; init; }
 
-    /// <summary>Adds the form as the operation's request body.</summary>
+    /// <summary>Adds the form as the operation's request body, and the Idempotency-Key header.</summary>
     public static async Task DescribeAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         var schema = await context.GetOrCreateSchemaAsync(typeof(SubmissionFormFields), null, ct);
@@ -31,5 +31,12 @@ public sealed record SubmissionFormFields
             Required = true,
             Content = new Dictionary<string, OpenApiMediaType> { ["multipart/form-data"] = new() { Schema = schema } },
         };
+        operation.Parameters ??= [];
+        operation.Parameters.Add(new OpenApiParameter
+        {
+            Name = "Idempotency-Key", In = ParameterLocation.Header, Required = false,
+            Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = SubmissionForm.MaxKeyLength },
+            Description = "A new random value (a UUID) per document, the same on every retry: a retry gets the first answer and never makes a second document.",
+        });
     }
 }
