@@ -17,6 +17,8 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
         public Guid TicketNotRenamed { get; } = Guid.CreateVersion7();
         public Guid JobLost { get; } = Guid.CreateVersion7();
         public Guid InvalidNotFiled { get; } = Guid.CreateVersion7();
+        public Guid UploadNotRenamed { get; } = Guid.CreateVersion7();
+        public Guid UploadNotInserted { get; } = Guid.CreateVersion7();
         public byte[] InsertedBytes { get; } = TestPdfs.Unique();
 
         protected override void Arrange()
@@ -48,6 +50,15 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
             File.WriteAllBytes(Path.Combine(processing, $"{InvalidNotFiled}.pdf"), "bukan pdf"u8.ToArray());
             Ticket(InvalidNotFiled, "rusak.pdf").Write(Path.Combine(processing, $"{InvalidNotFiled}.claim.json"));
             Insert(InvalidNotFiled, "rusak.pdf", "Invalid", jobId: null, error: "Berkas ini bukan PDF.\nThe file is not a PDF.");
+
+            // An API upload killed while its bytes were written: the client got no answer and will retry.
+            File.WriteAllBytes(Path.Combine(processing, $"{UploadNotRenamed}.pdf{FileClaimer.UploadSuffix}"), "%PDF-1.4 setengah"u8.ToArray());
+            (Ticket(UploadNotRenamed, "unggahan.pdf") with { ApiClient = "e-office" }).Write(Path.Combine(processing, $"{UploadNotRenamed}.claim.json"));
+
+            // An API upload killed between its rename and the insert: recorded as the client's all the same.
+            File.WriteAllBytes(Path.Combine(processing, $"{UploadNotInserted}.pdf"), TestPdfs.Unique());
+            (Ticket(UploadNotInserted, "unggahan-utuh.pdf") with { ApiClient = "e-office" })
+                .Write(Path.Combine(processing, $"{UploadNotInserted}.claim.json"));
         }
 
         private static ClaimTicket Ticket(Guid id, string name, string? sidecar = null) => new()
@@ -118,6 +129,23 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
         var (_, error) = host.FailedFile("rusak.pdf");
         Assert.Contains("The file is not a PDF.", error);
         Assert.Single(await DocumentRow.QueryAsync(host.Database, "source_name = 'rusak.pdf'"));
+    }
+
+    [Fact]
+    public async Task Restart_ClearsAHalfWrittenUpload_WithoutRecordingIt()
+    {
+        await Eventually.Async(() => Task.FromResult(Directory.EnumerateFiles(host.Processing, $"{host.UploadNotRenamed}*").Count()), n => n == 0,
+            what: "half-written upload cleared");
+        Assert.Empty(await DocumentRow.QueryAsync(host.Database, "id = $1", host.UploadNotRenamed));
+    }
+
+    [Fact]
+    public async Task Restart_RecordsAnUploadAsItsClients_WhenKilledBetweenRenameAndInsert()
+    {
+        var row = await Finished(host.UploadNotInserted);
+        Accepted.Assert(row.State);
+        Assert.Equal("unggahan-utuh.pdf", row.SourceName);
+        Assert.Equal("e-office", await host.Database.ScalarAsync<string>($"SELECT api_client FROM worker.documents WHERE id = '{row.Id}'"));
     }
 
     [Fact]

@@ -4,7 +4,7 @@ namespace Worker.Cli;
 public static class CommandLine
 {
     public const string Usage =
-        "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] | dev-certs DIR | hash-password | audit verify";
+        "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] | dev-certs DIR | hash-password | api-key NAME | audit verify";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -18,6 +18,7 @@ public static class CommandLine
                 "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
                 "hash-password" => HashPasswordCommand.Run(rest, Console.In, stdout, stderr),
+                "api-key" => ApiKeyCommand.Run(rest, stdout),
                 "help" or "--help" => Help(stdout),
                 "sign" => await SignCommand.RunAsync(rest, stdout, stderr),
                 "verify" => VerifyCommand.Run(rest, stdout, stderr),

@@ -26,5 +26,6 @@ public sealed class WorkerOptions
     public OfficeHoursOptions OfficeHours { get; set; } = new();
     public DashboardOptions Dashboard { get; set; } = new();
     public ApprovalOptions Approval { get; set; } = new();
+    public ApiOptions Api { get; set; } = new();
     public List<RouteOptions> Routes { get; set; } = [];
 }

@@ -1,3 +1,4 @@
+using Worker.Api;
 using Worker.Approval;
 using Worker.Configuration;
 using Worker.Dashboard;
@@ -40,6 +41,7 @@ public static class WorkerApplication
         builder.AddHealth();
         builder.AddDashboard();
         builder.AddWorkerMetrics();
+        builder.AddApi(options);
         // Last: starts after the database is migrated and Hangfire and Quartz run, stops first.
         builder.AddIntake(options);
 
@@ -49,6 +51,7 @@ public static class WorkerApplication
         app.MapWorkerMetrics();
         app.MapApproval();
         app.MapVerification();
+        app.MapApi();
         return app;
     }
 }

@@ -17,7 +17,7 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
         var document = new NewDocument
         {
             Id = ticket.Id, Route = route.Name, SourceName = ticket.SourceName, SizeBytes = 0, Sha256 = "",
-            Title = Path.GetFileNameWithoutExtension(ticket.SourceName),
+            Title = Path.GetFileNameWithoutExtension(ticket.SourceName), ApiClient = ticket.ApiClient,
         };
         if (claimed.LinkTarget is not null) return Refuse(document, IntakeProblem.Symlink);
         var size = claimed.Length;

@@ -30,9 +30,11 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
             var claimed = route.ClaimedPdf(id);
             if (!File.Exists(claimed) && new FileInfo(claimed).LinkTarget is null)
             {
-                // The rename never happened (the file is still in the inbox) or the claim had finished: the ticket is spent.
+                // The rename never happened (the file is still in the inbox, or the upload's client got no answer and retries)
+                // or the claim had finished: the ticket and any half-written upload are spent.
                 File.Delete(ticketPath);
                 File.Delete(ticketPath + ClaimTicket.TemporarySuffix);
+                File.Delete(claimed + FileClaimer.UploadSuffix);
                 continue;
             }
             var ticket = ClaimTicket.Read(ticketPath) ?? new ClaimTicket
@@ -63,6 +65,7 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
                 : name.EndsWith(ClaimTicket.Suffix + ClaimTicket.TemporarySuffix, StringComparison.Ordinal)
                     ? name[..^(ClaimTicket.Suffix.Length + ClaimTicket.TemporarySuffix.Length)]
                 : name.EndsWith(".pdf", StringComparison.Ordinal) ? name[..^4]
+                : name.EndsWith(".pdf" + FileClaimer.UploadSuffix, StringComparison.Ordinal) ? name[..^(4 + FileClaimer.UploadSuffix.Length)]
                 : null;
             if (stem is not null && Guid.TryParse(stem, out var id)) ids.Add(id);
         }

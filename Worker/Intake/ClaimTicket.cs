@@ -27,6 +27,8 @@ public sealed record ClaimTicket
     public string? SidecarName { get; init; }
     /// <summary>The sidecar's text as read at claim time.</summary>
     public string? SidecarText { get; init; }
+    /// <summary>The API client that uploaded the file; null for a file dropped in the inbox.</summary>
+    public string? ApiClient { get; init; }
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 

@@ -41,6 +41,28 @@ public sealed class FileClaimer(TimeProvider clock)
         }
     }
 
+    /// <summary>
+    /// Claims uploaded bytes as <paramref name="ticket"/>'s document: written whole under a name recovery ignores, then the
+    /// ticket, then renamed into .processing/{id}.pdf, so a recovered claim always has its full file.
+    /// </summary>
+    public static async Task ClaimUploadAsync(InboxRoute route, Stream upload, ClaimTicket ticket, CancellationToken ct)
+    {
+        Directory.CreateDirectory(route.Processing);
+        var claimed = route.ClaimedPdf(ticket.Id);
+        var temporary = claimed + UploadSuffix;
+        await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920))
+        {
+            await upload.CopyToAsync(output, ct);
+            await output.FlushAsync(ct);
+            output.Flush(flushToDisk: true);
+        }
+        ticket.Write(route.Ticket(ticket.Id));
+        File.Move(temporary, claimed, overwrite: true);
+    }
+
+    /// <summary>Added to .processing/{id}.pdf while an upload is written.</summary>
+    public const string UploadSuffix = ".upload";
+
     private static string? ReadSidecar(string path)
     {
         try

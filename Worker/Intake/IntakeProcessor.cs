@@ -10,7 +10,7 @@ namespace Worker.Intake;
 /// </summary>
 public sealed class IntakeProcessor(
     NpgsqlDataSource dataSource, FileClaimer claimer, ClaimExaminer examiner, DocumentStore store, ContentStore content,
-    ApprovalHandOff handOff, ILogger<IntakeProcessor> logger)
+    ApprovalHandOff handOff, TimeProvider clock, ILogger<IntakeProcessor> logger)
 {
     /// <summary>Claims a stable inbox file and records it; quietly does nothing when another worker was faster.</summary>
     public async Task TakeAsync(Candidate candidate, CancellationToken ct)
@@ -31,8 +31,35 @@ public sealed class IntakeProcessor(
         await CompleteAsync(route, ticket, held, ct, fresh: true);
     }
 
+    /// <summary>
+    /// Takes an uploaded file as the locked document: claimed into .processing, then finished like a dropped file. Run again
+    /// with the same id (a retried request), it finishes or reports what the first run recorded instead of making a second document.
+    /// </summary>
+    public async Task<RecordedDocument> TakeUploadAsync(IntakeUpload upload, DocumentLock held, CancellationToken ct)
+    {
+        var route = upload.Route;
+        var id = held.DocumentId;
+        if (await store.FindAsync(held.Connection, id, ct) is { } recorded)
+        {
+            // An earlier run recorded it and stopped before clearing its claim: finish that claim, not a new one.
+            var left = File.Exists(route.Ticket(id)) ? ClaimTicket.Read(route.Ticket(id)) : null;
+            return left is null ? recorded : await CompleteAsync(route, left, held, ct);
+        }
+        var ticket = new ClaimTicket
+        {
+            Id = id, Route = route.Name, SourceName = upload.SourceName, ClaimedAt = clock.GetUtcNow(), ClaimedBy = Environment.MachineName,
+            SidecarName = upload.SidecarText is null ? null : upload.SourceName + InboxFilter.SidecarSuffix,
+            SidecarText = upload.SidecarText, ApiClient = upload.ApiClient,
+        };
+        await using (var stream = upload.Open()) await FileClaimer.ClaimUploadAsync(route, stream, ticket, ct);
+        logger.Claimed(id, route.Name, ticket.SourceName);
+        // Kept with the original bytes, as a dropped file's sidecar is.
+        if (upload.SidecarText is not null) await File.WriteAllTextAsync(content.SidecarPath(id), upload.SidecarText, ct);
+        return await CompleteAsync(route, ticket, held, ct, fresh: true);
+    }
+
     /// <summary>Finishes a claim whose file is in .processing; the caller holds the document's lock. A <paramref name="fresh"/> claim has no row yet.</summary>
-    public async Task CompleteAsync(InboxRoute route, ClaimTicket ticket, DocumentLock held, CancellationToken ct, bool fresh = false)
+    public async Task<RecordedDocument> CompleteAsync(InboxRoute route, ClaimTicket ticket, DocumentLock held, CancellationToken ct, bool fresh = false)
     {
         var claimed = route.ClaimedPdf(ticket.Id);
         var recorded = fresh ? null : await store.FindAsync(held.Connection, ticket.Id, ct);
@@ -64,6 +91,7 @@ public sealed class IntakeProcessor(
             }
         }
         File.Delete(route.Ticket(ticket.Id));
+        return recorded;
     }
 
     /// <summary>What failed/NAME.error.txt says.</summary>

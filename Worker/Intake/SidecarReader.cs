@@ -17,11 +17,23 @@ public static class SidecarReader
     /// <summary>Parses the sidecar <paramref name="name"/>; on failure <paramref name="problem"/> says what is wrong.</summary>
     public static bool TryParse(string name, string text, out Sidecar sidecar, out IntakeProblem? problem)
     {
+        if (TryRead(text, out sidecar, out var reason))
+        {
+            problem = null;
+            return true;
+        }
+        problem = IntakeProblem.BadSidecar(name, reason!.Indonesian, reason.English);
+        return false;
+    }
+
+    /// <summary>Checks sidecar text that is not a file (the API's form fields); on failure <paramref name="reason"/> is just what is wrong.</summary>
+    public static bool TryRead(string text, out Sidecar sidecar, out IntakeProblem? reason)
+    {
         var (values, id, en) = Read(text);
         if (values is null)
         {
             sidecar = new Sidecar();
-            problem = IntakeProblem.BadSidecar(name, id, en);
+            reason = new IntakeProblem(id, en);
             return false;
         }
         sidecar = new Sidecar
@@ -29,7 +41,7 @@ public static class SidecarReader
             Title = values.GetValueOrDefault("title"), Number = values.GetValueOrDefault("number"),
             SubmitterEmail = values.GetValueOrDefault("submitterEmail"), Note = values.GetValueOrDefault("note"),
         };
-        problem = null;
+        reason = null;
         return true;
     }
 

@@ -34,8 +34,8 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
         await using (var insert = new NpgsqlCommand(
             """
             INSERT INTO worker.documents
-                (id, route, state, source_name, size_bytes, sha256, page_count, title, number, submitter_email, note, content_path, error)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
+                (id, route, state, source_name, size_bytes, sha256, page_count, title, number, submitter_email, note, content_path, error, api_client)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
             ON CONFLICT (id) DO NOTHING
             """, connection, tx))
         {
@@ -52,6 +52,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
             insert.Parameters.AddWithValue((object?)d.Note ?? DBNull.Value);
             insert.Parameters.AddWithValue((object?)d.ContentPath ?? DBNull.Value);
             insert.Parameters.AddWithValue((object?)error ?? DBNull.Value);
+            insert.Parameters.AddWithValue((object?)d.ApiClient ?? DBNull.Value);
             await insert.ExecuteNonQueryAsync(ct);
         }
 
@@ -64,7 +65,9 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
         var detail = $"{d.SourceName} ({d.SizeBytes} bytes, sha256 {d.Sha256})"
                      + (earlier is null ? "" : $"; same content as {earlier.Id} ({earlier.State})")
                      + (error is null || earlier is not null ? "" : $": {error.ReplaceLineEndings(" / ")}");
-        await audit.AppendAsync(connection, tx, audit.Event(d.Id, Actor, action, detail, Environment.MachineName), ct);
+        // An uploaded document names the application that sent it; a dropped file has only the worker to name.
+        var actor = d.ApiClient is null ? Actor : $"api:{d.ApiClient}";
+        await audit.AppendAsync(connection, tx, audit.Event(d.Id, actor, action, detail, Environment.MachineName), ct);
         await tx.CommitAsync(ct);
         return new RecordedDocument(d.Id, state, error, null, Inserted: true);
     }

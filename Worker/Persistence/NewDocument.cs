@@ -25,6 +25,8 @@ public sealed record NewDocument
     public string? Note { get; init; }
     /// <summary>Where the original bytes are kept, if they were copied.</summary>
     public string? ContentPath { get; init; }
+    /// <summary>The API client that submitted it; null for a file dropped in an inbox.</summary>
+    public string? ApiClient { get; init; }
     /// <summary>Why the file is refused (Indonesian line, then English line); null when it is fine.</summary>
     public string? Problem { get; init; }
 }

@@ -1,0 +1,56 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Worker.Configuration;
+using Worker.Persistence;
+
+namespace Worker.Api;
+
+public static class ApiSetup
+{
+    /// <summary>Clients and their keys, submissions, the webhook dispatcher and job, the per-client rate limit and the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder, WorkerOptions options)
+    {
+        var s = builder.Services;
+        s.AddSingleton<ApiClients>();
+        s.AddSingleton<ApiRequestStore>();
+        s.AddSingleton<ApiDocumentStore>();
+        s.AddSingleton<WebhookEventStore>();
+        s.AddTransient<ApiSubmissions>();
+        s.AddTransient<WebhookDeliveryJob>();
+        s.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = options.Api.WebhookTimeout);
+        // Without clients no document has one, so there is nothing to announce.
+        if (options.Api.Clients.Count > 0) s.AddHostedService<WebhookDispatcher>();
+
+        s.AddAuthentication().AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        s.AddAuthorizationBuilder().AddPolicy(ApiEndpoints.AuthorizationPolicy, p => p
+            .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthenticatedUser());
+        s.AddRateLimiter(o => o.AddPolicy(ApiEndpoints.RateLimitPolicy, http =>
+        {
+            // Partitioned by client before authorization runs; requests with no known key share their address's budget.
+            var client = ApiClients.BearerKey(http.Request.Headers.Authorization) is { } key
+                ? http.RequestServices.GetRequiredService<ApiClients>().Authenticate(key)
+                : null;
+            var partition = client is null ? "address:" + http.Connection.RemoteIpAddress : "client:" + client.Name;
+            var limit = client?.RequestsPerMinute ?? options.Api.RequestsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(partition,
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limit, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
+        s.AddOpenApi(o =>
+        {
+            o.ShouldInclude = d => d.RelativePath?.StartsWith("api/", StringComparison.Ordinal) == true;
+            o.AddDocumentTransformer<ApiOpenApiTransformer>();
+        });
+        return builder;
+    }
+
+    /// <summary>/api/documents and /openapi/v1.json; after MapApproval, whose rate limiter the API's policy runs in.</summary>
+    public static WebApplication MapApi(this WebApplication app)
+    {
+        // Placed here, after the rate limiter, so unknown keys are limited too.
+        app.UseAuthorization();
+        app.MapOpenApi();
+        app.MapApiEndpoints();
+        return app;
+    }
+}
