@@ -121,7 +121,7 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<(long Id, string State)>> JobsAsync(Guid id, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, coalesce(statename, '') FROM hangfire.job WHERE arguments LIKE $1 ORDER BY id DESC LIMIT 50");
+            "SELECT id, coalesce(statename, '') FROM hangfire.job WHERE arguments::text LIKE $1 ORDER BY id DESC LIMIT 50");
         command.Parameters.AddWithValue($"%{id}%");
         var list = new List<(long, string)>();
         await using var reader = await command.ExecuteReaderAsync(ct);
