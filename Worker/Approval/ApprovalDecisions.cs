@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Metrics;
 using RouteOptions = Worker.Configuration.RouteOptions;
 using Worker.Persistence;
 
@@ -8,7 +9,8 @@ namespace Worker.Approval;
 
 /// <summary>Records a decision posted from the approval page and starts what follows: the next link, signing, or declining.</summary>
 public sealed partial class ApprovalDecisions(
-    DecisionStore store, IBackgroundJobClient jobs, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalDecisions> logger)
+    DecisionStore store, IBackgroundJobClient jobs, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock,
+    ILogger<ApprovalDecisions> logger)
 {
     /// <summary>Null when no step has the token.</summary>
     public async Task<DecisionResult?> DecideAsync(
@@ -29,6 +31,8 @@ public sealed partial class ApprovalDecisions(
         if (result is not { Recorded: true }) return result;
 
         LogDecided(document.Id, result.Step.Position, result.Step.State);
+        if (result.Step is { AskedAt: { } asked, DecidedAt: { } decided })
+            metrics.ApprovalWait.WithLabels(document.Route, approve ? "approve" : "reject").Observe(Math.Max(0, (decided - asked).TotalSeconds));
         MailQueue.Enqueue(jobs, result.Outbox);
         if (result.DocumentApproved)
         {

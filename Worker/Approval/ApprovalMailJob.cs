@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Metrics;
 using Worker.Notifications;
 using Worker.Persistence;
 
@@ -11,8 +12,8 @@ namespace Worker.Approval;
 /// twice; a failure is recorded on the row and its step, then the job fails so Hangfire retries it with growing delays.
 /// </summary>
 public sealed partial class ApprovalMailJob(
-    OutboxStore outbox, SigningStore signing, IMailSender sender, MailComposer composer, IOptions<WorkerOptions> options, TimeProvider clock,
-    ILogger<ApprovalMailJob> logger)
+    OutboxStore outbox, SigningStore signing, IMailSender sender, MailComposer composer, WorkerMetrics metrics, IOptions<WorkerOptions> options,
+    TimeProvider clock, ILogger<ApprovalMailJob> logger)
 {
     // 5 s, 30 s, 2 min, 5 min, 15 min, 30 min, then hourly: about a day before an operator has to requeue it.
     [AutomaticRetry(Attempts = 30, DelaysInSeconds = [5, 30, 120, 300, 900, 1800, 3600])]
@@ -31,10 +32,13 @@ public sealed partial class ApprovalMailJob(
 
     private async Task<string?> DeliverOneAsync(IMailBatch batch, Guid id, CancellationToken ct)
     {
+        // Known once the row is claimed; a failure before that (the database) is counted without them.
+        var (route, kind) = ("unknown", "unknown");
         try
         {
             await using var claim = await outbox.ClaimAsync(id, ct);
             if (claim is null) return null;
+            (route, kind) = (claim.Document.Route, claim.Mail.Kind);
             var now = clock.GetUtcNow();
             if (MailKind.CarriesLink(claim.Mail.Kind) && WhyNotNeeded(claim, now) is { } why)
             {
@@ -43,14 +47,19 @@ public sealed partial class ApprovalMailJob(
                 return null;
             }
             var message = composer.Compose(await RenderAsync(claim, now, ct), claim.Mail.Recipient);
+            var firstInvite = await claim.IsFirstInviteAsync(ct);
             await batch.SendAsync(message, ct);
-            await claim.CompleteAsync(message.MessageId ?? "", clock.GetUtcNow(), ct);
+            var sentAt = clock.GetUtcNow();
+            await claim.CompleteAsync(message.MessageId ?? "", sentAt, ct);
+            metrics.EmailsSent.WithLabels(route, kind).Inc();
+            if (firstInvite) metrics.IntakeToEmail.WithLabels(route).Observe(Math.Max(0, (sentAt - claim.Document.ReceivedAt).TotalSeconds));
             LogSent(claim.Mail.Kind, claim.Mail.DocumentId, claim.Mail.Recipient);
             return null;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             var error = $"{e.GetType().Name}: {e.Message}";
+            metrics.EmailsFailed.WithLabels(route, kind).Inc();
             await outbox.RecordFailureAsync(id, error, CancellationToken.None);
             LogFailed(id, error);
             return error;
@@ -72,6 +81,7 @@ public sealed partial class ApprovalMailJob(
         var d = claim.Document;
         var zone = ApprovalRoutes.Zone(o);
         if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return await RenderSigningNoticeAsync(claim, zone, ct);
+        if (claim.Mail.Kind == MailKind.Cancelled) return await RenderCancelledAsync(claim, zone, ct);
         var step = claim.Step ?? throw new InvalidOperationException($"outbox row {claim.Mail.Id} has no step");
         if (!MailKind.CarriesLink(claim.Mail.Kind))
             return OutcomeNoticeTemplate.Render(new OutcomeNoticeMail
@@ -114,6 +124,18 @@ public sealed partial class ApprovalMailJob(
             Filed = filed, Title = d.Title, Number = d.Number, SourceName = d.SourceName, Signers = signers,
             VerifyUrl = $"{o.PublicBaseUrl.TrimEnd('/')}/verify/{d.Id}", Error = error, At = at, TimeZone = zone,
             Attachment = attach ? signedPath : null,
+        });
+    }
+
+    private async Task<MailContent> RenderCancelledAsync(OutboxClaim claim, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var d = claim.Document;
+        // The operator's reason is on the document (its error), written with the cancellation; so is the time.
+        var (_, reason, at) = await signing.NoticeAsync(d.Id, ct);
+        return OutcomeNoticeTemplate.Render(new OutcomeNoticeMail
+        {
+            Expired = false, Cancelled = true, Title = d.Title, Number = d.Number, SourceName = d.SourceName,
+            ApproverName = "operator", ApproverPosition = "", Reason = reason ?? "", At = at, TimeZone = zone,
         });
     }
 

@@ -8,7 +8,7 @@ using Worker.Persistence;
 namespace Worker.Approval;
 
 /// <summary>
-/// Copies a declined or expired document's original into the route's declined folder with NAME.reason.txt beside it.
+/// Copies a declined (rejected or cancelled) or expired document's original into the route's declined folder with NAME.reason.txt beside it.
 /// A Hangfire job by document id: safe to run twice; another document's file of the same name is never overwritten.
 /// </summary>
 public sealed partial class DeclinedFiling(
@@ -78,6 +78,12 @@ public sealed partial class DeclinedFiling(
             if (expired is not null)
                 b.AppendLine($"Menunggu / Waiting for: {Who(expired)}, sampai / until {LocalTime.Format(expired.TokenExpiresAt ?? d.ReceivedAt, zone, "id")}");
             b.AppendLine($"Alasan / Reason: {ExpiredReason}");
+        }
+        else if (rejected is null && d.Error is not null)
+        {
+            // Cancelled by an operator: nobody rejected it, the operator's reason is on the document.
+            b.AppendLine("Dokumen dibatalkan / Document cancelled");
+            b.AppendLine($"Alasan / Reason: {d.Error}");
         }
         else
         {

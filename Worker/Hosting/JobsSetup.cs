@@ -14,25 +14,13 @@ public static class JobsSetup
     public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, WorkerOptions options)
     {
         var connectionString = DatabaseConnection.ConnectionString(options.Database);
-        var storageOptions = new PostgreSqlStorageOptions
-        {
-            SchemaName = "hangfire",
-            PrepareSchemaIfNecessary = true,
-            // The default 15 s poll would make every hand-off (approve → sign) wait; one second is cheap here.
-            QueuePollInterval = TimeSpan.FromSeconds(1),
-        };
         // Registered before AddHangfire (which adds JobStorage.Current only if none is): that static is process-wide, so two
         // hosts in one process (the tests) would otherwise enqueue into and serve whichever database was configured last.
         // Built on first use, as before, so the schema is prepared once the host runs.
-        builder.Services.AddSingleton<JobStorage>(_ =>
-            new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions));
+        builder.Services.AddSingleton<JobStorage>(_ => CreateStorage(connectionString, prepareSchema: true));
         // Same for JobActivator.Current: each host's jobs must be built from its own container.
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
-        builder.Services.AddHangfire((services, c) => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings()
-            .UseStorage(services.GetRequiredService<JobStorage>()));
+        builder.Services.AddHangfire((services, c) => c.UseWorkerSerialization().UseStorage(services.GetRequiredService<JobStorage>()));
         builder.Services.AddHangfireServer((services, o) =>
         {
             // Our state filters (e.g. the signing retry policy) per server, not in Hangfire's process-wide filter list.
@@ -47,4 +35,23 @@ public static class JobsSetup
         });
         return builder;
     }
+
+    /// <summary>Hangfire's storage in the worker database; the command line enqueues into it without preparing the schema.</summary>
+    public static JobStorage CreateStorage(string connectionString, bool prepareSchema)
+    {
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = "hangfire",
+            PrepareSchemaIfNecessary = prepareSchema,
+            // The default 15 s poll would make every hand-off (approve → sign) wait; one second is cheap here.
+            QueuePollInterval = TimeSpan.FromSeconds(1),
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
+    }
+
+    /// <summary>How jobs are written; whoever enqueues (a worker, the command line) must write them as the servers read them.</summary>
+    public static IGlobalConfiguration UseWorkerSerialization(this IGlobalConfiguration configuration) => configuration
+        .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+        .UseSimpleAssemblyNameTypeSerializer()
+        .UseRecommendedSerializerSettings();
 }

@@ -5,6 +5,7 @@ using Worker.Dashboard;
 using Worker.Intake;
 using Worker.Metrics;
 using Worker.Notifications;
+using Worker.Operators;
 using Worker.Persistence;
 using Worker.Signing;
 using Worker.Verification;
@@ -40,6 +41,7 @@ public static class WorkerApplication
         builder.AddVerification();
         builder.AddHealth();
         builder.AddDashboard();
+        builder.Services.AddOperatorActions();
         builder.AddWorkerMetrics();
         builder.AddApi(options);
         // Last: starts after the database is migrated and Hangfire and Quartz run, stops first.

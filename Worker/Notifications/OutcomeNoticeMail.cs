@@ -1,10 +1,12 @@
 namespace Worker.Notifications;
 
-/// <summary>What the submitter is told when a document is declined or expires.</summary>
+/// <summary>What the submitter is told when a document is declined, expires or is cancelled by an operator.</summary>
 public sealed record OutcomeNoticeMail
 {
     /// <summary>True when nobody answered in time; false when an approver rejected it.</summary>
     public required bool Expired { get; init; }
+    /// <summary>True when an operator cancelled it; <see cref="ApproverName"/> then names the operator role, not a person.</summary>
+    public bool Cancelled { get; init; }
     /// <summary>Document title.</summary>
     public required string Title { get; init; }
     /// <summary>Letter number, if known.</summary>

@@ -31,9 +31,11 @@ public sealed record ApprovalDocument
     public required DateTimeOffset ReceivedAt { get; init; }
     /// <summary>Where the declined copy was filed, once it was.</summary>
     public string? DeclinedPath { get; init; }
+    /// <summary>Why it failed, or why an operator cancelled it.</summary>
+    public string? Error { get; init; }
 
     internal const string Columns =
-        "d.id, d.route, d.state, d.source_name, d.size_bytes, d.sha256, d.page_count, d.title, d.number, d.submitter_email, d.content_path, d.received_at, d.declined_path";
+        "d.id, d.route, d.state, d.source_name, d.size_bytes, d.sha256, d.page_count, d.title, d.number, d.submitter_email, d.content_path, d.received_at, d.declined_path, d.error";
 
     /// <summary>Reads <see cref="Columns"/> starting at <paramref name="i"/>.</summary>
     internal static ApprovalDocument Read(NpgsqlDataReader r, int i = 0) => new()
@@ -51,5 +53,6 @@ public sealed record ApprovalDocument
         ContentPath = r.IsDBNull(i + 10) ? null : r.GetString(i + 10),
         ReceivedAt = r.GetFieldValue<DateTimeOffset>(i + 11),
         DeclinedPath = r.IsDBNull(i + 12) ? null : r.GetString(i + 12),
+        Error = r.IsDBNull(i + 13) ? null : r.GetString(i + 13),
     };
 }

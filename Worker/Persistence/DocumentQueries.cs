@@ -69,7 +69,7 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         await using var command = dataSource.CreateCommand(
             """
             SELECT d.id, d.title, d.route, s.approver_name || ' <' || s.approver_email || '>', s.asked_at, s.token_expires_at,
-                   s.reminders_sent, s.email_state, s.email_last_error
+                   s.reminders_sent, s.email_state, s.email_last_error, s.id
             FROM worker.approval_steps s JOIN worker.documents d ON d.id = s.document_id
             WHERE s.state = 'Waiting' AND d.state = 'AwaitingApproval'
             ORDER BY s.asked_at NULLS FIRST LIMIT 500
@@ -84,7 +84,7 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
                 AskedAt = reader.IsDBNull(4) ? null : Utc(reader.GetDateTime(4)),
                 ExpiresAt = reader.IsDBNull(5) ? null : Utc(reader.GetDateTime(5)),
                 RemindersSent = reader.GetInt32(6), EmailState = reader.GetString(7),
-                EmailError = reader.IsDBNull(8) ? null : reader.GetString(8),
+                EmailError = reader.IsDBNull(8) ? null : reader.GetString(8), StepId = reader.GetGuid(9),
             });
         }
         return list;

@@ -13,6 +13,8 @@ public static class MailKind
     public const string Expired = "Expired";
     /// <summary>Tells the submitter that the document is signed and filed, with the verify link (and the file when small).</summary>
     public const string Filed = "Filed";
+    /// <summary>Tells the submitter that an operator cancelled the document, with the operator's reason.</summary>
+    public const string Cancelled = "Cancelled";
     /// <summary>Tells the submitter that signing failed after its retries; operators are on it.</summary>
     public const string Failed = "Failed";
 

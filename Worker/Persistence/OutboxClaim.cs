@@ -26,6 +26,16 @@ public sealed class OutboxClaim(NpgsqlConnection c, NpgsqlTransaction t, AuditLo
         await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = $2 WHERE id = $1", stepId, tokenSha256);
     }
 
+    /// <summary>True when no other approval link of this document has been sent yet: the send that ends intake-to-email.</summary>
+    public async Task<bool> IsFirstInviteAsync(CancellationToken ct)
+    {
+        if (Mail.Kind != MailKind.Invite) return false;
+        var earlier = await Sql.ListAsync(c, t, ct, r => r.GetInt64(0),
+            "SELECT count(*) FROM worker.outbox WHERE document_id = $1 AND kind = 'Invite' AND sent_at IS NOT NULL AND id <> $2",
+            Mail.DocumentId, Mail.Id);
+        return earlier is [0];
+    }
+
     /// <summary>Records the send and commits.</summary>
     public async Task CompleteAsync(string messageId, DateTimeOffset now, CancellationToken ct)
     {

@@ -3,6 +3,8 @@ namespace Worker.Persistence;
 /// <summary>A step waiting for an approver, for the "Awaiting approval" page.</summary>
 public sealed record PendingApproval
 {
+    /// <summary>The waiting step, for resending its link.</summary>
+    public required Guid StepId { get; init; }
     /// <summary>The document waiting.</summary>
     public required Guid DocumentId { get; init; }
     /// <summary>Its title.</summary>

@@ -17,6 +17,8 @@ public static class DashboardPages
         DashboardRoutes.Routes.AddRazorPage("/documents/(?<id>[0-9a-fA-F-]{36})", m => new DocumentPage(Guid.Parse(m.Groups["id"].Value)));
         DashboardRoutes.Routes.AddRazorPage("/awaiting-approval", _ => new AwaitingApprovalPage());
         DashboardRoutes.Routes.AddRazorPage("/needs-attention", _ => new NeedsAttentionPage());
+        foreach (var command in Enum.GetValues<OperatorCommand>())
+            DashboardRoutes.Routes.Add(OperatorCommandDispatcher.Pattern(command), new OperatorCommandDispatcher(command));
         NavigationMenu.Items.Add(page => new MenuItem("Documents", page.Url.To("/documents")) { Active = page.RequestPath.StartsWith("/documents") });
         NavigationMenu.Items.Add(page => new MenuItem("Awaiting approval", page.Url.To("/awaiting-approval")) { Active = page.RequestPath.StartsWith("/awaiting-approval") });
         NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention")) { Active = page.RequestPath.StartsWith("/needs-attention") });

@@ -22,7 +22,19 @@ public sealed class DocumentPage(Guid id) : WorkerPage("Document")
                      ("Error", document.Error ?? "—"),
                  })
             WriteLiteral($"<dt>{Encode(term)}</dt><dd>{Encode(value)}</dd>");
-        WriteLiteral("</dl><h3>Jobs</h3>");
+        WriteLiteral("</dl>");
+        var steps = Services.GetRequiredService<ApprovalStore>().StepsAsync(id, CancellationToken.None).GetAwaiter().GetResult();
+        if (CanAct) Actions(document, steps);
+        WriteLiteral("<h3>Approval steps</h3>");
+        Table(["#", "Approver", "State", "Asked", "Link expires", "Decided", "Email", "Reminders"],
+            steps.Select(s => new[]
+            {
+                s.Position.ToString(), Encode($"{s.ApproverName} <{s.ApproverEmail}>"), Encode(s.State), Wita(s.AskedAt), Wita(s.TokenExpiresAt),
+                Wita(s.DecidedAt) + (s.Reason is null ? "" : $": {Encode(s.Reason)}"),
+                Encode(s.EmailState == "Failed" ? $"Failed ({s.EmailAttempts}): {s.EmailLastError}" : s.EmailState), s.RemindersSent.ToString(),
+            }),
+            "No approval steps yet.");
+        WriteLiteral("<h3>Jobs</h3>");
         var jobs = queries.JobsAsync(id, CancellationToken.None).GetAwaiter().GetResult();
         Table(["Job", "State"], jobs.Select(j => new[] { $"<a href=\"{Url.JobDetails(j.Id.ToString())}\">#{j.Id}</a>", Encode(j.State) }), "No jobs.");
         WriteLiteral("<h3>History</h3>");
@@ -30,5 +42,18 @@ public sealed class DocumentPage(Guid id) : WorkerPage("Document")
         Table(["When", "Who", "What", "Detail", "From"],
             trail.Select(e => new[] { Wita(e.Event.At), Encode(e.Event.Actor), Encode(e.Event.Action), Encode(e.Event.Detail), Encode(e.Event.Source) }),
             "No events.");
+    }
+
+    private void Actions(DocumentSummary document, IReadOnlyList<ApprovalStep> steps)
+    {
+        var forms = new List<string>();
+        if (document.State == DocumentState.AwaitingApproval)
+            forms.AddRange(steps.Where(s => s.State == StepState.Waiting).Select(s => ActionForms.Button(Url, OperatorCommand.Resend, s.Id,
+                $"Resend link to {s.ApproverName}", $"Kirim ulang tautan ke {s.ApproverEmail}? / Send {s.ApproverEmail} a new link? The current link stops working.")));
+        if (document.State is DocumentState.Failed or DocumentState.Received)
+            forms.Add(ActionForms.Button(Url, OperatorCommand.Retry, document.Id, "Retry", $"Coba lagi? / Retry \"{document.Title}\"?", "btn-primary"));
+        if (OperatorStore.Cancellable.Contains(document.State)) forms.Add(ActionForms.Cancel(Url, document.Id));
+        if (forms.Count == 0) return;
+        WriteLiteral("<h3>Actions</h3><p>" + string.Join(" ", forms) + "</p>");
     }
 }

@@ -11,6 +11,9 @@ public abstract class WorkerPage(string title) : RazorPage
 
     protected IServiceProvider Services => Context.GetHttpContext().RequestServices;
 
+    /// <summary>Operators see action buttons; viewers (read-only) do not.</summary>
+    protected bool CanAct => !Context.IsReadOnly;
+
     protected string QueryValue(string name)
     {
         var value = Context.GetHttpContext().Request.Query[name].ToString();
@@ -24,7 +27,11 @@ public abstract class WorkerPage(string title) : RazorPage
         WriteLiteral($"<h1 class=\"page-header\">{Encode(title)}</h1>");
         Render();
         WriteLiteral("</div></div>");
+        if (CanAct) WriteLiteral(ActionForms.Script);
     }
+
+    /// <summary>The row with an Actions cell for operators; viewers get the row as it is.</summary>
+    protected string[] WithActions(string[] row, Func<string> actions) => CanAct ? [.. row, actions()] : row;
 
     /// <summary>Writes the page body.</summary>
     protected abstract void Render();

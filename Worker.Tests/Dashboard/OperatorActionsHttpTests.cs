@@ -1,0 +1,172 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.RegularExpressions;
+using Worker.Tests.Operators;
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Dashboard;
+
+/// <summary>The dashboard's operator actions over HTTP: viewers are refused, operators act and are named in the audit trail.</summary>
+public sealed partial class OperatorActionsHttpTests(OperatorsHost host) : IClassFixture<OperatorsHost>
+{
+    /// <summary>A signed-in dashboard user that keeps cookies and sends the antiforgery header, as the dashboard's script does.</summary>
+    private sealed class DashboardUser(OperatorsHost host, string name, string password) : IDisposable
+    {
+        private readonly HttpClient http = Login(host, name, password);
+
+        private static HttpClient Login(OperatorsHost host, string name, string password)
+        {
+            var client = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+                { BaseAddress = new Uri(host.Config.BaseUrl) };
+            client.DefaultRequestHeaders.Authorization =
+                new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{name}:{password}")));
+            return client;
+        }
+
+        public Task<string> PageAsync(string path) => http.GetStringAsync(path);
+
+        public async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string? reason = null, bool antiforgery = true)
+        {
+            var page = await http.GetStringAsync("/hangfire/documents");
+            using var request = new HttpRequestMessage(HttpMethod.Post, path)
+            {
+                Content = new FormUrlEncodedContent(reason is null ? [] : [new("reason", reason)]),
+            };
+            if (antiforgery)
+                request.Headers.Add(Meta(page, "csrf-header"), WebUtility.HtmlDecode(Meta(page, "csrf-token")));
+            var response = await http.SendAsync(request);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        public void Dispose() => http.Dispose();
+
+        private static string Meta(string page, string name) =>
+            Regex.Match(page, $"<meta name=\"{name}\" content=\"([^\"]+)\"").Groups[1].Value is { Length: > 0 } v ? v
+                : throw new InvalidOperationException($"no {name} meta tag on the page");
+    }
+
+    private DashboardUser Operator() => new(host, "operator", OperatorsHost.OperatorPassword);
+
+    private DashboardUser Viewer() => new(host, "viewer", OperatorsHost.ViewerPassword);
+
+    [Fact]
+    public async Task Actions_Answer403ForAViewer_AndChangeNothing()
+    {
+        var (waiting, _, _) = await host.SubmitAndReadLinkAsync();
+        var (failed, _) = await host.InsertFailedAsync();
+        using var viewer = Viewer();
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/hangfire/operators/retry/{failed}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/hangfire/operators/resend/{waiting}")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await viewer.PostAsync($"/hangfire/operators/cancel/{waiting}", "iseng")).Status);
+
+        Assert.Equal("Failed", await host.StateAsync(failed));
+        Assert.Equal("AwaitingApproval", await host.StateAsync(waiting));
+        Assert.Empty(await host.ActorsAsync(failed, "retry-requested"));
+        Assert.Empty(await host.ActorsAsync(waiting, "link-resent"));
+    }
+
+    [Fact]
+    public async Task Retry_SignsAFailedDocumentAgain_ForAnOperator()
+    {
+        var (id, _) = await host.InsertFailedAsync();
+        using var op = Operator();
+
+        var (status, body) = await op.PostAsync($"/hangfire/operators/retry/{id}");
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.Contains("signing enqueued again", body);
+        Assert.Equal(["operator"], await host.ActorsAsync(id, "retry-requested"));
+        await Eventually.Async(() => host.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(60), "the retried document filed");
+    }
+
+    [Fact]
+    public async Task Resend_MailsTheWaitingApproverANewLink_ForAnOperator_ByStepId()
+    {
+        var (id, title, _) = await host.SubmitAndReadLinkAsync();
+        var step = await host.Database.ScalarAsync<Guid>($"SELECT id FROM worker.approval_steps WHERE document_id = '{id}' AND position = 1");
+        using var op = Operator();
+
+        var (status, body) = await op.PostAsync($"/hangfire/operators/resend/{step}");
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.Equal(["operator"], await host.ActorsAsync(id, "link-resent"));
+        await host.Smtp.WaitForAsync(ApprovalHost.Approver, title, count: 2);
+    }
+
+    [Fact]
+    public async Task Cancel_DeclinesTheDocumentWithTheReason_ForAnOperator_AndThenAnswers409()
+    {
+        var (id, _, _) = await host.SubmitAndReadLinkAsync();
+        using var op = Operator();
+
+        var (status, body) = await op.PostAsync($"/hangfire/operators/cancel/{id}", "dikirim dua kali");
+        var again = await op.PostAsync($"/hangfire/operators/cancel/{id}", "lagi");
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.Equal("Declined", await host.StateAsync(id));
+        Assert.Equal(["operator"], await host.ActorsAsync(id, "cancelled"));
+        Assert.Equal("dibatalkan oleh operator / cancelled by operator: dikirim dua kali",
+            await host.Database.ScalarAsync<string>($"SELECT error FROM worker.documents WHERE id = '{id}'"));
+        Assert.Equal("127.0.0.1",
+            await host.Database.ScalarAsync<string>($"SELECT source FROM worker.audit_events WHERE document_id = '{id}' AND action = 'cancelled'"));
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Contains("is Declined", again.Body);
+    }
+
+    [Fact]
+    public async Task Cancel_Answers409_WithoutAReason_And404_ForAnUnknownDocument()
+    {
+        var (id, _, _) = await host.SubmitAndReadLinkAsync();
+        using var op = Operator();
+
+        var blank = await op.PostAsync($"/hangfire/operators/cancel/{id}", "  ");
+        var unknown = await op.PostAsync($"/hangfire/operators/cancel/{Guid.NewGuid()}", "apa saja");
+
+        Assert.Equal(HttpStatusCode.Conflict, blank.Status);
+        Assert.Contains("a reason is required", blank.Body);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.Status);
+        Assert.Equal("AwaitingApproval", await host.StateAsync(id));
+    }
+
+    [Fact]
+    public async Task Action_IsRefused_WithoutTheAntiforgeryToken()
+    {
+        var (id, _) = await host.InsertFailedAsync();
+        using var op = Operator();
+
+        var (status, _) = await op.PostAsync($"/hangfire/operators/retry/{id}", antiforgery: false);
+
+        Assert.NotEqual(HttpStatusCode.OK, status);
+        Assert.Equal("Failed", await host.StateAsync(id));
+        Assert.Empty(await host.ActorsAsync(id, "retry-requested"));
+    }
+
+    [Theory]
+    [InlineData("/hangfire/awaiting-approval")]
+    [InlineData("/hangfire/needs-attention")]
+    public async Task Pages_ShowActionForms_ToOperatorsOnly(string path)
+    {
+        await host.SubmitAndReadLinkAsync();
+        await host.InsertFailedAsync();
+        using var op = Operator();
+        using var viewer = Viewer();
+
+        Assert.Contains("js-operator-action", await op.PageAsync(path));
+        Assert.DoesNotContain("js-operator-action", await viewer.PageAsync(path));
+    }
+
+    [Fact]
+    public async Task DocumentPage_ShowsStepsAndActions_ToAnOperator()
+    {
+        var (id, _, _) = await host.SubmitAndReadLinkAsync();
+        using var op = Operator();
+
+        var page = await op.PageAsync($"/hangfire/documents/{id}");
+
+        Assert.Contains("Approval steps", page);
+        Assert.Contains("Resend link to Demo Signer", page);
+        Assert.Contains($"/hangfire/operators/cancel/{id}", page);
+    }
+}

@@ -1,0 +1,57 @@
+using Hangfire.Dashboard;
+using Worker.Operators;
+
+namespace Worker.Dashboard;
+
+/// <summary>
+/// POST /hangfire/operators/{command}/{id}: runs an operator action as the signed-in user and answers its one-line result
+/// (200 done, 404 unknown id, 409 not allowed in this state). Hangfire checks the antiforgery token before this runs;
+/// viewers were already turned away with 403 by the dashboard's gate, and read-only contexts are refused here as well.
+/// </summary>
+public sealed class OperatorCommandDispatcher(OperatorCommand command) : IDashboardDispatcher
+{
+    /// <summary>The route pattern Hangfire matches for <paramref name="command"/>.</summary>
+    public static string Pattern(OperatorCommand command) => $"/operators/{command.ToString().ToLowerInvariant()}/(?<id>[0-9a-fA-F-]{{36}})";
+
+    public async Task Dispatch(DashboardContext context)
+    {
+        var http = context.GetHttpContext();
+        if (!HttpMethods.IsPost(http.Request.Method))
+        {
+            await AnswerAsync(http, StatusCodes.Status405MethodNotAllowed, "POST only");
+            return;
+        }
+        if (context.IsReadOnly)
+        {
+            await AnswerAsync(http, StatusCodes.Status403Forbidden, "viewers cannot change documents");
+            return;
+        }
+        var id = Guid.Parse(context.UriMatch.Groups["id"].Value);
+        var who = new OperatorIdentity
+        {
+            Name = http.User.Identity?.Name ?? "dashboard (loopback)",
+            Source = http.Connection.RemoteIpAddress?.ToString() ?? "",
+        };
+        var actions = http.RequestServices.GetRequiredService<OperatorActions>();
+        // Not the request's token: once started, an action finishes even if the browser goes away.
+        var result = command switch
+        {
+            OperatorCommand.Retry => await actions.RetryAsync(id, who, CancellationToken.None),
+            OperatorCommand.Resend => await actions.ResendAsync(id, who, CancellationToken.None),
+            _ => await actions.CancelAsync(id, (await context.Request.GetFormValuesAsync("reason")).FirstOrDefault() ?? "", who, CancellationToken.None),
+        };
+        await AnswerAsync(http, result.Outcome switch
+        {
+            OperatorOutcome.Done => StatusCodes.Status200OK,
+            OperatorOutcome.NotFound => StatusCodes.Status404NotFound,
+            _ => StatusCodes.Status409Conflict,
+        }, result.Message);
+    }
+
+    private static async Task AnswerAsync(HttpContext http, int status, string message)
+    {
+        http.Response.StatusCode = status;
+        http.Response.ContentType = "text/plain; charset=utf-8";
+        await http.Response.WriteAsync(message);
+    }
+}

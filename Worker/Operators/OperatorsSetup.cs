@@ -1,0 +1,14 @@
+using Worker.Persistence;
+
+namespace Worker.Operators;
+
+public static class OperatorsSetup
+{
+    /// <summary>Retry, resend and cancel, shared by the dashboard and the command line.</summary>
+    public static IServiceCollection AddOperatorActions(this IServiceCollection services)
+    {
+        services.AddSingleton<OperatorStore>();
+        services.AddTransient<OperatorActions>();
+        return services;
+    }
+}
