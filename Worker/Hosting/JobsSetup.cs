@@ -29,7 +29,8 @@ public static class JobsSetup
             o.FilterProvider = new JobFilterProviderCollection(JobFilterProviders.Providers, ours);
             // Within the host's 30 s shutdown: running jobs get 25 s to finish, then are requeued.
             o.ShutdownTimeout = TimeSpan.FromSeconds(25);
-            o.WorkerCount = Math.Max(4, Environment.ProcessorCount * 2);
+            // Jobs wait on disk flushes, PostgreSQL and SMTP more than on the CPU; more workers keep signing from queueing behind mail.
+            o.WorkerCount = Math.Max(10, Environment.ProcessorCount * 5);
             // Retries are scheduled jobs; the default 15 s poll would stretch a 5 s mail retry to 20 s.
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
         });
