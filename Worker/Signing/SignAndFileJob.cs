@@ -25,8 +25,7 @@ public sealed partial class SignAndFileJob(
     public async Task SignAsync(Guid documentId, CancellationToken ct)
     {
         // Two runs for one document (a duplicate enqueue, a manual retry racing a scheduled one) would file it twice.
-        await using var held = await DocumentLock.TryAcquireAsync(dataSource, documentId, ct)
-            ?? throw new InvalidOperationException($"document {documentId} is being signed by another worker right now");
+        await using var held = await LockAsync(documentId, ct);
         var document = await store.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
         var route = options.Value.Routes.FirstOrDefault(r => r.Name == document.Route)
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured");
@@ -55,6 +54,17 @@ public sealed partial class SignAndFileJob(
             await store.RecordErrorAsync(documentId, OneLine(e), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The document's lock; a run that finds it taken waits a little for the other to finish, then gives up (and is retried).</summary>
+    private async Task<DocumentLock> LockAsync(Guid documentId, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < 50; attempt++)
+        {
+            if (await DocumentLock.TryAcquireAsync(dataSource, documentId, ct) is { } held) return held;
+            await Task.Delay(TimeSpan.FromMilliseconds(200), ct);
+        }
+        throw new InvalidOperationException($"document {documentId} is being signed by another worker right now");
     }
 
     private async Task<(string Path, string Sha256)> ArchiveAsync(
