@@ -26,6 +26,9 @@ public sealed class ApiCaller(string baseUrl, string? key) : IDisposable
         if (number is not null) form.Add(new StringContent(number), "number");
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/documents") { Content = form };
         if (idempotencyKey is not null) request.Headers.Add("Idempotency-Key", idempotencyKey);
+        // As a careful client does: the server may refuse on the headers (413) before the body is sent, instead of the
+        // client writing into a closed connection.
+        request.Headers.ExpectContinue = true;
         var response = await http.SendAsync(request);
         return (response.StatusCode, await BodyAsync(response), response);
     }
