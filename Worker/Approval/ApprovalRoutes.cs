@@ -25,5 +25,5 @@ public static class ApprovalRoutes
             Email = a.Email, Name = a.Name, Position = a.Position, Language = a.Language is "en" ? "en" : "id", Signer = a.Signer,
         }).ToList();
 
-    public static TimeZoneInfo Zone(WorkerOptions options) => TimeZoneInfo.FindSystemTimeZoneById(options.OfficeHours.TimeZone);
+    public static TimeZoneInfo Zone(WorkerOptions options) => options.OfficeHours.Zone();
 }

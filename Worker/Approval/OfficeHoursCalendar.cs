@@ -11,7 +11,7 @@ public static class OfficeHoursCalendar
 
     public static ICalendar Build(OfficeHoursOptions hours)
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZone);
+        var zone = hours.Zone();
         var holidays = new HolidayCalendar { TimeZone = zone, Description = "holidays" };
         foreach (var day in hours.Holidays) holidays.AddExcludedDay(day);
         var week = new WeeklyCalendar(holidays) { TimeZone = zone, Description = "workdays" };

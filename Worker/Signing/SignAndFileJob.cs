@@ -74,7 +74,7 @@ public sealed partial class SignAndFileJob(
         if (document.SignedPath is { } earlier && File.Exists(earlier) && Sha256Of(earlier) == document.SignedSha256)
             return (earlier, document.SignedSha256);
 
-        var wita = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.Value.OfficeHours.TimeZone));
+        var wita = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.OfficeHours.Zone());
         var target = ArchivePath.Resolve(route.Archive, wita.DateTime, document.SourceName, document.Id);
         var temporaries = new List<string>();
         try

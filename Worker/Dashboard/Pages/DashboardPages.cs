@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
 using Hangfire;
 using Hangfire.Dashboard;
 using Worker.Persistence;
@@ -24,25 +26,28 @@ public static class DashboardPages
         NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention")) { Active = page.RequestPath.StartsWith("/needs-attention") });
 
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:awaiting", "Awaiting approval", (q, _) => Count(q, DocumentState.AwaitingApproval), "info"));
-        GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:filed-today", "Filed today", (q, now) => q.CountFiledSinceAsync(StartOfDayWita(now), default).GetAwaiter().GetResult(), "success"));
+        GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:filed-today", "Filed today", (q, today) => q.CountFiledSinceAsync(today, default).GetAwaiter().GetResult(), "success"));
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:failed", "Failed documents", (q, _) => Count(q, DocumentState.Failed), "danger"));
     }
 
     private static long Count(DocumentQueries q, string state) =>
         q.CountByStateAsync(null, default).GetAwaiter().GetResult().GetValueOrDefault(state);
 
-    private static DateTimeOffset StartOfDayWita(DateTimeOffset now)
+    /// <summary>Midnight of today in the configured office zone.</summary>
+    private static DateTimeOffset StartOfDay(DateTimeOffset now, TimeZoneInfo zone)
     {
-        var wita = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
-        var local = TimeZoneInfo.ConvertTime(now, wita);
+        var local = TimeZoneInfo.ConvertTime(now, zone);
         return new DateTimeOffset(local.Date, local.Offset);
     }
 
+    /// <summary>A home-page tile; <paramref name="value"/> gets the queries and the start of today (office time).</summary>
     private static DashboardMetric Tile(string name, string title, Func<DocumentQueries, DateTimeOffset, long> value, string style) =>
         new(name, title, page =>
         {
             var services = page.Context.GetHttpContext().RequestServices;
-            var count = value(services.GetRequiredService<DocumentQueries>(), services.GetRequiredService<TimeProvider>().GetUtcNow());
+            var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
+            var zone = services.GetRequiredService<IOptions<WorkerOptions>>().Value.OfficeHours.Zone();
+            var count = value(services.GetRequiredService<DocumentQueries>(), StartOfDay(now, zone));
             return new Metric(count) { Style = count == 0 ? MetricStyle.Default : Enum.Parse<MetricStyle>(style, ignoreCase: true) };
         });
 }

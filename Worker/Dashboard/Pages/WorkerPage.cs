@@ -1,14 +1,14 @@
 using System.Net;
 using Hangfire.Dashboard;
 using Hangfire.Dashboard.Pages;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
 
 namespace Worker.Dashboard.Pages;
 
 /// <summary>Base of our dashboard pages: Hangfire's layout and navigation, plus small HTML helpers.</summary>
 public abstract class WorkerPage(string title) : RazorPage
 {
-    private static readonly TimeZoneInfo WitaZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
-
     protected IServiceProvider Services => Context.GetHttpContext().RequestServices;
 
     /// <summary>Operators see action buttons; viewers (read-only) do not.</summary>
@@ -38,8 +38,10 @@ public abstract class WorkerPage(string title) : RazorPage
 
     protected static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 
-    protected static string Wita(DateTimeOffset? at) =>
-        at is null ? "—" : TimeZoneInfo.ConvertTime(at.Value, WitaZone).ToString("dd-MM-yyyy HH:mm") + " WITA";
+    /// <summary>A time in the configured office zone (WITA), as operators read it.</summary>
+    protected string Wita(DateTimeOffset? at) =>
+        at is null ? "—" : TimeZoneInfo.ConvertTime(at.Value, Services.GetRequiredService<IOptions<WorkerOptions>>().Value.OfficeHours.Zone())
+            .ToString("dd-MM-yyyy HH:mm") + " WITA";
 
     protected static string Age(DateTimeOffset? since, DateTimeOffset now)
     {
