@@ -103,7 +103,7 @@ public sealed partial class SignAndFileJob(
 
     private async Task SignOnceAsync(string input, string output, Guid id, SigningStep step, int index, RouteOptions route, CancellationToken ct)
     {
-        using var key = signers.Open(step.Signer);
+        var key = signers.Open(step.Signer);
         var now = clock.GetUtcNow();
         var reason = $"Disetujui oleh {step.Name} ({step.JobTitle})";
         var stamp = route.Stamp;

@@ -57,15 +57,21 @@ public sealed class Pkcs12DigestSigner : IDigestSigner, IDisposable
         }
         var signer = all.FirstOrDefault(c => c.HasPrivateKey)
             ?? throw new SigningKeyException($"{Path.GetFileName(pkcs12Path)} holds no private key");
-        var at = (now ?? DateTimeOffset.UtcNow).UtcDateTime;
-        if (at > signer.NotAfter.ToUniversalTime())
-            throw new SigningKeyException($"certificate '{signer.GetNameInfo(X509NameType.SimpleName, false)}' expired on {signer.NotAfter.ToUniversalTime():yyyy-MM-dd}");
-        if (at < signer.NotBefore.ToUniversalTime())
-            throw new SigningKeyException($"certificate '{signer.GetNameInfo(X509NameType.SimpleName, false)}' is not valid before {signer.NotBefore.ToUniversalTime():yyyy-MM-dd}");
+        EnsureValidAt(signer, now ?? DateTimeOffset.UtcNow);
         AsymmetricAlgorithm key = (AsymmetricAlgorithm?)signer.GetRSAPrivateKey() ?? signer.GetECDsaPrivateKey()
             ?? throw new SigningKeyException("only RSA and ECDSA keys are supported");
         var scheme = key is RSA ? (rsaPss ? SignatureScheme.RsaPss : SignatureScheme.RsaPkcs1) : SignatureScheme.Ecdsa;
         return new Pkcs12DigestSigner(ChainOrder.From(signer, all), key, scheme);
+    }
+
+    /// <summary>Refuses, with a one-line reason, a certificate that is not valid at <paramref name="now"/>.</summary>
+    public static void EnsureValidAt(X509Certificate2 certificate, DateTimeOffset now)
+    {
+        var at = now.UtcDateTime;
+        if (at > certificate.NotAfter.ToUniversalTime())
+            throw new SigningKeyException($"certificate '{certificate.GetNameInfo(X509NameType.SimpleName, false)}' expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd}");
+        if (at < certificate.NotBefore.ToUniversalTime())
+            throw new SigningKeyException($"certificate '{certificate.GetNameInfo(X509NameType.SimpleName, false)}' is not valid before {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd}");
     }
 
     /// <inheritdoc />
