@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Worker.Dashboard.Login;
 using Worker.Dashboard.Pages;
-using Worker.Persistence;
 
 namespace Worker.Dashboard;
 
@@ -15,7 +14,6 @@ public static class DashboardSetup
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<DashboardUsers>();
-        builder.Services.AddSingleton<DocumentQueries>();
         // Antiforgery options (cookie, field name) are shared with the approval pages and set there.
         builder.Services.AddAntiforgery();
         builder.Services

@@ -12,6 +12,8 @@ public static class PersistenceSetup
         builder.Services.AddSingleton(new NpgsqlDataSourceBuilder(connectionString).Build());
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AuditLog>();
+        // Read-only queries shared by the dashboard, metrics and the verification page.
+        builder.Services.AddSingleton<DocumentQueries>();
         // Registered before every other hosted service: nothing starts until the schema is current.
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");

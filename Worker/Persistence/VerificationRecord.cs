@@ -19,6 +19,4 @@ public sealed record VerificationRecord
     public DateTimeOffset? FiledAt { get; init; }
     /// <summary>Approvers in order: name, position, state, decided and signed times.</summary>
     public required IReadOnlyList<(string Name, string Position, string State, DateTimeOffset? DecidedAt, DateTimeOffset? SignedAt)> Approvers { get; init; }
-    /// <summary>The audit history: when and what.</summary>
-    public required IReadOnlyList<(DateTimeOffset At, string Action)> History { get; init; }
 }

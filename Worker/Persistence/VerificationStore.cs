@@ -19,7 +19,7 @@ public sealed class VerificationStore(NpgsqlDataSource dataSource)
             {
                 Id = id, Title = r.GetString(0), Number = r.IsDBNull(1) ? null : r.GetString(1), State = r.GetString(2),
                 SignedSha256 = r.IsDBNull(3) ? null : r.GetString(3), ReceivedAt = Utc(r.GetDateTime(4)),
-                FiledAt = r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), Approvers = [], History = [],
+                FiledAt = r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), Approvers = [],
             };
         }
         var approvers = new List<(string, string, string, DateTimeOffset?, DateTimeOffset?)>();
@@ -33,14 +33,7 @@ public sealed class VerificationStore(NpgsqlDataSource dataSource)
                 approvers.Add((r.GetString(0), r.GetString(1), r.GetString(2),
                     r.IsDBNull(3) ? null : Utc(r.GetDateTime(3)), r.IsDBNull(4) ? null : Utc(r.GetDateTime(4))));
         }
-        var history = new List<(DateTimeOffset, string)>();
-        await using (var command = new NpgsqlCommand("SELECT at, action FROM worker.audit_events WHERE document_id = $1 ORDER BY seq", connection))
-        {
-            command.Parameters.AddWithValue(id);
-            await using var r = await command.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) history.Add((Utc(r.GetDateTime(0)), r.GetString(1)));
-        }
-        return record with { Approvers = approvers, History = history };
+        return record with { Approvers = approvers };
     }
 
     /// <summary>The filed document whose archived signed file has exactly these bytes, if any.</summary>

@@ -33,13 +33,13 @@ public static class VerifyEndpoints
         return app;
     }
 
-    private static async Task<ContentHttpResult> GetAsync(string id, HttpContext http, VerificationStore store, IOptions<WorkerOptions> options,
-        CancellationToken ct)
+    private static async Task<ContentHttpResult> GetAsync(string id, HttpContext http, VerificationStore store, DocumentQueries queries,
+        IOptions<WorkerOptions> options, CancellationToken ct)
     {
         var record = Guid.TryParse(id, out var guid) ? await store.FindAsync(guid, ct) : null;
-        return record is null
-            ? ApprovalResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound)
-            : ApprovalResponses.Html(http, 200, nonce => VerifyPage.Document(record, ApprovalRoutes.Zone(options.Value), nonce));
+        if (record is null) return ApprovalResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound);
+        var history = await queries.AuditTrailAsync(guid, ct);
+        return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Document(record, history, ApprovalRoutes.Zone(options.Value), nonce));
     }
 
     private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, IOptions<WorkerOptions> options,

@@ -11,7 +11,7 @@ public static class VerifyPage
 {
     private static string E(string? s) => WebUtility.HtmlEncode(s ?? "");
 
-    public static string Document(VerificationRecord d, TimeZoneInfo zone, string nonce)
+    public static string Document(VerificationRecord d, IReadOnlyList<AuditEntry> history, TimeZoneInfo zone, string nonce)
     {
         var b = Open("Verifikasi dokumen / Document verification", nonce);
         var filed = d.State == DocumentState.Filed;
@@ -33,7 +33,8 @@ public static class VerifyPage
             b.Append($"<li><strong>{E(a.Name)}</strong> — {E(a.Position)}<br>{E(what)}{(when is { } w ? ", " + E(LocalTime.Format(w, zone, "id")) : "")}</li>");
         }
         b.Append("</ul><h2>Riwayat / History</h2><ol>");
-        foreach (var (at2, action) in d.History) b.Append($"<li>{E(LocalTime.Format(at2, zone, "id"))} — {E(action)}</li>");
+        // Only when and what: actors, addresses and details are for operators, not for whoever scans the QR code.
+        foreach (var e in history) b.Append($"<li>{E(LocalTime.Format(e.Event.At, zone, "id"))} — {E(e.Event.Action)}</li>");
         b.Append("</ol>");
         UploadForm(b);
         return Close(b);
