@@ -8,7 +8,6 @@ namespace Worker.Tests.Approval;
 /// <summary>A phone-sized headless Chromium (Debian's) opens the emailed link, ticks the box and approves.</summary>
 public sealed class ApprovalBrowserTests(ApprovalBrowserTests.PickupHost host) : IClassFixture<ApprovalBrowserTests.PickupHost>
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     /// <summary>Mail goes to the pickup folder as .eml files, as in a local run.</summary>
     public sealed class PickupHost : ApprovalHost
@@ -19,19 +18,13 @@ public sealed class ApprovalBrowserTests(ApprovalBrowserTests.PickupHost host) :
     [Fact]
     public async Task Phone_ApprovesTheDocument_WhenTheBoxIsTickedAndSetujuiTapped()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (scripts/test.sh does)");
         var (id, title) = await host.SubmitAsync();
         var link = await LinkFromPickupAsync(title);
         Assert.StartsWith(host.Config.BaseUrl + "/approve/", link);
         await host.SentRecordedAsync(id, 1);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 390, Height = 844 },

@@ -7,22 +7,15 @@ namespace Worker.Tests.Dashboard;
 /// <summary>Debian's headless Chromium signs in through /login, looks at Documents and Needs attention, and uses the action forms.</summary>
 public sealed class DashboardBrowserTests(OperatorsHost host) : IClassFixture<OperatorsHost>
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
     public async Task Operator_SignsIn_SeesDocumentsAndNeedsAttention_AndRetriesAndCancelsFromThePages()
     {
-        Assert.True(File.Exists(Chromium), $"{Chromium} is missing: install Debian's chromium (scripts/test.sh does)");
         var (failed, failedTitle) = await host.InsertFailedAsync();
         var (waiting, waitingTitle, _) = await host.SubmitAndReadLinkAsync();
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await TestBrowser.LaunchAsync(playwright);
         await using var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

@@ -21,31 +21,15 @@ public sealed partial class DashboardLoginTests(DashboardLoginTests.Host host) :
     public const string ViewerPassword = "viewer-secret-1";
 
     /// <summary>A worker with one operator and one viewer configured.</summary>
-    public sealed class Host : IAsyncLifetime
+    public sealed class Host : WorkerHost
     {
-        public TestDatabase Database { get; } = new();
-        public TestConfig Config { get; private set; } = null!;
-        public TestWorker Worker { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await Database.InitializeAsync();
-            Config = new TestConfig(Database.ConnectionString);
-            Config.Worker["Dashboard"] = new JsonObject
+        protected override void Configure(TestConfig config) =>
+            config.Worker["Dashboard"] = new JsonObject
             {
                 ["Users"] = new JsonArray(
                     new JsonObject { ["Name"] = "operator", ["PasswordHash"] = PasswordHash.Create(OperatorPassword), ["Role"] = "Operator" },
                     new JsonObject { ["Name"] = "viewer", ["PasswordHash"] = PasswordHash.Create(ViewerPassword), ["Role"] = "Viewer" }),
             };
-            Worker = await TestWorker.StartAsync(Config);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Worker.DisposeAsync();
-            Config.Dispose();
-            await Database.DisposeAsync();
-        }
     }
 
     private HttpClient Client(string? user = null, string? password = null)

@@ -10,27 +10,8 @@ namespace Worker.Tests.Hosting;
 
 public sealed class WorkerApplicationTests(WorkerApplicationTests.Host host) : IClassFixture<WorkerApplicationTests.Host>
 {
-    /// <summary>One worker on its own database for the whole class: starting Hangfire and Quartz takes a few seconds.</summary>
-    public sealed class Host : IAsyncLifetime
-    {
-        public TestDatabase Database { get; } = new();
-        public TestConfig Config { get; private set; } = null!;
-        public TestWorker Worker { get; private set; } = null!;
-
-        public async Task InitializeAsync()
-        {
-            await Database.InitializeAsync();
-            Config = new TestConfig(Database.ConnectionString);
-            Worker = await TestWorker.StartAsync(Config);
-        }
-
-        public async Task DisposeAsync()
-        {
-            await Worker.DisposeAsync();
-            Config.Dispose();
-            await Database.DisposeAsync();
-        }
-    }
+    /// <summary>A worker with the default test configuration.</summary>
+    public sealed class Host : WorkerHost;
 
     [Fact]
     public async Task HealthReady_ListsEveryCheckHealthy_WhenDatabaseFoldersAndMailAreFine()
