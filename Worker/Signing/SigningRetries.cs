@@ -42,7 +42,7 @@ public sealed partial class SigningRetries(
         using var scope = services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<SigningStore>();
         var document = store.LoadAsync(id, CancellationToken.None).GetAwaiter().GetResult();
-        var contact = options.Value.Routes.FirstOrDefault(r => r.Name == document?.Route)?.Contact ?? "";
+        var contact = document is null ? "" : ApprovalRoutes.Find(options.Value, document.Route)?.Contact ?? "";
         var outbox = store.MarkFailedAsync(id, error, contact, clock.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
         if (outbox is null) return;
         LogFailed(id, error);
