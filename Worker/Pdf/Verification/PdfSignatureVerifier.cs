@@ -6,27 +6,43 @@ using Worker.Pdf.Reading;
 namespace Worker.Pdf.Verification;
 
 /// <summary>
-/// Verifies every signature of a PDF: byte range, digest, signature value, certificate at signing time,
-/// optional trust chain, timestamp, and what later revisions changed. One result per signature, oldest first.
+/// Verifies every signature of a PDF: byte range, digest, signature value, certificate at signing time, trust chain,
+/// revocation, timestamp, and what later revisions changed. One result per signature dictionary, oldest first.
 /// </summary>
 public static class PdfSignatureVerifier
 {
     private static readonly HashSet<string> SubFilters = ["ETSI.CAdES.detached", "adbe.pkcs7.detached"];
 
-    /// <summary>Verifies the file at <paramref name="path"/>; refuses (throws) input that is not a readable PDF.</summary>
-    public static IReadOnlyList<SignatureVerification> Verify(string path, X509Certificate2Collection? trust = null)
+    /// <summary>Verifies the file at <paramref name="path"/> with embedded revocation data only; refuses (throws) input that is not a readable PDF.</summary>
+    public static IReadOnlyList<SignatureVerification> Verify(string path, X509Certificate2Collection? trust = null) =>
+        // Without an online checker nothing awaits, so this completes synchronously.
+        VerifyAsync(path, new VerificationPolicy { TrustAnchors = trust }, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Verifies the file at <paramref name="path"/> under <paramref name="policy"/>; refuses (throws) input that is not a readable PDF.</summary>
+    public static async Task<IReadOnlyList<SignatureVerification>> VerifyAsync(string path, VerificationPolicy policy, CancellationToken ct)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         using var pdf = PdfStructure.Open(file);
-        return SignatureFieldFinder.Find(pdf)
-            .Select(field => VerifyOne(pdf, file, field, trust))
-            .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue)
-            .ToList();
+        var dss = DssReader.Read(pdf);
+        var results = new List<SignatureVerification>();
+        foreach (var field in SignatureFieldFinder.Find(pdf))
+        {
+            var (result, cms) = VerifyOne(pdf, file, field, policy.TrustAnchors);
+            if (cms is not null)
+                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, ct);
+            results.Add(result);
+        }
+        return results.OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
     }
 
-    private static SignatureVerification VerifyOne(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
+    private static (SignatureVerification, CmsCheck?) VerifyOne(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
     {
         var problems = new List<string>();
+        var notes = new List<string>();
+        if (field.SharedWith.Count > 0)
+            problems.Add($"two fields share one signature value ({string.Join(", ", [field.Name, .. field.SharedWith])})");
+        if (field.OnlyInAnnotations)
+            notes.Add("the signature field is reachable only through a page's annotations, not through /AcroForm /Fields");
         var range = pdf.Get(field.Signature, "ByteRange") is ArrayToken array
             ? array.Data.Select(pdf.Resolve).OfType<NumericToken>().Select(n => n.Long).ToArray()
             : [];
@@ -35,6 +51,7 @@ public static class PdfSignatureVerifier
         var claimed = PdfDate.Parse((pdf.Get(field.Signature, "M") as StringToken)?.Data);
         var inspection = ByteRangeInspector.Inspect(file, range);
         problems.AddRange(inspection.Problems);
+        notes.AddRange(inspection.Notes);
 
         CmsCheck? cms = null;
         if (inspection.Cms is { } der)
@@ -56,7 +73,7 @@ public static class PdfSignatureVerifier
             laterChange = RevisionDiff.FindDisallowedChange(pdf, file, inspection.RevisionEnd);
         if (laterChange is not null) problems.Add(laterChange);
 
-        return new SignatureVerification
+        return (new SignatureVerification
         {
             FieldName = field.Name,
             SignerName = cms?.SignerName,
@@ -72,7 +89,8 @@ public static class PdfSignatureVerifier
             TimestampTime = cms?.TimestampTime,
             LaterChangesAllowed = laterChange is null,
             Problems = problems,
-        };
+            Notes = notes,
+        }, cms);
     }
 
     private static byte[] Digest(Stream file, long[] range, HashAlgorithmName hash)
