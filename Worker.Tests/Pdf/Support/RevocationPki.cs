@@ -33,6 +33,7 @@ public sealed class RevocationPki : IDisposable
         _silent.Start();
         var silentPort = ((IPEndPoint)_silent.LocalEndpoint).Port;
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
+        OcspUrl = ocspUrl;
         var crlUrl = $"http://127.0.0.1:{crlPort}/ca.crl";
         RevokedAt = DateTimeOffset.UtcNow.AddHours(-2);
 
@@ -56,6 +57,10 @@ public sealed class RevocationPki : IDisposable
     public string CaPem { get; }
     public X509Certificate2Collection Trust { get; }
     public DateTimeOffset RevokedAt { get; }
+    public string OcspUrl { get; }
+
+    /// <summary>The CRL the loopback server serves (DER).</summary>
+    public string CrlPath => Path.Combine(Directory, "ca.crl");
     public Signer OcspGood { get; }
     public Signer OcspRevoked { get; }
     public Signer CrlGood { get; }
@@ -64,7 +69,7 @@ public sealed class RevocationPki : IDisposable
     /// <summary>Its OCSP responder accepts the connection and never answers.</summary>
     public Signer Silent { get; }
 
-    public sealed record Signer(DemoPki.KeyFiles Files, string Serial, string Subject);
+    public sealed record Signer(DemoPki.KeyFiles Files, string Serial, string Subject, string CertificatePem);
 
     private Signer Issue(string name, string file, string? ocsp = null, string? crl = null)
     {
@@ -83,7 +88,9 @@ public sealed class RevocationPki : IDisposable
         using var withKey = issued.CopyWithPrivateKey(rsa);
         var files = new DemoPki.KeyFiles(Path.Combine(Directory, file + ".p12"), Path.Combine(Directory, file + ".pass"));
         DemoCertificates.WritePkcs12(withKey, _authority, files.Pkcs12, files.PasswordFile);
-        return new Signer(files, Convert.ToHexString(serial), "/CN=" + name);
+        var pem = Path.Combine(Directory, file + ".pem");
+        DemoCertificates.WritePem(issued, pem);
+        return new Signer(files, Convert.ToHexString(serial), "/CN=" + name, pem);
     }
 
     // openssl's index: status, expiry, revocation time (R only), serial in hex, file name, subject; tab-separated.

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using UglyToad.PdfPig.Tokens;
 using Worker.Cli;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Revocation;
@@ -73,6 +74,46 @@ public sealed class RevocationTests(RevocationPki pki) : IClassFixture<Revocatio
         Assert.Equal(ExitCode.SignatureInvalid, exit);
         Assert.Contains("INVALID", stdout.ToString());
         Assert.Contains("revoked", stdout.ToString());
+    }
+
+    [Fact]
+    public async Task Verify_IsInvalidOffline_WhenTheDssHoldsAnOcspResponseSayingRevoked()
+    {
+        using var temp = new TempDirectory();
+        // openssl's own OCSP client fetches the response that the file then carries in its DSS.
+        var fetch = ExternalTool.Run("openssl", "ocsp", "-issuer", pki.CaPem, "-cert", pki.OcspRevoked.CertificatePem, "-url", pki.OcspUrl,
+            "-respout", temp.File("response.der"), "-noverify");
+        Assert.True(fetch.ExitCode == 0 && fetch.Stdout.Contains("revoked", StringComparison.Ordinal), fetch.Output);
+
+        var result = await SignWithDssAndVerifyOfflineAsync(pki.OcspRevoked, "OCSPs", File.ReadAllBytes(temp.File("response.der")), temp);
+
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
+        Assert.Contains(result.Problems, p => p.Contains("embedded OCSP response", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verify_IsInvalidOffline_WhenTheDssHoldsACrlListingTheCertificate()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await SignWithDssAndVerifyOfflineAsync(pki.CrlRevoked, "CRLs", File.ReadAllBytes(pki.CrlPath), temp);
+
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
+        Assert.Contains(result.Problems, p => p.Contains("embedded CRL", StringComparison.Ordinal));
+        Assert.True(PdfSignatureVerifier.Verify(temp.File("signed.pdf"), DemoPki.Instance.Trust).Single().Verdict != SignatureVerdict.Valid);
+    }
+
+    private async Task<SignatureVerification> SignWithDssAndVerifyOfflineAsync(RevocationPki.Signer signer, string key, byte[] data, TempDirectory temp)
+    {
+        Revisions.Append(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("with-dss.pdf"), (pdf, update) =>
+        {
+            var stream = update.Add(new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken>()), data));
+            var dss = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create(key)] = new ArrayToken([new IndirectReferenceToken(stream)]) });
+            update.Set(pdf.Root, pdf.Catalog.With(NameToken.Create("DSS"), dss));
+        });
+        using var k = signer.Files.Open();
+        await PdfSigner.SignAsync(new PdfSignRequest { InputPath = temp.File("with-dss.pdf"), OutputPath = temp.File("signed.pdf"), Signer = k });
+        return Assert.Single(PdfSignatureVerifier.Verify(temp.File("signed.pdf"), pki.Trust));
     }
 
     private async Task<SignatureVerification> SignAndVerifyAsync(RevocationPki.Signer signer)
