@@ -24,10 +24,15 @@ public static class PdfSignatureVerifier
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         using var pdf = PdfStructure.Open(file);
         var dss = DssReader.Read(pdf);
+        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors)).ToList();
+        // Later signatures whose bytes verify may add their own fields; the analysis of earlier ones needs them.
+        var intact = checks.Select(c => c.Result).Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
+            .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
+        var analysis = checks.Any(c => c.Result.ByteRangeCoversRevision && !c.Result.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
         var results = new List<SignatureVerification>();
-        foreach (var field in SignatureFieldFinder.Find(pdf))
+        foreach (var (check, cms) in checks)
         {
-            var (result, cms) = VerifyOne(pdf, file, field, policy.TrustAnchors);
+            var result = WithLaterChanges(check, analysis, intact);
             if (cms is not null)
                 result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, ct);
             results.Add(result);
@@ -35,7 +40,14 @@ public static class PdfSignatureVerifier
         return results.OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
     }
 
-    private static (SignatureVerification, CmsCheck?) VerifyOne(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
+    private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
+    {
+        if (analysis is null || !check.ByteRangeCoversRevision || check.CoversWholeFile) return check;
+        var changes = analysis.Check(check.ByteRange[2] + check.ByteRange[3], intact);
+        return changes.Count == 0 ? check : check with { LaterChangesAllowed = false, Problems = [.. check.Problems, .. changes] };
+    }
+
+    private static (SignatureVerification Result, CmsCheck? Cms) VerifyBytes(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
     {
         var problems = new List<string>();
         var notes = new List<string>();
@@ -68,10 +80,6 @@ public static class PdfSignatureVerifier
         }
 
         var coversWholeFile = inspection.Problems.Count == 0 && inspection.RevisionEnd == file.Length;
-        string? laterChange = null;
-        if (inspection.Problems.Count == 0 && !coversWholeFile)
-            laterChange = RevisionDiff.FindDisallowedChange(pdf, file, inspection.RevisionEnd);
-        if (laterChange is not null) problems.Add(laterChange);
 
         return (new SignatureVerification
         {
@@ -87,7 +95,7 @@ public static class PdfSignatureVerifier
             ChainTrusted = cms?.ChainTrusted,
             TimestampValid = cms?.TimestampValid,
             TimestampTime = cms?.TimestampTime,
-            LaterChangesAllowed = laterChange is null,
+            LaterChangesAllowed = true,
             Problems = problems,
             Notes = notes,
         }, cms);
