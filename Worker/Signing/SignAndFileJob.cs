@@ -10,6 +10,7 @@ using Worker.Filing;
 using Worker.Metrics;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Stamp;
+using Worker.Pdf.Verification;
 using Worker.Persistence;
 
 namespace Worker.Signing;
@@ -19,7 +20,7 @@ namespace Worker.Signing;
 /// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
 /// </summary>
 public sealed partial class SignAndFileJob(
-    SigningStore store, SignerProfiles signers, TimestampSource timestamps, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
+    SigningStore store, SignerProfiles signers, TimestampSource timestamps, TrustAnchorSource trust, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
     WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
@@ -126,6 +127,7 @@ public sealed partial class SignAndFileJob(
             SigningTime = now,
             Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
             TimestampTokenFor = timestamps.Callback(),
+            TrustAnchors = trust.Load(),
         }, ct);
     }
 
