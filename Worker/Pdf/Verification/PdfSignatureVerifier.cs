@@ -11,6 +11,7 @@ namespace Worker.Pdf.Verification;
 /// </summary>
 public static class PdfSignatureVerifier
 {
+    private const string DocumentTimestampSubFilter = "ETSI.RFC3161";
     private static readonly HashSet<string> SubFilters = ["ETSI.CAdES.detached", "adbe.pkcs7.detached"];
 
     /// <summary>Verifies the file at <paramref name="path"/> with embedded revocation data only; refuses (throws) input that is not a readable PDF.</summary>
@@ -58,12 +59,14 @@ public static class PdfSignatureVerifier
         var range = pdf.Get(field.Signature, "ByteRange") is ArrayToken array
             ? array.Data.Select(pdf.Resolve).OfType<NumericToken>().Select(n => n.Long).ToArray()
             : [];
-        if (pdf.Get(field.Signature, "SubFilter") is not NameToken subFilter || !SubFilters.Contains(subFilter.Data))
+        if (pdf.Get(field.Signature, "SubFilter") is not NameToken subFilter || !SubFilters.Contains(subFilter.Data) && subFilter.Data != DocumentTimestampSubFilter)
             problems.Add("unsupported /SubFilter");
         var claimed = PdfDate.Parse((pdf.Get(field.Signature, "M") as StringToken)?.Data);
         var inspection = ByteRangeInspector.Inspect(file, range);
         problems.AddRange(inspection.Problems);
         notes.AddRange(inspection.Notes);
+        if (pdf.Get(field.Signature, "SubFilter") is NameToken { Data: DocumentTimestampSubFilter })
+            return (DocumentTimestamp(field, file, range, inspection, trust, problems, notes), null);
 
         CmsCheck? cms = null;
         if (inspection.Cms is { } der)
@@ -99,6 +102,33 @@ public static class PdfSignatureVerifier
             Problems = problems,
             Notes = notes,
         }, cms);
+    }
+
+    private static SignatureVerification DocumentTimestamp(SignatureField field, Stream file, long[] range, ByteRangeInspection inspection,
+        X509Certificate2Collection? trust, List<string> problems, List<string> notes)
+    {
+        var check = inspection.Cms is { } token ? DocumentTimestampChecker.Check(token, hash => Digest(file, range, hash), trust) : null;
+        if (check is not null) problems.AddRange(check.Problems);
+        var intact = check?.Intact ?? false;
+        return new SignatureVerification
+        {
+            FieldName = field.Name,
+            IsDocumentTimestamp = true,
+            SignerName = check?.AuthorityName,
+            SigningTime = check?.Time,
+            ByteRange = range,
+            ByteRangeCoversRevision = inspection.Problems.Count == 0,
+            CoversWholeFile = inspection.Problems.Count == 0 && inspection.RevisionEnd == file.Length,
+            DigestMatches = intact,
+            SignatureValueValid = intact,
+            CertificateValidAtSigningTime = intact,
+            ChainTrusted = check?.Trusted,
+            TimestampValid = intact,
+            TimestampTime = check?.Time,
+            LaterChangesAllowed = true,
+            Problems = problems,
+            Notes = notes,
+        };
     }
 
     private static byte[] Digest(Stream file, long[] range, HashAlgorithmName hash)

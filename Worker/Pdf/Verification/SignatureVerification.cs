@@ -41,6 +41,9 @@ public sealed record SignatureVerification
     /// <summary>The time the TSA vouched for, when the timestamp is valid; null otherwise.</summary>
     public DateTimeOffset? TimestampTime { get; init; }
 
+    /// <summary>A document timestamp (/ETSI.RFC3161, PAdES B-LTA) rather than a person's signature; <see cref="SignerName"/> is the TSA.</summary>
+    public bool IsDocumentTimestamp { get; init; }
+
     /// <summary>Later revisions only add what incremental signing may add.</summary>
     public required bool LaterChangesAllowed { get; init; }
 
