@@ -43,7 +43,8 @@ public sealed class LtvCollector(X509Certificate2Collection trust, OnlineRevocat
                     {
                         var (answer, fetched) = await online.FetchEvidenceAsync(chain[i], chain[i + 1], ct);
                         answered[key] = evidence = fetched;
-                        if (answer.Status is RevocationStatus.Unknown or RevocationStatus.NotChecked)
+                        // A certificate that names no OCSP responder or CRL has no revocation data to keep; only an unanswered one is missing.
+                        if (answer.Status is RevocationStatus.Unknown)
                             problems.Add($"{name}: no revocation data for {chain[i].SubjectDN} ({answer.Source})");
                         else if (answer.Status == RevocationStatus.Revoked)
                             problems.Add($"{name}: {chain[i].SubjectDN} is revoked ({answer.Source})");

@@ -38,7 +38,19 @@ public static class PdfSignatureVerifier
                 result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, ct);
             results.Add(result);
         }
-        return results.OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
+        var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
+        return results.Select(r => r with { Level = Level(r, results, hasDss) })
+            .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
+    }
+
+    // B-LT needs B-T plus a DSS; B-LTA a document timestamp over a revision after this signature as well.
+    private static string Level(SignatureVerification signature, IReadOnlyList<SignatureVerification> all, bool hasDss)
+    {
+        if (signature.IsDocumentTimestamp) return "B-LTA";
+        if (signature.TimestampValid != true) return "B-B";
+        if (!hasDss) return "B-T";
+        var end = signature.ByteRange.Count == 4 ? signature.ByteRange[2] + signature.ByteRange[3] : long.MaxValue;
+        return all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end) ? "B-LTA" : "B-LT";
     }
 
     private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
