@@ -21,6 +21,13 @@ public static class SigningSetup
             .WithIdentity("certificate-expiry", "signing")
             .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
             .WithSimpleSchedule(TimeSpan.FromHours(12))));
+        builder.Services.AddSingleton<ArchiveRenewalStore>();
+        builder.Services.AddSingleton<ArchiveRenewal>();
+        var renewEvery = builder.Configuration.GetValue<TimeSpan?>("Worker:Timestamp:RenewEvery") ?? TimeSpan.FromDays(1);
+        builder.Services.AddQuartz(q => q.ScheduleJob<ArchiveRenewalJob>(t => t
+            .WithIdentity("archive-renewal", "signing")
+            .StartAt(DateTimeOffset.UtcNow.AddMinutes(5))
+            .WithSimpleSchedule(renewEvery)));
         return builder;
     }
 }
