@@ -30,11 +30,12 @@ public static class PdfSignatureVerifier
             .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
         var analysis = checks.Any(c => c.Result.ByteRangeCoversRevision && !c.Result.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
         var results = new List<SignatureVerification>();
+        var asked = new Dictionary<string, Revocation.RevocationAnswer>(StringComparer.Ordinal);
         foreach (var (check, cms) in checks)
         {
             var result = WithLaterChanges(check, analysis, intact);
             if (cms is not null)
-                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, ct);
+                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, asked, ct);
             results.Add(result);
         }
         return results.OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
@@ -95,6 +96,7 @@ public static class PdfSignatureVerifier
             ChainTrusted = cms?.ChainTrusted,
             TimestampValid = cms?.TimestampValid,
             TimestampTime = cms?.TimestampTime,
+            TimestampTrusted = cms?.TimestampTrusted,
             LaterChangesAllowed = true,
             Problems = problems,
             Notes = notes,
