@@ -16,11 +16,16 @@ public sealed class OnlineRevocationChecker(HttpClient http, TimeSpan timeout)
     /// <summary>The time each certificate's checks may take together.</summary>
     public TimeSpan Timeout => timeout;
 
-    internal async Task<RevocationAnswer> CheckAsync(BcCertificate certificate, BcCertificate issuer, CancellationToken ct)
+    internal async Task<RevocationAnswer> CheckAsync(BcCertificate certificate, BcCertificate issuer, CancellationToken ct) =>
+        (await FetchEvidenceAsync(certificate, issuer, ct)).Answer;
+
+    /// <summary>The status and the signed answer it came from (DER OCSP response or CRL), for a DSS that keeps it.</summary>
+    internal async Task<(RevocationAnswer Answer, RevocationEvidence Evidence)> FetchEvidenceAsync(BcCertificate certificate, BcCertificate issuer,
+        CancellationToken ct)
     {
         var ocsp = RevocationSources.OcspUrls(certificate);
         var crls = RevocationSources.CrlUrls(certificate);
-        if (ocsp.Count == 0 && crls.Count == 0) return RevocationAnswer.NotChecked;
+        if (ocsp.Count == 0 && crls.Count == 0) return (RevocationAnswer.NotChecked, RevocationEvidence.None);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
         var failures = new List<string>();
@@ -28,17 +33,17 @@ public sealed class OnlineRevocationChecker(HttpClient http, TimeSpan timeout)
         {
             var body = await FetchAsync(url, OcspAnswer.Request(certificate, issuer), MaxOcspBytes, failures, deadline.Token, ct);
             if (body is not null && OcspAnswer.Read(body, certificate, issuer, DateTimeOffset.UtcNow, Freshness.LiveAnswer, $"OCSP {url}") is { } answer)
-                return answer;
+                return (answer, new RevocationEvidence { OcspResponses = [body] });
             if (body is not null) failures.Add($"OCSP {url}: no signed answer about this certificate");
         }
         foreach (var url in crls)
         {
             var body = await FetchAsync(url, null, MaxCrlBytes, failures, deadline.Token, ct);
             if (body is not null && CrlAnswer.Read(body, certificate, issuer, DateTimeOffset.UtcNow, Freshness.LiveAnswer, $"CRL {url}") is { } answer)
-                return answer;
+                return (answer, new RevocationEvidence { Crls = [body] });
             if (body is not null) failures.Add($"CRL {url}: not a current CRL signed by the issuer");
         }
-        return new RevocationAnswer { Status = RevocationStatus.Unknown, Source = string.Join("; ", failures) };
+        return (new RevocationAnswer { Status = RevocationStatus.Unknown, Source = string.Join("; ", failures) }, RevocationEvidence.None);
     }
 
     private async Task<byte[]?> FetchAsync(Uri url, byte[]? ocspRequest, int maxBytes, List<string> failures, CancellationToken deadline,

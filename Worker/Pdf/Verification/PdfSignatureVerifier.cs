@@ -11,6 +11,7 @@ namespace Worker.Pdf.Verification;
 /// </summary>
 public static class PdfSignatureVerifier
 {
+    private const string DocumentTimestampSubFilter = "ETSI.RFC3161";
     private static readonly HashSet<string> SubFilters = ["ETSI.CAdES.detached", "adbe.pkcs7.detached"];
 
     /// <summary>Verifies the file at <paramref name="path"/> with embedded revocation data only; refuses (throws) input that is not a readable PDF.</summary>
@@ -38,7 +39,19 @@ public static class PdfSignatureVerifier
                 result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, asked, ct);
             results.Add(result);
         }
-        return results.OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
+        var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
+        return results.Select(r => r with { Level = Level(r, results, hasDss) })
+            .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
+    }
+
+    // B-LT needs B-T plus a DSS; B-LTA a document timestamp over a revision after this signature as well.
+    private static string Level(SignatureVerification signature, IReadOnlyList<SignatureVerification> all, bool hasDss)
+    {
+        if (signature.IsDocumentTimestamp) return "B-LTA";
+        if (signature.TimestampValid != true) return "B-B";
+        if (!hasDss) return "B-T";
+        var end = signature.ByteRange.Count == 4 ? signature.ByteRange[2] + signature.ByteRange[3] : long.MaxValue;
+        return all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end) ? "B-LTA" : "B-LT";
     }
 
     private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
@@ -59,12 +72,14 @@ public static class PdfSignatureVerifier
         var range = pdf.Get(field.Signature, "ByteRange") is ArrayToken array
             ? array.Data.Select(pdf.Resolve).OfType<NumericToken>().Select(n => n.Long).ToArray()
             : [];
-        if (pdf.Get(field.Signature, "SubFilter") is not NameToken subFilter || !SubFilters.Contains(subFilter.Data))
+        if (pdf.Get(field.Signature, "SubFilter") is not NameToken subFilter || !SubFilters.Contains(subFilter.Data) && subFilter.Data != DocumentTimestampSubFilter)
             problems.Add("unsupported /SubFilter");
         var claimed = PdfDate.Parse((pdf.Get(field.Signature, "M") as StringToken)?.Data);
         var inspection = ByteRangeInspector.Inspect(file, range);
         problems.AddRange(inspection.Problems);
         notes.AddRange(inspection.Notes);
+        if (pdf.Get(field.Signature, "SubFilter") is NameToken { Data: DocumentTimestampSubFilter })
+            return (DocumentTimestamp(field, file, range, inspection, trust, problems, notes), null);
 
         CmsCheck? cms = null;
         if (inspection.Cms is { } der)
@@ -101,6 +116,34 @@ public static class PdfSignatureVerifier
             Problems = problems,
             Notes = notes,
         }, cms);
+    }
+
+    private static SignatureVerification DocumentTimestamp(SignatureField field, Stream file, long[] range, ByteRangeInspection inspection,
+        X509Certificate2Collection? trust, List<string> problems, List<string> notes)
+    {
+        var check = inspection.Cms is { } token ? DocumentTimestampChecker.Check(token, hash => Digest(file, range, hash), trust) : null;
+        if (check is not null) problems.AddRange(check.Problems);
+        var intact = check?.Intact ?? false;
+        return new SignatureVerification
+        {
+            FieldName = field.Name,
+            IsDocumentTimestamp = true,
+            SignerName = check?.AuthorityName,
+            SigningTime = check?.Time,
+            ByteRange = range,
+            ByteRangeCoversRevision = inspection.Problems.Count == 0,
+            CoversWholeFile = inspection.Problems.Count == 0 && inspection.RevisionEnd == file.Length,
+            DigestMatches = intact,
+            SignatureValueValid = intact,
+            CertificateValidAtSigningTime = intact,
+            ChainTrusted = check?.Trusted,
+            TimestampValid = intact,
+            TimestampTime = check?.Time,
+            TimestampTrusted = intact ? check?.Trusted : null,
+            LaterChangesAllowed = true,
+            Problems = problems,
+            Notes = notes,
+        };
     }
 
     private static byte[] Digest(Stream file, long[] range, HashAlgorithmName hash)

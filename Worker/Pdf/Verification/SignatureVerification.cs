@@ -41,6 +41,12 @@ public sealed record SignatureVerification
     /// <summary>The time the TSA vouched for, when the timestamp is valid; null otherwise.</summary>
     public DateTimeOffset? TimestampTime { get; init; }
 
+    /// <summary>A document timestamp (/ETSI.RFC3161, PAdES B-LTA) rather than a person's signature; <see cref="SignerName"/> is the TSA.</summary>
+    public bool IsDocumentTimestamp { get; init; }
+
+    /// <summary>The PAdES baseline level the file gives this signature: B-B, B-T, B-LT or B-LTA.</summary>
+    public string Level { get; init; } = "B-B";
+
     /// <summary>Later revisions only add what incremental signing may add.</summary>
     public required bool LaterChangesAllowed { get; init; }
 
