@@ -70,12 +70,17 @@ public static class VerifyCommand
         return collection;
     }
 
+    private static string TimeSource(SignatureVerification r) =>
+        !r.TimeIsClaimed ? "timestamp valid, time from the TSA"
+        : r.TimestampTime is null ? "time claimed by the signer"
+        : "time claimed by the signer; timestamp valid but its TSA does not chain to --trust";
+
     private static string Line(SignatureVerification r, bool anchorsGiven)
     {
         var who = r.SignerName ?? "unknown signer";
         if (r.Verdict == SignatureVerdict.Invalid) return $"{r.FieldName}: INVALID ({who}): {r.Summary}";
         var when = r.SigningTime is { } t
-            ? $"{t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({(r.TimeIsClaimed ? "time claimed by the signer" : "timestamp valid, time from the TSA")})"
+            ? $"{t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({TimeSource(r)})"
             : "no time (time claimed by the signer is missing)";
         var scope = r.CoversWholeFile ? "covers the whole file" : "later revisions only add signatures";
         var revocation = r.Revocation switch
