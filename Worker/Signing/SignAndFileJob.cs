@@ -114,7 +114,7 @@ public sealed partial class SignAndFileJob(
         };
         // Each further signer's stamp goes above the previous one, so none hides another.
         var y = stamp.Y + index * (stamp.Height + 6);
-        await PdfSigner.SignAsync(new PdfSignRequest
+        var result = await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = input,
             OutputPath = output,
@@ -127,6 +127,9 @@ public sealed partial class SignAndFileJob(
             Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
             TimestampTokenFor = timestamps.Callback(),
         }, ct);
+        if (result.StampNote is { } note) LogStampLeftOut(id, note);
+        // An independent reader must find our output no worse than what the approver saw.
+        await OutputCheck.EnsureNoWorseAsync(input, output, ct);
     }
 
     private static string Sha256Of(string path)
@@ -139,6 +142,9 @@ public sealed partial class SignAndFileJob(
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} signed and filed at {Path}")]
     private partial void LogFiled(Guid documentId, string path);
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: {Note}")]
+    private partial void LogStampLeftOut(Guid documentId, string note);
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} is {State}: nothing to sign")]
     private partial void LogNothingToSign(Guid documentId, string state);

@@ -25,7 +25,11 @@ public static class PdfSigner
             if (verification is not { IsValid: true })
                 throw new InvalidOperationException($"the signed file failed its own verification: {verification?.Summary ?? "signature not found"}");
             File.Move(temp, outputPath, overwrite: true);
-            return new PdfSignResult { OutputPath = outputPath, FieldName = prepared.FieldName, ByteRange = byteRange, Verification = verification };
+            return new PdfSignResult
+            {
+                OutputPath = outputPath, FieldName = prepared.FieldName, ByteRange = byteRange, Verification = verification,
+                StampNote = prepared.StampNote,
+            };
         }
         finally
         {

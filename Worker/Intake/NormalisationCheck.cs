@@ -1,0 +1,80 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Worker.Pdf.Writing;
+
+namespace Worker.Intake;
+
+/// <summary>
+/// Decides whether an incoming PDF must be rewritten before anyone approves it: a <c>startxref</c> that points at the
+/// wrong place (readers silently repair it, each in its own way), more than one revision (an earlier revision can hide
+/// content the approver never sees), or object numbers at the classic-xref limit. Kept in one class so the strict
+/// reader can replace it.
+/// </summary>
+public static partial class NormalisationCheck
+{
+    private const int TailLength = 4096;
+    private static readonly byte[] StartXref = "startxref"u8.ToArray();
+
+    /// <summary>Why the file at <paramref name="path"/> must be normalised, or null when it can be taken as found.</summary>
+    /// <remarks>A file too broken to judge (no <c>startxref</c> or <c>%%EOF</c> at all: truncated) is left to the PDF check to refuse.</remarks>
+    public static NormalisationReason? Check(string path)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.SequentialScan);
+        if (file.Length < 16) return null;
+        var tailStart = Math.Max(0, file.Length - TailLength);
+        var tail = Encoding.Latin1.GetString(ReadAt(file, tailStart, (int)(file.Length - tailStart)));
+        var keyword = tail.LastIndexOf("startxref", StringComparison.Ordinal);
+        if (keyword < 0 || tail.IndexOf("%%EOF", keyword, StringComparison.Ordinal) < 0) return null;
+        var number = Offset().Match(tail, keyword + StartXref.Length);
+        if (!number.Success || !long.TryParse(number.Groups[1].Value, out var offset) || offset <= 0 || offset >= file.Length)
+            return NormalisationReason.WrongStartXref;
+        var section = Encoding.Latin1.GetString(ReadAt(file, offset, (int)Math.Min(2048, file.Length - offset)));
+        if (!SectionStart().IsMatch(section)) return NormalisationReason.WrongStartXref;
+        if (CountStartXref(file) > 1) return NormalisationReason.SeveralRevisions;
+        var size = TrailerSize().Match(section.StartsWith("xref", StringComparison.Ordinal) ? tail : section);
+        if (size.Success && (!long.TryParse(size.Groups[1].Value, out var count) || count > IncrementalUpdate.MaxObjectNumber))
+            return NormalisationReason.ObjectNumbersTooHigh;
+        return null;
+    }
+
+    // Counts the keyword over the whole file, carrying a keyword's length across buffer boundaries.
+    private static int CountStartXref(Stream file)
+    {
+        file.Position = 0;
+        var buffer = new byte[81920 + StartXref.Length];
+        var carried = 0;
+        var found = 0;
+        int read;
+        while ((read = file.Read(buffer, carried, buffer.Length - carried)) > 0)
+        {
+            var span = buffer.AsSpan(0, carried + read);
+            for (var at = span.IndexOf(StartXref); at >= 0; at = NextIndex(span, at)) found++;
+            carried = Math.Min(StartXref.Length - 1, span.Length);
+            span[^carried..].CopyTo(buffer);
+        }
+        return found;
+    }
+
+    private static int NextIndex(ReadOnlySpan<byte> span, int at)
+    {
+        var next = span[(at + 1)..].IndexOf(StartXref);
+        return next < 0 ? -1 : at + 1 + next;
+    }
+
+    private static byte[] ReadAt(Stream file, long offset, int length)
+    {
+        var buffer = new byte[length];
+        file.Position = offset;
+        file.ReadExactly(buffer);
+        return buffer;
+    }
+
+    [GeneratedRegex(@"\G\s*(\d{1,19})")]
+    private static partial Regex Offset();
+
+    [GeneratedRegex(@"^\s*(xref\b|\d+\s+\d+\s+obj\b)")]
+    private static partial Regex SectionStart();
+
+    [GeneratedRegex(@"/Size\s+(\d+)")]
+    private static partial Regex TrailerSize();
+}
