@@ -4,16 +4,15 @@ using Worker.Pdf.Verification;
 
 namespace Worker.Cli;
 
-/// <summary><c>verify FILE [--trust PEM]</c>: one line per signature; exit 0 when all are valid, 4 otherwise.</summary>
+/// <summary><c>verify FILE [--trust PEM] [--extract-revision N OUT]</c>: one line per signature; exit 0 when all are valid, 4 otherwise.</summary>
 public static class VerifyCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--trust"];
+    private static readonly HashSet<string> ValueOptions = ["--trust", "--extract-revision"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var reader = new ArgumentReader(args, ValueOptions, new HashSet<string>());
-        if (reader.Positional.Count != 1)
-            throw new UsageException("usage: Worker verify FILE [--trust PEM]");
+        var extract = ExtractRequest.From(reader);
         var file = reader.Positional[0];
         if (!File.Exists(file))
             throw new UsageException($"file not found: {file}");
@@ -35,6 +34,8 @@ public static class VerifyCommand
         }
         foreach (var r in results)
             stdout.WriteLine(Line(r));
+        ExtractRequest.PrintScopes(file, results, stdout);
+        if (extract?.Run(file, results, stdout, stderr) is { } failed) return failed;
         return results.All(r => r.IsValid) ? ExitCode.Done : ExitCode.SignatureInvalid;
     }
 

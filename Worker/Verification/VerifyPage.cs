@@ -57,7 +57,7 @@ public static class VerifyPage
             b.Append("<ul>");
             foreach (var s in signatures)
                 b.Append($"<li class=\"{(s.IsValid ? "ok" : "warn")}\">{E(s.SignerName ?? s.FieldName)}: {(s.IsValid ? "sah / valid" : "TIDAK SAH / INVALID — " + E(s.Summary))}" +
-                         $"{(s.SigningTime is { } t ? ", " + E(LocalTime.Format(t, zone, "id")) : "")}</li>");
+                         $"{(s.SigningTime is { } t ? ", " + E(LocalTime.Format(t, zone, "id")) : "")}{SignedRevisionNote.Html(s)}</li>");
             b.Append("</ul>");
         }
         UploadForm(b);
