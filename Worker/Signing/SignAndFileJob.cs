@@ -20,7 +20,7 @@ namespace Worker.Signing;
 /// </summary>
 public sealed partial class SignAndFileJob(
     SigningStore store, SignerProfiles signers, TimestampSource timestamps, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
-    WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
+    FirstPageRenderer pageImage, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
     {
@@ -41,6 +41,8 @@ public sealed partial class SignAndFileJob(
             var stopwatch = Stopwatch.StartNew();
             var signing = route.SignEach ? document.ApprovedSteps : [document.ApprovedSteps[^1]];
             var (path, sha256) = await ArchiveAsync(document, route, signing, ct);
+            // Before Filed is recorded, so the /verify page of a filed document has its image unless rendering failed.
+            await pageImage.RenderAsync(documentId, path, ct);
             var notify = document.SubmitterEmail.Length > 0 ? document.SubmitterEmail : route.Contact;
             if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct) is { } outbox)
             {
