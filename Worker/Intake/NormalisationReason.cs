@@ -7,11 +7,11 @@ namespace Worker.Intake;
 public sealed record NormalisationReason(string Code, string Indonesian, string English)
 {
     public static readonly NormalisationReason WrongStartXref = new("wrong-startxref",
-        "penunjuk tabel xref (startxref) salah dan harus diperbaiki", "the xref pointer (startxref) is wrong and had to be repaired");
+        "penunjuk tabel xref (startxref) salah", "its xref pointer (startxref) is wrong");
 
     public static readonly NormalisationReason SeveralRevisions = new("several-revisions",
-        "berkas memuat lebih dari satu revisi", "the file holds more than one revision");
+        "berkas memuat lebih dari satu revisi", "it holds more than one revision");
 
     public static readonly NormalisationReason ObjectNumbersTooHigh = new("object-numbers",
-        "nomor objek melebihi batas PDF (8.388.607)", "object numbers exceed the PDF limit (8,388,607)");
+        "nomor objeknya melebihi batas PDF (8.388.607)", "its object numbers exceed the PDF limit (8,388,607)");
 }

@@ -1,0 +1,51 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
+using UglyToad.PdfPig.Tokens;
+
+namespace Worker.Tests.Intake;
+
+/// <summary>Corpus files damaged the ways real files arrive damaged, built here (no attacked or broken file is shipped).</summary>
+public static partial class BrokenPdfs
+{
+    /// <summary>The corpus file with its final <c>startxref</c> moved <paramref name="by"/> bytes off the xref section.</summary>
+    public static byte[] WrongStartXref(string corpusName, int by = 37)
+    {
+        var text = Encoding.Latin1.GetString(TestPdfs.Unique(corpusName));
+        var match = StartXref().Matches(text)[^1];
+        var wrong = long.Parse(match.Groups[1].Value) + by;
+        return Encoding.Latin1.GetBytes(text[..match.Groups[1].Index] + wrong + text[(match.Groups[1].Index + match.Groups[1].Length)..]);
+    }
+
+    /// <summary>The corpus file with one more revision that changes its /Info title: what the approver would see differs from revision 1.</summary>
+    public static byte[] TwoRevisions(string corpusName, string newTitle)
+    {
+        using var temp = new TempDirectory();
+        var first = temp.File("first.pdf");
+        File.WriteAllBytes(first, TestPdfs.Unique(corpusName));
+        var second = temp.File("second.pdf");
+        Revisions.Append(first, second, (pdf, update) =>
+        {
+            var info = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Title] = new StringToken(newTitle) });
+            Assert.True(pdf.Info is IndirectReferenceToken, $"{corpusName} needs an indirect /Info");
+            update.Set(((IndirectReferenceToken)pdf.Info!).Data, info);
+        });
+        return File.ReadAllBytes(second);
+    }
+
+    /// <summary>The corpus file (an xref-stream file) whose trailer /Size claims 4294967290 objects.</summary>
+    public static byte[] HugeSize(string corpusName = "minimal-document.pdf")
+    {
+        var text = Encoding.Latin1.GetString(TestPdfs.Unique(corpusName));
+        var size = Size().Match(text);
+        Assert.True(size.Success, $"{corpusName} has no /Size");
+        return Encoding.Latin1.GetBytes(text[..size.Groups[1].Index] + "4294967290" + text[(size.Groups[1].Index + size.Groups[1].Length)..]);
+    }
+
+    [GeneratedRegex(@"startxref\s+(\d+)")]
+    private static partial Regex StartXref();
+
+    [GeneratedRegex(@"/Size\s+(\d+)")]
+    private static partial Regex Size();
+}
