@@ -64,7 +64,7 @@ public class PdfSignerCorpusTests
     }
 
     [Fact]
-    public async Task Sign_RefusesAVisibleStamp_WhenThePageTreeIsUnreadable()
+    public async Task Sign_FallsBackToAnInvisibleSignature_WhenAVisibleStampCannotBePlaced()
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
@@ -73,15 +73,27 @@ public class PdfSignerCorpusTests
             X = 360, Y = 40, Width = 200, Height = 80,
             Appearance = new Worker.Pdf.Signatures.StampAppearance { Content = "0 0 1 1 re f"u8.ToArray() },
         };
+        var input = RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree);
+        var output = temp.File("out.pdf");
 
-        var e = await Assert.ThrowsAsync<PdfRefusedException>(() =>
-            TestSigning.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("out.pdf"), rsa, stamp));
+        var result = await TestSigning.SignAsync(input, output, rsa, stamp);
 
-        Assert.Equal(PdfRefusal.DoesNotFit, e.Kind);
-        Assert.Contains("visible stamp", e.Message);
-        Assert.Contains("page tree object 172", e.Message);
-        Assert.Contains("invisible signature", e.Message);
-        Assert.Empty(Directory.GetFiles(temp.Path));
+        Assert.True(result.Verification.IsValid, result.Verification.Summary);
+        Assert.NotNull(result.StampNote);
+        Assert.Contains("visible stamp not placed", result.StampNote);
+        Assert.Contains("page tree object 172", result.StampNote);
+        Assert.Contains("signed invisibly", result.StampNote);
+        // Invisible means a zero-size widget: nothing of the stamp is drawn anywhere.
+        await using (var file = File.OpenRead(output))
+        using (var pdf = Worker.Pdf.Reading.PdfStructure.Open(file))
+        {
+            var form = Assert.IsType<DictionaryToken>(pdf.Get(pdf.Catalog, "AcroForm"));
+            var field = Assert.IsType<DictionaryToken>(pdf.Resolve(Assert.IsType<ArrayToken>(pdf.Get(form, "Fields")).Data.Single()));
+            var rect = Assert.IsType<ArrayToken>(pdf.Get(field, "Rect"));
+            Assert.All(rect.Data, n => Assert.Equal(0, Assert.IsType<NumericToken>(n).Double));
+        }
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(SignedPdf.PdfSig(output), "Signature is Valid"));
+        SignedPdf.AssertQpdfNoWorse(output, input);
     }
 
     [Fact]

@@ -1,10 +1,9 @@
 using System.Text;
 using System.Text.RegularExpressions;
-using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
 using UglyToad.PdfPig.Tokens;
 
-namespace Worker.Tests.Intake;
+namespace Worker.Tests.Pdf.Support;
 
 /// <summary>Corpus files damaged the ways real files arrive damaged, built here (no attacked or broken file is shipped).</summary>
 public static partial class BrokenPdfs
