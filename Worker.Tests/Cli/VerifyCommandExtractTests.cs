@@ -20,9 +20,8 @@ public sealed class VerifyCommandExtractTests
     public async Task ExtractRevision_WritesTheSignedBytes_WhenALaterRevisionChangedTheFile()
     {
         using var temp = new TempDirectory();
-        using var rsa = DemoPki.Instance.Rsa.Open();
         var signed = temp.File("signed.pdf");
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("google-doc-document.pdf"), signed, rsa);
+        await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
         // Someone changes the signed file afterwards (here its /Info title) with an appended revision.
         var changed = temp.File("changed.pdf");
         Revisions.Append(signed, changed, (pdf, update) => update.Set(((IndirectReferenceToken)pdf.Info!).Data,
@@ -44,11 +43,10 @@ public sealed class VerifyCommandExtractTests
     public async Task ExtractRevision_NumbersSignaturesOldestFirst_WhenTheFileIsSignedTwice()
     {
         using var temp = new TempDirectory();
-        using var rsa = DemoPki.Instance.Rsa.Open();
         using var second = DemoPki.Instance.SecondRsa.Open();
         var once = temp.File("once.pdf");
         var twice = temp.File("twice.pdf");
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), once, rsa);
+        await TestSigning.SignCorpusAsync("minimal-document.pdf", once);
         await TestSigning.SignAsync(once, twice, second);
 
         var (first, out1, _) = await VerifyAsync(twice, "--trust", DemoPki.Instance.CaPem, "--extract-revision", "1", temp.File("r1.pdf"));
@@ -65,9 +63,8 @@ public sealed class VerifyCommandExtractTests
     public async Task ExtractRevision_RefusesWithExitCode3_WhenThereIsNoSuchSignature()
     {
         using var temp = new TempDirectory();
-        using var rsa = DemoPki.Instance.Rsa.Open();
         var signed = temp.File("signed.pdf");
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), signed, rsa);
+        await TestSigning.SignCorpusAsync("minimal-document.pdf", signed);
 
         var (code, _, stderr) = await VerifyAsync(signed, "--extract-revision", "2", temp.File("r2.pdf"));
 

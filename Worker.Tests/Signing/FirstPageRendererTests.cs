@@ -16,9 +16,8 @@ public sealed class FirstPageRendererTests
     public async Task Render_WritesAPhoneWidthPng_WhenTheFileIsASignedPdf()
     {
         using var temp = new TempDirectory();
-        using var rsa = DemoPki.Instance.Rsa.Open();
         var signed = temp.File("signed.pdf");
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("pdflatex-4-pages.pdf"), signed, rsa);
+        await TestSigning.SignCorpusAsync("pdflatex-4-pages.pdf", signed);
         var id = Guid.NewGuid();
 
         Assert.True(await Renderer(temp.Path).RenderAsync(id, signed, CancellationToken.None));
