@@ -10,16 +10,18 @@ namespace Worker.Tests.Intake;
 public sealed class IntakeNormalisationTests(SigningHost host) : IClassFixture<SigningHost>
 {
     [Theory]
-    [InlineData("wrong-startxref")]
-    [InlineData("several-revisions")]
-    [InlineData("object-numbers")]
-    public async Task Drop_IsNormalisedApprovedAndSigned_WhenTheFileNeedsRepair(string kind)
+    [InlineData("wrong-startxref", "wrong-startxref")]
+    [InlineData("two-revisions", "several-revisions")]
+    [InlineData("huge-size", "object-numbers")]
+    [InlineData("huge-object-number", "object-numbers")]
+    public async Task Drop_IsNormalisedApprovedAndSigned_WhenTheFileNeedsRepair(string damage, string kind)
     {
-        var dropped = kind switch
+        var dropped = damage switch
         {
             "wrong-startxref" => BrokenPdfs.WrongStartXref("google-doc-document.pdf"),
-            "several-revisions" => BrokenPdfs.TwoRevisions("minimal-document.pdf", "Bayar 1 miliar"),
-            _ => BrokenPdfs.HugeSize(),
+            "two-revisions" => BrokenPdfs.TwoRevisions("minimal-document.pdf", "Bayar 1 miliar"),
+            "huge-size" => BrokenPdfs.HugeSize(),
+            _ => BrokenPdfs.HugeObjectNumber(),
         };
         var (id, title, _) = await host.DropBytesAsync(dropped);
         await host.WaitForStateAsync(id, "AwaitingApproval");

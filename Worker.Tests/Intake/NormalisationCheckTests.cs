@@ -39,6 +39,10 @@ public sealed class NormalisationCheckTests
         Assert.Equal(NormalisationReason.ObjectNumbersTooHigh, Check(BrokenPdfs.HugeSize()));
 
     [Fact]
+    public void Check_AsksForNormalising_WhenAnObjectIsNumberedPastTheLimit() =>
+        Assert.Equal(NormalisationReason.ObjectNumbersTooHigh, Check(BrokenPdfs.HugeObjectNumber()));
+
+    [Fact]
     public void Check_LeavesATruncatedFileToThePdfCheck_WhenItHasNoStartXrefAtAll() =>
         Assert.Null(Check(TestPdfs.Corpus("minimal-document.pdf")[..5000]));
 }

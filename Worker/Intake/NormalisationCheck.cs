@@ -1,5 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Worker.Pdf;
+using Worker.Pdf.Reading;
 using Worker.Pdf.Writing;
 
 namespace Worker.Intake;
@@ -34,7 +36,23 @@ public static partial class NormalisationCheck
         var size = TrailerSize().Match(section.StartsWith("xref", StringComparison.Ordinal) ? tail : section);
         if (size.Success && (!long.TryParse(size.Groups[1].Value, out var count) || count > IncrementalUpdate.MaxObjectNumber))
             return NormalisationReason.ObjectNumbersTooHigh;
-        return null;
+        return ByReader(file);
+    }
+
+    // What the tail does not show: an object numbered past the limit, or a second section reached through /Prev.
+    private static NormalisationReason? ByReader(Stream file)
+    {
+        try
+        {
+            using var pdf = PdfStructure.Open(file);
+            if (pdf.NextObjectNumber >= IncrementalUpdate.MaxObjectNumber) return NormalisationReason.ObjectNumbersTooHigh;
+            return pdf.XrefParts.Count > 1 ? NormalisationReason.SeveralRevisions : null;
+        }
+        catch (PdfRefusedException)
+        {
+            // Encrypted, damaged past reading, not a PDF: the PDF check refuses it with its own reason.
+            return null;
+        }
     }
 
     // Counts the keyword over the whole file, carrying a keyword's length across buffer boundaries.

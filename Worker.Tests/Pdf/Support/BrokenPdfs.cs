@@ -42,6 +42,19 @@ public static partial class BrokenPdfs
         return Encoding.Latin1.GetBytes(text[..size.Groups[1].Index] + "4294967290" + text[(size.Groups[1].Index + size.Groups[1].Length)..]);
     }
 
+    /// <summary>A small classic-xref PDF with one object numbered 9,000,000 while its trailer /Size says 5.</summary>
+    public static byte[] HugeObjectNumber()
+    {
+        var text = Encoding.Latin1.GetString(TestPdfs.Generated(1));
+        var xref = text.IndexOf("xref\n", StringComparison.Ordinal);
+        const string Extra = "9000000 0 obj\n<< /Note (far away) >>\nendobj\n";
+        var trailer = text.IndexOf("trailer", StringComparison.Ordinal);
+        var table = text[xref..trailer] + $"9000000 1\n{xref:D10} 00000 n \n";
+        var tail = text[trailer..];
+        tail = tail[..tail.IndexOf("startxref", StringComparison.Ordinal)] + $"startxref\n{xref + Extra.Length}\n%%EOF\n";
+        return Encoding.Latin1.GetBytes(text[..xref] + Extra + table + tail);
+    }
+
     [GeneratedRegex(@"startxref\s+(\d+)")]
     private static partial Regex StartXref();
 
