@@ -8,14 +8,13 @@ namespace Worker.Intake;
 
 /// <summary>
 /// Decides whether an incoming PDF must be rewritten before anyone approves it: a <c>startxref</c> that points at the
-/// wrong place (readers silently repair it, each in its own way), more than one revision (an earlier revision can hide
-/// content the approver never sees), or object numbers at the classic-xref limit. Kept in one class so the strict
-/// reader can replace it.
+/// wrong place or xref data the strict reader cannot follow exactly (readers silently repair such files, each in its own
+/// way), more than one revision (an earlier revision can hide content the approver never sees), or object numbers at
+/// the PDF limit. The one place that decides, so intake and its tests share the rule.
 /// </summary>
 public static partial class NormalisationCheck
 {
     private const int TailLength = 4096;
-    private static readonly byte[] StartXref = "startxref"u8.ToArray();
 
     /// <summary>Why the file at <paramref name="path"/> must be normalised, or null when it can be taken as found.</summary>
     /// <remarks>A file too broken to judge (no <c>startxref</c> or <c>%%EOF</c> at all: truncated) is left to the PDF check to refuse.</remarks>
@@ -27,56 +26,35 @@ public static partial class NormalisationCheck
         var tail = Encoding.Latin1.GetString(ReadAt(file, tailStart, (int)(file.Length - tailStart)));
         var keyword = tail.LastIndexOf("startxref", StringComparison.Ordinal);
         if (keyword < 0 || tail.IndexOf("%%EOF", keyword, StringComparison.Ordinal) < 0) return null;
-        var number = Offset().Match(tail, keyword + StartXref.Length);
+        var number = Offset().Match(tail, keyword + "startxref".Length);
         if (!number.Success || !long.TryParse(number.Groups[1].Value, out var offset) || offset <= 0 || offset >= file.Length)
             return NormalisationReason.WrongStartXref;
         var section = Encoding.Latin1.GetString(ReadAt(file, offset, (int)Math.Min(2048, file.Length - offset)));
         if (!SectionStart().IsMatch(section)) return NormalisationReason.WrongStartXref;
-        if (CountStartXref(file) > 1) return NormalisationReason.SeveralRevisions;
         var size = TrailerSize().Match(section.StartsWith("xref", StringComparison.Ordinal) ? tail : section);
         if (size.Success && (!long.TryParse(size.Groups[1].Value, out var count) || count > IncrementalUpdate.MaxObjectNumber))
             return NormalisationReason.ObjectNumbersTooHigh;
         return ByReader(file);
     }
 
-    // What the tail does not show: an object numbered past the limit, or a second section reached through /Prev.
+    // The strict reader's verdict: xref data that is not exact, more than one revision, an object numbered past the limit.
     private static NormalisationReason? ByReader(Stream file)
     {
         try
         {
             using var pdf = PdfStructure.Open(file);
             if (pdf.NextObjectNumber >= IncrementalUpdate.MaxObjectNumber) return NormalisationReason.ObjectNumbersTooHigh;
-            return pdf.XrefParts.Count > 1 ? NormalisationReason.SeveralRevisions : null;
+            return pdf.Revisions > 1 ? NormalisationReason.SeveralRevisions : null;
+        }
+        catch (PdfRefusedException e) when (e.Kind == PdfRefusal.NeedsRepair)
+        {
+            return NormalisationReason.BrokenXref;
         }
         catch (PdfRefusedException)
         {
             // Encrypted, damaged past reading, not a PDF: the PDF check refuses it with its own reason.
             return null;
         }
-    }
-
-    // Counts the keyword over the whole file, carrying a keyword's length across buffer boundaries.
-    private static int CountStartXref(Stream file)
-    {
-        file.Position = 0;
-        var buffer = new byte[81920 + StartXref.Length];
-        var carried = 0;
-        var found = 0;
-        int read;
-        while ((read = file.Read(buffer, carried, buffer.Length - carried)) > 0)
-        {
-            var span = buffer.AsSpan(0, carried + read);
-            for (var at = span.IndexOf(StartXref); at >= 0; at = NextIndex(span, at)) found++;
-            carried = Math.Min(StartXref.Length - 1, span.Length);
-            span[^carried..].CopyTo(buffer);
-        }
-        return found;
-    }
-
-    private static int NextIndex(ReadOnlySpan<byte> span, int at)
-    {
-        var next = span[(at + 1)..].IndexOf(StartXref);
-        return next < 0 ? -1 : at + 1 + next;
     }
 
     private static byte[] ReadAt(Stream file, long offset, int length)

@@ -9,6 +9,9 @@ public sealed record NormalisationReason(string Code, string Indonesian, string 
     public static readonly NormalisationReason WrongStartXref = new("wrong-startxref",
         "penunjuk tabel xref (startxref) salah", "its xref pointer (startxref) is wrong");
 
+    public static readonly NormalisationReason BrokenXref = new("broken-xref",
+        "data referensi silang (xref) tidak tepat", "its cross-reference (xref) data is not exact");
+
     public static readonly NormalisationReason SeveralRevisions = new("several-revisions",
         "berkas memuat lebih dari satu revisi", "it holds more than one revision");
 

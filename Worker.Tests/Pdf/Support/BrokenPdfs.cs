@@ -42,7 +42,7 @@ public static partial class BrokenPdfs
         return Encoding.Latin1.GetBytes(text[..size.Groups[1].Index] + "4294967290" + text[(size.Groups[1].Index + size.Groups[1].Length)..]);
     }
 
-    /// <summary>A small classic-xref PDF with one object numbered 9,000,000 while its trailer /Size says 5.</summary>
+    /// <summary>A small classic-xref PDF whose last object is numbered 9,000,000 (trailer /Size 9000001, so the xref is exact).</summary>
     public static byte[] HugeObjectNumber()
     {
         var text = Encoding.Latin1.GetString(TestPdfs.Generated(1));
@@ -50,7 +50,7 @@ public static partial class BrokenPdfs
         const string Extra = "9000000 0 obj\n<< /Note (far away) >>\nendobj\n";
         var trailer = text.IndexOf("trailer", StringComparison.Ordinal);
         var table = text[xref..trailer] + $"9000000 1\n{xref:D10} 00000 n \n";
-        var tail = text[trailer..];
+        var tail = Regex.Replace(text[trailer..], @"/Size \d+", "/Size 9000001");
         tail = tail[..tail.IndexOf("startxref", StringComparison.Ordinal)] + $"startxref\n{xref + Extra.Length}\n%%EOF\n";
         return Encoding.Latin1.GetBytes(text[..xref] + Extra + table + tail);
     }
