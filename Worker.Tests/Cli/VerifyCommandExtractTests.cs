@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using UglyToad.PdfPig.Tokens;
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
 
@@ -24,8 +23,7 @@ public sealed class VerifyCommandExtractTests
         await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
         // Someone changes the signed file afterwards (here its /Info title) with an appended revision.
         var changed = temp.File("changed.pdf");
-        Revisions.Append(signed, changed, (pdf, update) => update.Set(((IndirectReferenceToken)pdf.Info!).Data,
-            new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Title] = new StringToken("Bayar 1 miliar") })));
+        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
         var extracted = temp.File("revision-1.pdf");
 
         var (_, stdout, _) = await VerifyAsync(changed, "--trust", DemoPki.Instance.CaPem, "--extract-revision", "1", extracted);

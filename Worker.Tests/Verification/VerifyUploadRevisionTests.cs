@@ -1,5 +1,4 @@
 using System.Net;
-using UglyToad.PdfPig.Tokens;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Signing;
 
@@ -24,8 +23,7 @@ public sealed class VerifyUploadRevisionTests(SigningHost host) : IClassFixture<
         var signed = temp.File("signed.pdf");
         await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
         var changed = temp.File("changed.pdf");
-        Revisions.Append(signed, changed, (pdf, update) => update.Set(((IndirectReferenceToken)pdf.Info!).Data,
-            new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Title] = new StringToken("Bayar 1 miliar") })));
+        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
 
         var whole = await UploadAsync(signed);
         var partial = await UploadAsync(changed);

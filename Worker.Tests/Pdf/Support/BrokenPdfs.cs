@@ -23,15 +23,18 @@ public static partial class BrokenPdfs
         using var temp = new TempDirectory();
         var first = temp.File("first.pdf");
         File.WriteAllBytes(first, TestPdfs.Unique(corpusName));
-        var second = temp.File("second.pdf");
-        Revisions.Append(first, second, (pdf, update) =>
+        AppendTitleChange(first, temp.File("second.pdf"), newTitle);
+        return File.ReadAllBytes(temp.File("second.pdf"));
+    }
+
+    /// <summary>Writes <paramref name="input"/> plus one appended revision that replaces its /Info with a new title.</summary>
+    public static void AppendTitleChange(string input, string output, string newTitle) =>
+        Revisions.Append(input, output, (pdf, update) =>
         {
             var info = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Title] = new StringToken(newTitle) });
-            Assert.True(pdf.Info is IndirectReferenceToken, $"{corpusName} needs an indirect /Info");
+            Assert.True(pdf.Info is IndirectReferenceToken, $"{input} needs an indirect /Info");
             update.Set(((IndirectReferenceToken)pdf.Info!).Data, info);
         });
-        return File.ReadAllBytes(second);
-    }
 
     /// <summary>The corpus file (an xref-stream file) whose trailer /Size claims 4294967290 objects.</summary>
     public static byte[] HugeSize(string corpusName = "minimal-document.pdf")
