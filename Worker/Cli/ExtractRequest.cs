@@ -13,13 +13,11 @@ namespace Worker.Cli;
 /// <param name="Output">Where the revision's bytes go.</param>
 internal sealed record ExtractRequest(int Number, string Output)
 {
-    public const string Usage = "usage: Worker verify FILE [--trust PEM] [--extract-revision N OUT]";
-
     /// <summary>Checks the positional arguments: FILE, plus OUT when --extract-revision N is given; null without the option.</summary>
-    public static ExtractRequest? From(ArgumentReader reader)
+    public static ExtractRequest? From(ArgumentReader reader, string usage)
     {
         var number = reader.Value("--extract-revision");
-        if (reader.Positional.Count != (number is null ? 1 : 2)) throw new UsageException(Usage);
+        if (reader.Positional.Count != (number is null ? 1 : 2)) throw new UsageException(usage);
         if (number is null) return null;
         if (!int.TryParse(number, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1)
             throw new UsageException($"--extract-revision needs a signature number from 1 (the oldest): '{number}'");

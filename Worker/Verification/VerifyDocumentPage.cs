@@ -22,8 +22,11 @@ public static class VerifyDocumentPage
     {
         var b = Open("Verifikasi dokumen / Document verification", nonce);
         var filed = d.State == DocumentState.Filed;
+        // A QR code can be copied onto a forged letter, so this page describes the archived document and asks for a comparison.
         b.Append(filed
-            ? "<p class=\"ok\">✔ Dokumen ini ditandatangani secara elektronik dan tercatat di arsip. / This document was signed electronically and is on file.</p>"
+            ? "<p class=\"info\">Arsip mencatat dokumen berikut sebagai ditandatangani secara elektronik. / The archive records the following document as signed electronically.</p>" +
+              "<p class=\"info\"><strong>Jika isi surat Anda berbeda dari dokumen arsip ini, surat itu tidak sah.</strong> Berkas PDF dapat diperiksa persis di bawah. / " +
+              "If your letter differs from this archived document, it is not valid. A PDF file can be checked exactly below.</p>"
             : $"<p class=\"warn\">Dokumen ini belum selesai ditandatangani (status: {E(d.State)}). / This document is not signed yet (state: {E(d.State)}).</p>");
         b.Append("<dl>");
         Row(b, "Nomor surat / Letter number", d.Number ?? "—");
@@ -50,7 +53,7 @@ public static class VerifyDocumentPage
         // Only when and what: actors, addresses and details are for operators, not for whoever scans the QR code.
         foreach (var e in history) b.Append($"<li>{E(LocalTime.Format(e.Event.At, zone, "id"))} — {E(e.Event.Action)}</li>");
         b.Append("</ol>");
-        UploadForm(b);
+        UploadForm(b, d.Id);
         return Close(b);
     }
 
