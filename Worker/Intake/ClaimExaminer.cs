@@ -6,7 +6,7 @@ using Worker.Persistence;
 namespace Worker.Intake;
 
 /// <summary>Reads a claimed file once: size limit, copy into the content store with its hash, the PDF check, the sidecar.</summary>
-public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector, IOptions<WorkerOptions> options)
+public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector, IntakeNormaliser normaliser, IOptions<WorkerOptions> options)
 {
     private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
 
@@ -38,7 +38,12 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
         }
         document = document with { SizeBytes = stored.Size, Sha256 = stored.Sha256, ContentPath = stored.Path };
 
-        var inspection = inspector.Inspect(stored.Path!);
+        // A file that needed repair or held several revisions is approved (and signed) only as its clean rewrite.
+        var prepared = await normaliser.PrepareAsync(ticket.Id, stored.Path!, ct);
+        if (prepared.Problem is { } unrepairable) return Refuse(document, unrepairable);
+        document = document with { ContentPath = prepared.ApprovedPath, Normalised = prepared.AuditDetail };
+
+        var inspection = inspector.Inspect(prepared.ApprovedPath!);
         if (!inspection.Ok)
             return Refuse(document, new IntakeProblem(inspection.ProblemId ?? "PDF ditolak.", inspection.ProblemEn ?? "PDF refused."));
         document = document with { PageCount = inspection.PageCount, Title = inspection.Title ?? document.Title };

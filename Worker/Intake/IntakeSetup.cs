@@ -14,6 +14,7 @@ public static class IntakeSetup
         services.AddSingleton(new ContentStore(options.DataDirectory));
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<FileClaimer>();
+        services.AddSingleton<IntakeNormaliser>();
         services.AddSingleton<ClaimExaminer>();
         services.AddSingleton<ApprovalHandOff>();
         services.AddSingleton<IntakeProcessor>();

@@ -21,7 +21,7 @@ namespace Worker.Signing;
 /// </summary>
 public sealed partial class SignAndFileJob(
     SigningStore store, SignerProfiles signers, TimestampSource timestamps, TrustAnchorSource trust, LtvStep ltv, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
-    WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
+    FirstPageRenderer pageImage, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
     {
@@ -42,6 +42,8 @@ public sealed partial class SignAndFileJob(
             var stopwatch = Stopwatch.StartNew();
             var signing = route.SignEach ? document.ApprovedSteps : [document.ApprovedSteps[^1]];
             var (path, sha256) = await ArchiveAsync(document, route, signing, ct);
+            // Before Filed is recorded, so the /verify page of a filed document has its image unless rendering failed.
+            await pageImage.RenderAsync(documentId, path, ct);
             var notify = document.SubmitterEmail.Length > 0 ? document.SubmitterEmail : route.Contact;
             if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct) is { } outbox)
             {
@@ -92,6 +94,8 @@ public sealed partial class SignAndFileJob(
             var augmented = FileStore.TemporaryBeside(target, $"{document.Id:N}-ltv");
             temporaries.Add(augmented);
             input = await ltv.AugmentAsync(input, augmented, route, document.Id, ct);
+            // An independent reader must find what we file no worse than what the approver saw (every signature, DSS, timestamp).
+            await OutputCheck.EnsureNoWorseAsync(document.ContentPath, input, ct);
             var sha256 = Sha256Of(input);
             var free = FileStore.FirstFreeName(target);
             await store.RecordTargetAsync(document.Id, free, sha256, ct);
@@ -118,7 +122,7 @@ public sealed partial class SignAndFileJob(
         };
         // Each further signer's stamp goes above the previous one, so none hides another.
         var y = stamp.Y + index * (stamp.Height + 6);
-        await PdfSigner.SignAsync(new PdfSignRequest
+        var result = await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = input,
             OutputPath = output,
@@ -132,6 +136,7 @@ public sealed partial class SignAndFileJob(
             TimestampTokenFor = timestamps.Callback(),
             TrustAnchors = trust.Load(),
         }, ct);
+        if (result.StampNote is { } note) LogStampLeftOut(id, note);
     }
 
     private static string Sha256Of(string path)
@@ -144,6 +149,9 @@ public sealed partial class SignAndFileJob(
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} signed and filed at {Path}")]
     private partial void LogFiled(Guid documentId, string path);
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: {Note}")]
+    private partial void LogStampLeftOut(Guid documentId, string note);
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} is {State}: nothing to sign")]
     private partial void LogNothingToSign(Guid documentId, string state);
