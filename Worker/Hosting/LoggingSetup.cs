@@ -19,6 +19,7 @@ public static class LoggingSetup
     /// <summary>Serilog to the console and a daily file logs/worker-YYYYMMDD.log.</summary>
     public static WebApplicationBuilder AddWorkerLogging(this WebApplicationBuilder builder, WorkerOptions options)
     {
+        Worker.Filing.FileModes.CreatePrivateFolder(options.LogDirectory);
         builder.Services.AddSerilog(lc => lc
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
@@ -34,7 +35,8 @@ public static class LoggingSetup
                 rollingInterval: RollingInterval.Day,
                 retainedFileCountLimit: options.LogRetainedDays,
                 outputTemplate: FileTemplate,
-                shared: true));
+                shared: true,
+                hooks: new PrivateLogFiles()));
         return builder;
     }
 }
