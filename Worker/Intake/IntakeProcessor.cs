@@ -10,7 +10,8 @@ namespace Worker.Intake;
 /// </summary>
 public sealed class IntakeProcessor(
     NpgsqlDataSource dataSource, FileClaimer claimer, ClaimExaminer examiner, DocumentStore store, ContentStore content,
-    ApprovalHandOff handOff, ClaimTrust trust, ExamineAttempts attempts, TimeProvider clock, ILogger<IntakeProcessor> logger)
+    ApprovalHandOff handOff, ClaimTrust trust, ClaimRecordStore records, ExamineAttempts attempts, TimeProvider clock,
+    ILogger<IntakeProcessor> logger)
 {
     /// <summary>Claims a stable inbox file and records it; quietly does nothing when another worker was faster.</summary>
     public async Task TakeAsync(Candidate candidate, CancellationToken ct)
@@ -52,6 +53,8 @@ public sealed class IntakeProcessor(
             SidecarName = upload.SidecarText is null ? null : FileNames.Plain(upload.SourceName + InboxFilter.SidecarSuffix),
             SidecarText = upload.SidecarText, ApiClient = upload.ApiClient,
         };
+        // In the database before the file is in .processing, so a recovered claim's client never comes from the ticket.
+        await records.RecordUploadAsync(held.Connection, id, upload.ApiClient, ct);
         await using (var stream = upload.Open()) await FileClaimer.ClaimUploadAsync(route, stream, ticket, ct);
         logger.Claimed(id, route.Name, ticket.SourceName);
         // Kept with the original bytes, as a dropped file's sidecar is.

@@ -13,7 +13,17 @@ public sealed class ClaimRecordStore
             "SELECT route, source_name, api_client FROM worker.documents WHERE id = $1", id);
         if (row is not null) return row;
         var client = await Sql.FirstAsync(connection, null, ct, r => r.GetString(0),
-            "SELECT client FROM worker.api_requests WHERE document_id = $1 ORDER BY client LIMIT 1", id);
+            """
+            SELECT client FROM worker.upload_claims WHERE document_id = $1
+            UNION ALL
+            SELECT client FROM worker.api_requests WHERE document_id = $1
+            LIMIT 1
+            """, id);
         return new ClaimRecord(false, null, null, client);
     }
+
+    /// <summary>Notes that <paramref name="client"/> uploads document <paramref name="id"/>, before its file is claimed.</summary>
+    public async Task RecordUploadAsync(NpgsqlConnection connection, Guid id, string client, CancellationToken ct) =>
+        await Sql.ExecuteAsync(connection, null, ct,
+            "INSERT INTO worker.upload_claims (document_id, client) VALUES ($1, $2) ON CONFLICT (document_id) DO NOTHING", id, client);
 }
