@@ -20,12 +20,15 @@ public static class FileModes
         return path;
     }
 
-    /// <summary>A new file that must not exist yet (O_CREAT|O_EXCL, so a planted link is never followed), created with <paramref name="mode"/>.</summary>
+    /// <summary>A new file that must not exist yet (O_CREAT|O_EXCL, so a planted link is never followed), with exactly <paramref name="mode"/>.</summary>
     public static FileStream CreateNew(string path, UnixFileMode mode)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 81920 };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = mode;
-        return new FileStream(path, options);
+        var stream = new FileStream(path, options);
+        // Set again on the handle: the creation mode is narrowed by the umask (UMask=0077), and route files must stay group-readable.
+        Set(stream, mode);
+        return stream;
     }
 
     /// <summary>Sets the mode of an open file (never through a link, unlike chmod on a path).</summary>
