@@ -15,6 +15,9 @@ public static class IntakeSetup
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<FileClaimer>();
         services.AddSingleton<IntakeNormaliser>();
+        services.AddSingleton<ClaimRecordStore>();
+        services.AddSingleton<ClaimTrust>();
+        services.AddSingleton(new ExamineAttempts(options.DataDirectory, options.Intake.MaxAttempts));
         services.AddSingleton<ClaimExaminer>();
         services.AddSingleton<ApprovalHandOff>();
         services.AddSingleton<IntakeProcessor>();
