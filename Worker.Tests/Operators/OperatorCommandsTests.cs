@@ -61,7 +61,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
 
         Assert.True(code == ExitCode.Done, err);
-        Assert.Contains("signing enqueued again", output);
+        Assert.Contains("signing queued again", output);
         Assert.Equal(["budi"], await host.ActorsAsync(id, "retry-requested"));
         await Eventually.Async(() => host.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(60), "the retried document filed");
     }
@@ -74,7 +74,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
 
         Assert.True(code == ExitCode.Done, err);
-        Assert.Contains("approval hand-off enqueued again", output);
+        Assert.Contains("approval hand-off queued again", output);
         Assert.Equal(["budi"], await host.ActorsAsync(id, "retry-requested"));
         await host.Smtp.WaitForAsync(ApprovalHost.Approver, title);
         Assert.Equal("AwaitingApproval", await host.StateAsync(id));
@@ -90,7 +90,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         var second = await host.CliAsync("documents", "retry", unapproved.ToString());
 
         Assert.Equal(ExitCode.Usage, first.Code);
-        Assert.Equal($"document {waiting} is AwaitingApproval: only a Failed document or one stuck in Received can be retried", first.Err.Trim());
+        Assert.Equal($"document {waiting} is AwaitingApproval and nothing of it is stuck: to send the approver a new link, use approvals resend", first.Err.Trim());
         Assert.Equal(ExitCode.Usage, second.Code);
         Assert.Contains("only 0 of 1 approval step(s) are approved", second.Err);
         Assert.Empty(await host.ActorsAsync(waiting, "retry-requested"));

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Filing;
 using Worker.Notifications;
 using Worker.Persistence;
 
@@ -17,6 +18,9 @@ public sealed partial class DeclinedFiling(
     /// <summary>The reason written for a document nobody answered in time.</summary>
     public const string ExpiredReason = "kedaluwarsa / expired";
 
+    // A full or read-only declined/ folder fails the job with the reason; it is retried, and the lifecycle sweep queues it again
+    // after the last retry, so the copy lands once the folder takes files again.
+    [Hangfire.AutomaticRetry(Attempts = 20, DelaysInSeconds = [10, 30, 60, 120, 300])]
     public async Task FileAsync(Guid documentId, CancellationToken ct)
     {
         var document = await store.DocumentAsync(documentId, ct);
@@ -27,8 +31,17 @@ public sealed partial class DeclinedFiling(
         var source = document.ContentPath ?? throw new InvalidOperationException($"document {documentId} has no stored original");
         var steps = await store.StepsAsync(documentId, ct);
         var (pdf, reasonFile) = Targets(route.Declined, document);
-        await File.WriteAllTextAsync(reasonFile, ReasonText(document, steps), Encoding.UTF8, ct);
-        await CopyOnceAsync(source, pdf, document.Sha256, ct);
+        try
+        {
+            // The reason first, then the PDF: a PDF in declined/ always has its reason beside it, and neither is ever half-written.
+            await using (var reason = new MemoryStream(Encoding.UTF8.GetBytes(ReasonText(document, steps))))
+                await WriteCompleteAsync(reason, reasonFile, overwrite: true, ct);
+            await CopyOnceAsync(source, pdf, document.Sha256, ct);
+        }
+        catch (Exception e) when (FolderUnavailableException.IsFolderFault(e))
+        {
+            throw new FolderUnavailableException(route.Declined, e);
+        }
         await store.RecordDeclinedCopyAsync(documentId, pdf, clock.GetUtcNow(), ct);
         LogFiled(documentId, pdf);
     }
@@ -50,14 +63,27 @@ public sealed partial class DeclinedFiling(
             if (SameBytes(target, sha256)) return;
             throw new IOException($"{target} exists with other content; not overwriting it");
         }
+        await using var input = File.OpenRead(source);
+        await WriteCompleteAsync(input, target, overwrite: false, ct);
+    }
+
+    /// <summary>Writes beside the target, flushes, renames; a failure leaves no temporary file behind.</summary>
+    private static async Task WriteCompleteAsync(Stream content, string target, bool overwrite, CancellationToken ct)
+    {
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        await using (var input = File.OpenRead(source))
-        await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        try
         {
-            await input.CopyToAsync(output, ct);
-            output.Flush(flushToDisk: true);
+            await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+            {
+                await content.CopyToAsync(output, ct);
+                output.Flush(flushToDisk: true);
+            }
+            File.Move(temp, target, overwrite);
         }
-        File.Move(temp, target, overwrite: false);
+        finally
+        {
+            File.Delete(temp);
+        }
     }
 
     private static bool SameBytes(string path, string sha256)

@@ -67,8 +67,8 @@ public sealed class IntakeProcessor(
         {
             var document = await examiner.ExamineAsync(route, ticket, ct);
             recorded = await store.RecordAsync(held.Connection, document,
-                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State).Stored, ct);
-            logger.Recorded(ticket.Id, recorded.State, ticket.SourceName, document.PageCount, document.Title);
+                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State.ToString()).Stored, ct);
+            logger.Recorded(ticket.Id, recorded.State.ToString(), ticket.SourceName, document.PageCount, document.Title);
         }
 
         if (recorded.State == DocumentState.Received && recorded.ApprovalJobId is null)
@@ -79,10 +79,10 @@ public sealed class IntakeProcessor(
             if (recorded.State is DocumentState.Invalid or DocumentState.Duplicate)
             {
                 var problem = IntakeProblem.FromStored(recorded.Error ?? "");
-                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State, problem));
+                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State.ToString(), problem));
                 // The clerk gets the sidecar back beside the PDF to fix and drop again.
                 if (ticket.SidecarText is not null) FailedFolder.WriteBeside(failed, InboxFilter.SidecarSuffix, ticket.SidecarText);
-                logger.Refused(ticket.Id, ticket.SourceName, recorded.State, problem.English, failed);
+                logger.Refused(ticket.Id, ticket.SourceName, recorded.State.ToString(), problem.English, failed);
             }
             else
             {

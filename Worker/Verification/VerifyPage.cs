@@ -17,11 +17,11 @@ public static class VerifyPage
         var filed = d.State == DocumentState.Filed;
         b.Append(filed
             ? "<p class=\"ok\">✔ Dokumen ini ditandatangani secara elektronik dan tercatat di arsip. / This document was signed electronically and is on file.</p>"
-            : $"<p class=\"warn\">Dokumen ini belum selesai ditandatangani (status: {E(d.State)}). / This document is not signed yet (state: {E(d.State)}).</p>");
+            : $"<p class=\"warn\">Dokumen ini belum selesai ditandatangani (status: {E(d.State.ToString())}). / This document is not signed yet (state: {E(d.State.ToString())}).</p>");
         b.Append("<dl>");
         Row(b, "Judul / Title", d.Title);
         Row(b, "Nomor / Number", d.Number ?? "—");
-        Row(b, "Status / State", d.State);
+        Row(b, "Status / State", d.State.ToString());
         Row(b, "Diterima / Received", LocalTime.Format(d.ReceivedAt, zone, "id"));
         if (d.FiledAt is { } at) Row(b, "Diarsipkan / Filed", LocalTime.Format(at, zone, "id"));
         if (d.SignedSha256 is { } sha) Row(b, "SHA-256 berkas bertanda tangan / of the signed file", sha, code: true);
