@@ -185,4 +185,39 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         Assert.Equal(ExitCode.Usage, garbage.Code);
         Assert.Contains("'surat-1' is not a document id", garbage.Err);
     }
+
+    [Fact]
+    public async Task DocumentsRetry_SignsAnApprovedDocumentWhoseSigningWasLost()
+    {
+        var (id, _) = await host.InsertFailedAsync();
+        await host.Database.ExecuteAsync($"UPDATE worker.documents SET state = 'Approved', error = NULL WHERE id = '{id}'");
+
+        var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
+
+        Assert.True(code == ExitCode.Done, err);
+        Assert.Contains("signing queued again", output);
+        await Eventually.Async(() => host.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(60), "the retried document filed");
+    }
+
+    [Fact]
+    public async Task DocumentsRetry_CopiesADeclinedDocumentToDeclined_WhenItsCopyWasLost_AndSendsItsStrandedNotice()
+    {
+        var (id, title) = await host.InsertFailedAsync(approved: false);
+        await host.Database.ExecuteAsync(
+            $"""
+            UPDATE worker.approval_steps SET state = 'Rejected', reason = 'salah alamat' WHERE document_id = '{id}';
+            UPDATE worker.documents SET state = 'Declined', error = NULL WHERE id = '{id}';
+            INSERT INTO worker.outbox (id, key, kind, document_id, step_id, recipient, created_at)
+            SELECT gen_random_uuid(), 'declined:{id}', 'Declined', '{id}', s.id, '{ApprovalHost.Submitter}', now() FROM worker.approval_steps s WHERE s.document_id = '{id}';
+            """);
+
+        var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
+
+        Assert.True(code == ExitCode.Done, err);
+        Assert.Contains("copy to declined/ queued again with 1 unsent email(s)", output);
+        await Eventually.Async(() => host.Database.ScalarAsync<string>($"SELECT declined_path FROM worker.documents WHERE id = '{id}'"),
+            p => p is not null && File.Exists(p), TimeSpan.FromSeconds(60), "the declined copy");
+        Assert.Single(await host.Smtp.WaitForAsync(ApprovalHost.Submitter, title));
+        Assert.Equal(["budi"], await host.ActorsAsync(id, "refile-requested"));
+    }
 }
