@@ -6,22 +6,24 @@
 # reports how long the last document took after the faults stopped. Needs root (PostgreSQL as postgres, the tmpfs mount).
 #   scripts/chaos.sh [--files N] [--workers N] [--faults SECONDS] [--converge SECONDS] [--bin DIR]
 # --bin: a folder with a built Worker.dll (the tests pass theirs); otherwise the worker is built into artifacts/chaos/bin.
+# --keep: keep the run folder (database, logs, mail) after a passing run too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-files=60 workers=2 faults=60 converge=180 bin=""
+files=60 workers=2 faults=60 converge=180 bin="" keep=""
 while [ $# -gt 0 ]; do
   case $1 in
     --files) files=$2; shift 2 ;; --workers) workers=$2; shift 2 ;;
-    --faults) faults=$2; shift 2 ;; --converge) converge=$2; shift 2 ;; --bin) bin=$2; shift 2 ;;
-    *) echo "usage: scripts/chaos.sh [--files N] [--workers N] [--faults SECONDS] [--converge SECONDS] [--bin DIR]" >&2; exit 2 ;;
+    --faults) faults=$2; shift 2 ;; --converge) converge=$2; shift 2 ;; --bin) bin=$2; shift 2 ;; --keep) keep=1; shift ;;
+    *) echo "usage: scripts/chaos.sh [--files N] [--workers N] [--faults SECONDS] [--converge SECONDS] [--bin DIR] [--keep]" >&2; exit 2 ;;
   esac
 done
 
 require_dotnet
 ensure_packages pdfsig:poppler-utils python3:python3 curl:curl pg_lsclusters:postgresql
 repo=$(pwd)
+[ -z "$bin" ] || bin=$(cd "$bin" && pwd)
 if [ -z "$bin" ]; then
   bin=$repo/artifacts/chaos/bin
   dotnet build Worker/Worker.csproj -c Release -o "$bin" -v q -nologo >/dev/null || { echo "chaos: the worker does not build" >&2; exit 1; }
@@ -192,6 +194,6 @@ echo "approval emails: $invites for $steps steps ($((invites - steps)) repeats; 
 check "every step got its approval email" '[ "$unique" -ge "$steps" ]'
 check "audit chain verifies" '(cd "$run" && "${worker[@]}" audit verify --config "$run/config.json" >/dev/null)'
 echo "converged ${converged}s after the faults stopped ($files files, $workers workers, $kills kills, PostgreSQL restarted, SMTP down 15 s, archive full 10 s)"
-[ "$failures" = 0 ] && { touch "$run/passed"; echo "chaos: passed"; exit 0; }
+[ "$failures" = 0 ] && { [ -n "$keep" ] || touch "$run/passed"; echo "chaos: passed"; exit 0; }
 echo "chaos: $failures check(s) failed; logs in $run" >&2
 exit 1
