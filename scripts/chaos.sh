@@ -94,29 +94,41 @@ for i in $(seq 0 $((workers - 1))); do
 done
 log "$workers workers up; PostgreSQL on $pgport, SMTP on $smtp_port, run folder $run"
 
-# The phone: every link that arrives is opened and approved on a worker that answers (any worker serves any link).
+# The phones: every link that arrives is opened and approved, each by a phone of its own, on any worker that answers (any worker
+# serves any link); a phone that finds no worker tries again a second later.
+approve_one() {
+  local eml=$1 token; token=$(grep -ao '/approve/[A-Za-z0-9_-]\{20,\}' "$eml" | head -n 1 | cut -d/ -f3 || true)
+  [ -n "$token" ] || return 0
+  local jar; jar=$(mktemp "$run/approved/jar.XXXXXX")
+  for _ in $(seq 1 300); do
+    [ -e "$run/stop-approving" ] && return 0
+    local port; port=$(port_of $((RANDOM % workers)))
+    local page status
+    page=$(curl -sS -m 10 -c "$jar" -w '\n%{http_code}' "http://127.0.0.1:$port/approve/$token" 2>/dev/null) || { sleep 1; continue; }
+    status=${page##*$'\n'}
+    # 410: decided already (by this phone before the worker died mid-answer) or replaced by a newer link
+    [ "$status" = 410 ] && return 0
+    [ "$status" = 200 ] || { sleep 1; continue; }
+    local field; field=$(printf '%s' "$page" | grep -o 'name="__tte"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | sed 's/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g' | head -n 1)
+    status=$(curl -s -o /dev/null -w '%{http_code}' -m 15 -b "$jar" --data-urlencode "__tte=$field" \
+      -d decision=approve -d confirm=yes "http://127.0.0.1:$port/approve/$token" 2>/dev/null || true)
+    { [ "$status" = 200 ] || [ "$status" = 410 ]; } && return 0
+    sleep 1
+  done
+}
 approve_links() {
   mkdir -p "$run/approved"
   while [ ! -e "$run/stop-approving" ]; do
     for eml in "$run"/mail/*.eml; do
       [ -e "$eml" ] || continue
-      local done_mark="$run/approved/$(basename "$eml")"
-      [ -e "$done_mark" ] && continue
-      local token; token=$(grep -ao '/approve/[A-Za-z0-9_-]\{20,\}' "$eml" | head -n 1 | cut -d/ -f3 || true)
-      [ -n "$token" ] || { touch "$done_mark"; continue; }
-      local port; port=$(port_of $((RANDOM % workers)))
-      local jar="$run/approved/jar.$$"; rm -f "$jar"
-      local page; page=$(curl -fsS -m 10 -c "$jar" "http://127.0.0.1:$port/approve/$token" 2>/dev/null) || {
-        # 410: decided or replaced already; anything else: try again later
-        [ "$(curl -s -o /dev/null -w '%{http_code}' -m 10 "http://127.0.0.1:$port/approve/$token" 2>/dev/null)" = 410 ] && touch "$done_mark"
-        continue; }
-      local field; field=$(printf '%s' "$page" | grep -o 'name="__tte"[^>]*value="[^"]*"' | sed 's/.*value="//; s/"$//' | sed 's/&#x2B;/+/g; s/&#x2F;/\//g; s/&#x3D;/=/g' | head -n 1)
-      local code; code=$(curl -s -o /dev/null -w '%{http_code}' -m 15 -b "$jar" --data-urlencode "__tte=$field" \
-        -d decision=approve -d confirm=yes "http://127.0.0.1:$port/approve/$token" 2>/dev/null || true)
-      if [ "$code" = 200 ] || [ "$code" = 410 ]; then touch "$done_mark"; fi
+      local taken="$run/approved/$(basename "$eml")"
+      [ -e "$taken" ] && continue
+      touch "$taken"
+      approve_one "$eml" &
     done
-    sleep 1
+    sleep 0.5
   done
+  wait
 }
 approve_links & approver_pid=$!
 pids+=("$approver_pid")
