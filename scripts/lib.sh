@@ -60,4 +60,29 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'name', :'owner') WHERE NOT EXISTS
 SQL
 }
 
+# drop_test_databases PREFIX: drops every database whose name starts with PREFIX, as the superuser; says plainly which
+# one could not be dropped and why, and returns non-zero then (the caller decides whether that matters).
+drop_test_databases() {
+  local prefix=$1 names name failed=0 error
+  if ! names=$(as_postgres psql -X -At -v ON_ERROR_STOP=1 -d postgres -v prefix="$prefix" 2>&1 <<'SQL'
+SELECT datname FROM pg_database WHERE starts_with(datname, :'prefix') ORDER BY datname;
+SQL
+  ); then
+    echo "cleanup failed: could not list test databases ${prefix}*: ${names//$'\n'/ }" >&2
+    return 1
+  fi
+  for name in $names; do
+    if error=$(as_postgres psql -X -q -v ON_ERROR_STOP=1 -d postgres -v name="$name" 2>&1 <<'SQL'
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'name') \gexec
+SQL
+    ); then
+      echo "cleanup: dropped leftover test database $name"
+    else
+      echo "cleanup failed: could not drop test database $name: ${error//$'\n'/ }" >&2
+      failed=1
+    fi
+  done
+  return "$failed"
+}
+
 random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }

@@ -19,5 +19,13 @@ password=$(cat "$state/test-db.pass")
 ensure_role worker_test "$password" "CREATEDB"
 export WORKER_TEST_DB="Host=127.0.0.1;Port=5432;Username=worker_test;Password=$password;Database=postgres"
 
+# Test databases are named wt_RUN_...; at the end the superuser drops whatever this run left (a backend the test role may
+# not end, such as autovacuum, can keep one alive), and never those of a run beside it.
+WORKER_TEST_RUN=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export WORKER_TEST_RUN
+
 mkdir -p artifacts
-dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@"
+status=0
+dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" || status=$?
+drop_test_databases "wt_${WORKER_TEST_RUN}_" || true
+exit "$status"

@@ -46,8 +46,9 @@ public sealed class ApiDocumentsTests(ApiHost host)
         Assert.Equal(HttpStatusCode.OK, decided);
 
         await Eventually.Async(() => api.StateAsync(id), s => s is "Approved" or "Filed", what: "Approved");
-        Assert.Equal(1L, await host.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"));
+        await Eventually.Async(() => host.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"),
+            n => n == 1, what: "one signing job");
         await AssertFiledAndDownloadableAsync(api, id, pdf);
     }
 

@@ -38,7 +38,7 @@ public sealed partial class ApiSubmissions(
             ? SubmissionAnswer.Refused(ApiProblems.Refused(recorded, s.Upload.Route.Name))
             : SubmissionAnswer.Accepted(recorded.Id);
         if (s.IdempotencyKey is { } used) await requests.SaveAnswerAsync(client, used, answer.Status, answer.ToJson(), ct);
-        LogSubmitted(client, recorded.Id, s.Upload.Route.Name, recorded.State);
+        LogSubmitted(client, recorded.Id, s.Upload.Route.Name, recorded.State.ToString());
         return answer;
     }
 
