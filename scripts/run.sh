@@ -11,6 +11,8 @@ ensure_postgres
 # The database password lives in a file outside git (data/ is ignored), never in a committed file.
 mkdir -p data/secrets && chmod 700 data/secrets
 [ -s data/secrets/db.pass ] || { random_secret > data/secrets/db.pass; chmod 600 data/secrets/db.pass; }
+# Encrypts the cookie and form keys kept in the database, so a database backup alone cannot sign anyone in.
+[ -s data/secrets/keys.secret ] || (umask 077; head -c 32 /dev/urandom > data/secrets/keys.secret)
 ensure_role worker "$(cat data/secrets/db.pass)"
 ensure_database worker worker
 

@@ -46,7 +46,7 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
             var root = json.RootElement;
             received.Enqueue(new Delivery(root.GetProperty("eventId").GetGuid(), root.GetProperty("documentId").GetGuid(),
                 root.GetProperty("state").GetString()!, root.GetProperty("event").GetString()!,
-                WebhookSignature.Verify(secret, body, request.Headers[WebhookSignature.Header])));
+                WebhookSignature.Verify(secret, body, request.Headers[WebhookSignature.Header], DateTimeOffset.UtcNow)));
             return Results.NoContent();
         });
         await app.StartAsync();

@@ -39,6 +39,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (o.Intake.MaxFileBytes <= 0) e.Add($"{w}:Intake:MaxFileBytes: must be greater than 0");
         CheckOfficeHours(e, o.OfficeHours);
         CheckDashboard(e, o.Dashboard);
+        WebOptionsValidator.Check(e, o);
         if (o.Approval.RequestsPerMinute < 1) e.Add($"{w}:Approval:RequestsPerMinute: must be at least 1");
         if (o.Approval.ReasonMaxLength < 20) e.Add($"{w}:Approval:ReasonMaxLength: must be at least 20");
         Positive(e, $"{w}:Approval:SweepEvery", o.Approval.SweepEvery);
