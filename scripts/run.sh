@@ -13,6 +13,8 @@ mkdir -p data/secrets && chmod 700 data/secrets
 [ -s data/secrets/db.pass ] || { random_secret > data/secrets/db.pass; chmod 600 data/secrets/db.pass; }
 # Encrypts the cookie and form keys kept in the database, so a database backup alone cannot sign anyone in.
 [ -s data/secrets/keys.secret ] || (umask 077; head -c 32 /dev/urandom > data/secrets/keys.secret)
+# Signs the record of the audit trail's last event (data/audit-head), so cutting the trail's tail in the database shows.
+[ -s data/secrets/audit-head.key ] || (umask 077; head -c 32 /dev/urandom > data/secrets/audit-head.key)
 ensure_role worker "$(cat data/secrets/db.pass)"
 ensure_database worker worker
 

@@ -2,11 +2,20 @@ using System.Net;
 
 namespace Worker.Configuration;
 
-/// <summary>Checks <c>Worker:Web</c> and that a worker without dashboard users is reachable from this machine only.</summary>
+/// <summary>Checks <c>Worker:Web</c>, the key files kept outside the database, and that a worker without dashboard users is reachable from this machine only.</summary>
 public static class WebOptionsValidator
 {
     /// <summary>Shortest key protection secret accepted, in bytes.</summary>
     public const int MinSecretBytes = 32;
+
+    /// <summary>A key file that must exist and hold a real secret.</summary>
+    public static void SecretFile(List<string> e, string key, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+            e.Add($"{key}: must be set (a file with a random secret: 'head -c 32 /dev/urandom > FILE; chmod 600 FILE')");
+        else if (!File.Exists(path)) e.Add($"{key}: file {Path.GetFullPath(path)} does not exist");
+        else if (new FileInfo(path).Length < MinSecretBytes) e.Add($"{key}: file {Path.GetFullPath(path)} holds fewer than {MinSecretBytes} bytes");
+    }
 
     public static void Check(List<string> e, WorkerOptions o)
     {
@@ -14,11 +23,8 @@ public static class WebOptionsValidator
         for (var i = 0; i < o.Web.KnownProxies.Count; i++)
             if (!IPAddress.TryParse(o.Web.KnownProxies[i], out _))
                 e.Add($"{k}:KnownProxies:{i}: '{o.Web.KnownProxies[i]}' is not an IP address");
-        var file = o.Web.KeyProtectionFile;
-        if (string.IsNullOrWhiteSpace(file))
-            e.Add($"{k}:KeyProtectionFile: must be set (a file with a random secret, e.g. 'head -c 32 /dev/urandom > data/secrets/keys.secret; chmod 600 data/secrets/keys.secret')");
-        else if (!File.Exists(file)) e.Add($"{k}:KeyProtectionFile: file {Path.GetFullPath(file)} does not exist");
-        else if (new FileInfo(file).Length < MinSecretBytes) e.Add($"{k}:KeyProtectionFile: file {Path.GetFullPath(file)} holds fewer than {MinSecretBytes} bytes");
+        SecretFile(e, $"{k}:KeyProtectionFile", o.Web.KeyProtectionFile);
+        SecretFile(e, $"{WorkerOptions.Section}:Audit:HeadKeyFile", o.Audit.HeadKeyFile);
         WorkerOptionsValidator.Positive(e, $"{k}:SessionLifetime", o.Web.SessionLifetime);
         // Without users the dashboard trusts this machine; anywhere else that would hand operator rights to every visitor.
         if (o.Dashboard.Users.Count == 0 && !(LoopbackAddress.AllLoopback(o.Urls) && LoopbackAddress.IsLoopbackUrl(o.PublicBaseUrl)))

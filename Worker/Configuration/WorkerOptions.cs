@@ -26,6 +26,7 @@ public sealed class WorkerOptions
     public OfficeHoursOptions OfficeHours { get; set; } = new();
     public DashboardOptions Dashboard { get; set; } = new();
     public WebOptions Web { get; set; } = new();
+    public AuditOptions Audit { get; set; } = new();
     public ApprovalOptions Approval { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
     public List<RouteOptions> Routes { get; set; } = [];

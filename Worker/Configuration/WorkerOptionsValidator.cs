@@ -21,6 +21,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) e.Add($"{w}:DataDirectory: must not be empty");
         if (string.IsNullOrWhiteSpace(o.Database.ConnectionString)) e.Add($"{w}:Database:ConnectionString: must not be empty");
         OptionalFile(e, $"{w}:Database:PasswordFile", o.Database.PasswordFile);
+        OptionalFile(e, $"{w}:Database:MigrationPasswordFile", o.Database.MigrationPasswordFile);
         CheckMail(e, o.Mail);
         foreach (var (signerName, signer) in o.Signers)
         {
