@@ -7,7 +7,7 @@ source scripts/lib.sh
 require_dotnet
 # The tests call these real programs; a missing one must fail the run, so install them here.
 ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools \
-  zbarimg:zbar-tools /usr/bin/chromium:chromium
+  zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/sbin/nginx:nginx
 ensure_postgres
 
 # The test role can only create and drop its own databases. Its random password is kept outside the checkout, so
@@ -18,6 +18,11 @@ mkdir -p "$state" && chmod 700 "$state"
 password=$(cat "$state/test-db.pass")
 ensure_role worker_test "$password" "CREATEDB"
 export WORKER_TEST_DB="Host=127.0.0.1;Port=5432;Username=worker_test;Password=$password;Database=postgres"
+# A second role that owns nothing, for tests of a worker whose migrations run as the owner (the test role) and which
+# itself may only read and add to the audit trail.
+[ -s "$state/test-runtime-db.pass" ] || { random_secret > "$state/test-runtime-db.pass"; chmod 600 "$state/test-runtime-db.pass"; }
+ensure_role worker_test_runtime "$(cat "$state/test-runtime-db.pass")"
+export WORKER_TEST_RUNTIME_DB="Host=127.0.0.1;Port=5432;Username=worker_test_runtime;Password=$(cat "$state/test-runtime-db.pass")"
 
 mkdir -p artifacts
 dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@"
