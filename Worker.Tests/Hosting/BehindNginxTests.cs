@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Worker.Dashboard;
 using Worker.Tests.Support;
 
@@ -12,7 +11,7 @@ namespace Worker.Tests.Hosting;
 /// The normal deployment: nginx with TLS on the same host (config/nginx-example.conf), so every request reaches the worker
 /// from loopback. Each 127.x address below is a different client of nginx.
 /// </summary>
-public sealed partial class BehindNginxTests(BehindNginxTests.Host host) : IClassFixture<BehindNginxTests.Host>
+public sealed class BehindNginxTests(BehindNginxTests.Host host) : IClassFixture<BehindNginxTests.Host>
 {
     private const string Password = "operator-secret-1";
     private const int ApprovalsPerMinute = 5;
@@ -147,17 +146,6 @@ public sealed partial class BehindNginxTests(BehindNginxTests.Host host) : IClas
         Assert.Equal(HttpStatusCode.OK, (await secure.SendAsync(overHttps)).StatusCode);
     }
 
-    private static async Task<HttpResponseMessage> LoginAsync(HttpClient client, string password)
-    {
-        var form = await client.GetStringAsync("/login");
-        var token = AntiforgeryField().Match(form);
-        Assert.True(token.Success, form);
-        return await client.PostAsync("/login", new FormUrlEncodedContent([
-            new(token.Groups["name"].Value, WebUtility.HtmlDecode(token.Groups["value"].Value)),
-            new("returnUrl", "/hangfire"), new("name", "operator"), new("password", password),
-        ]));
-    }
-
-    [GeneratedRegex("<input type=\"hidden\" name=\"(?<name>[^\"]+)\" value=\"(?<value>[^\"]+)\">")]
-    private static partial Regex AntiforgeryField();
+    private static Task<HttpResponseMessage> LoginAsync(HttpClient client, string password) =>
+        DashboardLogin.PostAsync(client, "operator", password);
 }

@@ -24,6 +24,8 @@ public static class DashboardSession
         new(new ClaimsIdentity(
         [
             new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role),
+            // Antiforgery binds its tokens to this claim when present, not to all claims (the sign-in time differs per Basic request).
+            new Claim(ClaimTypes.NameIdentifier, user.Name),
             new Claim(StampClaim, Stamp(user.PasswordHash)),
             new Claim(SignedInClaim, now.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)),
         ], scheme, ClaimTypes.Name, ClaimTypes.Role));
