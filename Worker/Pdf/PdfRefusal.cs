@@ -15,6 +15,9 @@ public enum PdfRefusal
     /// <summary>Truncated or broken beyond a usable cross-reference table and trailer.</summary>
     Damaged,
 
+    /// <summary>The cross-reference data is not exact (wrong offsets, a broken /Prev chain): a rewrite may repair it, signing as found may not.</summary>
+    NeedsRepair,
+
     /// <summary>The PDF has no pages to sign.</summary>
     NoPages,
 

@@ -24,7 +24,7 @@ public class PdfCheckTests
 
     [Theory]
     [InlineData(Corpus.Encrypted, PdfCheckOutcome.Encrypted)]
-    [InlineData(Corpus.UnreadablePageTree, PdfCheckOutcome.Damaged)]
+    [InlineData(Corpus.UnreadablePageTree, PdfCheckOutcome.NeedsRepair)]
     public void Check_ClassifiesCorpusFile(string name, PdfCheckOutcome expected)
     {
         var result = PdfCheck.Check(RepositoryPaths.CorpusFile(name));

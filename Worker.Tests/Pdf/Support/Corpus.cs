@@ -5,15 +5,15 @@ public static class Corpus
 {
     public const string Encrypted = "libreoffice-writer-password.pdf";
 
-    // Its page tree root (object 172) lies in a zeroed block: qpdf counts 0 pages and poppler renders nothing.
-    // It still signs (invisibly, the widget on no page); qpdf --check already warns about the original.
+    // Its startxref points into a zeroed block that also holds the page tree root (object 172): qpdf and poppler
+    // repair it to 0 pages, mupdf to 4. Viewers disagree, so it is never signed as found (NeedsRepair).
     public const string UnreadablePageTree = "unreadablemetadata.pdf";
 
     public static TheoryData<string> Signable()
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.GetFiles(RepositoryPaths.Corpus, "*.pdf").Select(Path.GetFileName).Order())
-            if (file is not Encrypted)
+            if (file is not (Encrypted or UnreadablePageTree))
                 data.Add(file!);
         return data;
     }

@@ -21,7 +21,7 @@ public static class PdfCheck
             var pages = pdf.Pages.Count;
             return pages == 0
                 ? new PdfCheckResult { Outcome = PdfCheckOutcome.NoPages, Reason = "the PDF has no pages", PageCount = 0 }
-                : new PdfCheckResult { Outcome = PdfCheckOutcome.Ok, PageCount = pages, Title = pdf.Title };
+                : new PdfCheckResult { Outcome = PdfCheckOutcome.Ok, PageCount = pages, Title = pdf.Title, Revisions = pdf.Revisions };
         }
         catch (PdfRefusedException e)
         {
@@ -35,6 +35,7 @@ public static class PdfCheck
         PdfRefusal.NotPdf => PdfCheckOutcome.NotPdf,
         PdfRefusal.Encrypted => PdfCheckOutcome.Encrypted,
         PdfRefusal.NoPages => PdfCheckOutcome.NoPages,
+        PdfRefusal.NeedsRepair => PdfCheckOutcome.NeedsRepair,
         _ => PdfCheckOutcome.Damaged,
     };
 }

@@ -18,6 +18,9 @@ public enum PdfCheckOutcome
     /// <summary>Truncated or broken.</summary>
     Damaged,
 
+    /// <summary>Readable only after repairing its cross-reference data; never signed as found.</summary>
+    NeedsRepair,
+
     /// <summary>A PDF without pages.</summary>
     NoPages,
 }

@@ -15,6 +15,9 @@ public sealed record PdfCheckResult
     /// <summary>The document title from its metadata, when present.</summary>
     public string? Title { get; init; }
 
+    /// <summary>How many revisions (incremental updates plus the original) the file holds, when readable.</summary>
+    public int? Revisions { get; init; }
+
     /// <summary>The file may proceed.</summary>
     public bool IsOk => Outcome == PdfCheckOutcome.Ok;
 }

@@ -4,6 +4,7 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.CrossReference;
 using UglyToad.PdfPig.Exceptions;
 using UglyToad.PdfPig.Tokens;
+using Worker.Pdf.Syntax;
 
 namespace Worker.Pdf.Reading;
 
@@ -17,8 +18,9 @@ public sealed class PdfStructure : IDisposable
     private readonly PdfDocument _document;
     private IReadOnlyList<PageInfo>? _pages;
 
-    private PdfStructure(Stream file, PdfDocument document, LastXrefSection lastXref)
+    private PdfStructure(Stream file, PdfDocument document, LastXrefSection lastXref, int revisions)
     {
+        Revisions = revisions;
         _file = file;
         _document = document;
         LastXref = lastXref;
@@ -32,6 +34,9 @@ public sealed class PdfStructure : IDisposable
         file.Position = FileLength - 1;
         EndsWithNewline = file.ReadByte() is '\n' or '\r';
     }
+
+    /// <summary>How many revisions the strict reader found (a linearized file's first-page section does not count).</summary>
+    public int Revisions { get; }
 
     /// <summary>Length of the file in bytes.</summary>
     public long FileLength { get; }
@@ -115,12 +120,31 @@ public sealed class PdfStructure : IDisposable
         {
             if (document.IsEncrypted || document.Structure.Trailer.EncryptionToken is not null)
                 throw new PdfRefusedException(PdfRefusal.Encrypted, "encrypted PDF: remove the password protection before signing");
-            return new PdfStructure(file, document, lastXref);
+            return new PdfStructure(file, document, lastXref, StrictRevisions(file));
         }
         catch
         {
             document.Dispose();
             throw;
+        }
+    }
+
+    // PdfPig repairs what it cannot find; what we sign or judge must read exactly as written, so check it strictly too.
+    private static int StrictRevisions(Stream file)
+    {
+        try
+        {
+            var current = PdfRevisions.Open(file).Current();
+            if (current.Trailer["Root"] is not PdfReference root || current.Get(root.Number) is not PdfDictionary)
+                throw new PdfSyntaxException("the trailer's /Root is not a dictionary");
+            var linearized = current.Chain.Count > 1 && current.Chain[0].Offset < 1024 * 1024
+                && current.Entries.Where(e => e.Value.Kind == XrefEntryKind.InUse).MinBy(e => e.Value.Location) is var first
+                && current.Get(first.Key) is PdfDictionary d && d["Linearized"] is not null;
+            return current.Chain.Count - (linearized ? 1 : 0);
+        }
+        catch (PdfSyntaxException e)
+        {
+            throw new PdfRefusedException(PdfRefusal.NeedsRepair, $"damaged PDF: its cross-reference data needs repair ({e.Message})");
         }
     }
 

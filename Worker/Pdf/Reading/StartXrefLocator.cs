@@ -22,7 +22,7 @@ public static class StartXrefLocator
         while (i < text.Length && IsWhite(text[i])) i++;
         while (i < text.Length && char.IsAsciiDigit(text[i])) digits.Append(text[i++]);
         if (digits.Length == 0 || !long.TryParse(digits.ToString(), out var offset) || offset <= 0 || offset >= file.Length)
-            throw new PdfRefusedException(PdfRefusal.Damaged, "damaged PDF: 'startxref' does not point inside the file");
+            throw new PdfRefusedException(PdfRefusal.NeedsRepair, "damaged PDF: 'startxref' does not point inside the file");
         if (text.IndexOf("%%EOF", i, StringComparison.Ordinal) < 0)
             throw new PdfRefusedException(PdfRefusal.Damaged, "damaged PDF: no '%%EOF' after 'startxref' (truncated?)");
         return new LastXrefSection { Offset = offset, Kind = KindAt(file, offset) };
@@ -38,7 +38,7 @@ public static class StartXrefLocator
             return XrefKind.Table;
         if (System.Text.RegularExpressions.Regex.IsMatch(rest, @"^\d+\s+\d+\s+obj"))
             return XrefKind.Stream;
-        throw new PdfRefusedException(PdfRefusal.Damaged, "damaged PDF: 'startxref' points to neither an xref table nor an xref stream");
+        throw new PdfRefusedException(PdfRefusal.NeedsRepair, "damaged PDF: 'startxref' points to neither an xref table nor an xref stream");
     }
 
     private static bool IsWhite(char c) => c is ' ' or '\r' or '\n' or '\t' or '\f' or '\0';

@@ -18,13 +18,24 @@ public static class PdfSignatureVerifier
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         using var pdf = PdfStructure.Open(file);
-        return SignatureFieldFinder.Find(pdf)
-            .Select(field => VerifyOne(pdf, file, field, trust))
+        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, trust)).ToList();
+        // Later signatures whose bytes verify may add their own fields; the analysis of earlier ones needs them.
+        var intact = checks.Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
+            .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
+        var analysis = checks.Any(c => c.ByteRangeCoversRevision && !c.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
+        return checks.Select(c => WithLaterChanges(c, analysis, intact))
             .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue)
             .ToList();
     }
 
-    private static SignatureVerification VerifyOne(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
+    private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
+    {
+        if (analysis is null || !check.ByteRangeCoversRevision || check.CoversWholeFile) return check;
+        var changes = analysis.Check(check.ByteRange[2] + check.ByteRange[3], intact);
+        return changes.Count == 0 ? check : check with { LaterChangesAllowed = false, Problems = [.. check.Problems, .. changes] };
+    }
+
+    private static SignatureVerification VerifyBytes(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
     {
         var problems = new List<string>();
         var range = pdf.Get(field.Signature, "ByteRange") is ArrayToken array
@@ -51,10 +62,6 @@ public static class PdfSignatureVerifier
         }
 
         var coversWholeFile = inspection.Problems.Count == 0 && inspection.RevisionEnd == file.Length;
-        string? laterChange = null;
-        if (inspection.Problems.Count == 0 && !coversWholeFile)
-            laterChange = RevisionDiff.FindDisallowedChange(pdf, file, inspection.RevisionEnd);
-        if (laterChange is not null) problems.Add(laterChange);
 
         return new SignatureVerification
         {
@@ -70,7 +77,7 @@ public static class PdfSignatureVerifier
             ChainTrusted = cms?.ChainTrusted,
             TimestampValid = cms?.TimestampValid,
             TimestampTime = cms?.TimestampTime,
-            LaterChangesAllowed = laterChange is null,
+            LaterChangesAllowed = true,
             Problems = problems,
         };
     }
