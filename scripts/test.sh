@@ -23,7 +23,9 @@ export WORKER_TEST_DB="Host=127.0.0.1;Port=5432;Username=worker_test;Password=$p
 [ -s "$state/test-runtime-db.pass" ] || { random_secret > "$state/test-runtime-db.pass"; chmod 600 "$state/test-runtime-db.pass"; }
 ensure_role worker_test_runtime "$(cat "$state/test-runtime-db.pass")"
 # Membership lets the test role end the runtime role's sessions when it drops a test database (DROP DATABASE ... FORCE).
-as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres -c "GRANT worker_test_runtime TO worker_test" >/dev/null
+as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres <<'SQL' >/dev/null
+SELECT 'GRANT worker_test_runtime TO worker_test' WHERE NOT pg_has_role('worker_test', 'worker_test_runtime', 'MEMBER') \gexec
+SQL
 export WORKER_TEST_RUNTIME_DB="Host=127.0.0.1;Port=5432;Username=worker_test_runtime;Password=$(cat "$state/test-runtime-db.pass")"
 
 mkdir -p artifacts

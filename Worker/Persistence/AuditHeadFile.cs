@@ -17,6 +17,23 @@ public sealed class AuditHeadFile(string path, byte[] key)
 
     public string Path => path;
 
+    /// <summary>
+    /// As <see cref="Record"/>, inside an append: a full disk must not fail the step being audited, so a failure only
+    /// returns false; the periodic recording then reports it.
+    /// </summary>
+    public bool TryRecord(AuditHead head)
+    {
+        try
+        {
+            Record(head);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>Records a head that is committed; never moves the record backwards.</summary>
     public void Record(AuditHead head)
     {
@@ -30,8 +47,15 @@ public sealed class AuditHeadFile(string path, byte[] key)
             File.Delete(temp);
             var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
             if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var stream = new FileStream(temp, options)) stream.Write(Encoding.ASCII.GetBytes(line));
-            File.Move(temp, path, overwrite: true);
+            try
+            {
+                using (var stream = new FileStream(temp, options)) stream.Write(Encoding.ASCII.GetBytes(line));
+                File.Move(temp, path, overwrite: true);
+            }
+            finally
+            {
+                File.Delete(temp);
+            }
             recorded = head.Seq;
         }
     }

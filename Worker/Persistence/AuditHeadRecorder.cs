@@ -28,6 +28,7 @@ public sealed partial class AuditHeadRecorder(AuditLog audit, ILogger<AuditHeadR
         try { await audit.RecordHeadAsync(ct); }
         // The database check in /health/ready reports an outage; the next tick records the head.
         catch (NpgsqlException e) { LogNotRecorded(e.Message); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { LogNotRecorded(e.Message); }
     }
 
     [LoggerMessage(LogLevel.Warning, "Audit head not recorded this time: {Reason}")]

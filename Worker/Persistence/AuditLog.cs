@@ -31,7 +31,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider clock, Au
         insert.Parameters.AddWithValue(previous);
         insert.Parameters.AddWithValue(AuditChain.Hash(previous, e));
         await insert.ExecuteNonQueryAsync(ct);
-        if (head is not null) headFile?.Record(head);
+        if (head is not null) headFile?.TryRecord(head);
     }
 
     /// <summary>Records the committed head now; the worker calls it every few seconds, so the newest event is covered too.</summary>
@@ -56,7 +56,7 @@ public sealed class AuditLog(NpgsqlDataSource dataSource, TimeProvider clock, Au
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await AppendAsync(connection, transaction, e, ct);
         await transaction.CommitAsync(ct);
-        if (headFile is not null && await ReadHeadAsync(connection, null, ct) is { } head) headFile.Record(head);
+        if (headFile is not null && await ReadHeadAsync(connection, null, ct) is { } head) headFile.TryRecord(head);
     }
 
     /// <summary>A new event stamped now.</summary>
