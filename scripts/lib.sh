@@ -85,4 +85,17 @@ SQL
   return "$failed"
 }
 
+# hand_schema_to DATABASE SCHEMA OWNER: the database, the schema and everything in it belong to OWNER (for an install made
+# before migrations ran as a separate owner role); other schemas (Hangfire's, Quartz's tables) keep their owner.
+hand_schema_to() {
+  as_postgres psql -q -v ON_ERROR_STOP=1 -d "$1" -v schema="$2" -v owner="$3" <<'SQL' >/dev/null
+SELECT format('ALTER DATABASE %I OWNER TO %I', current_database(), :'owner') \gexec
+SELECT format('ALTER SCHEMA %I OWNER TO %I', nspname, :'owner') FROM pg_namespace WHERE nspname = :'schema' \gexec
+SELECT format('ALTER TABLE %I.%I OWNER TO %I', schemaname, tablename, :'owner')
+  FROM pg_tables WHERE schemaname = :'schema' AND tableowner <> :'owner' \gexec
+SELECT format('ALTER FUNCTION %I.%I(%s) OWNER TO %I', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), :'owner')
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = :'schema' \gexec
+SQL
+}
+
 random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }

@@ -1,6 +1,4 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Worker.Configuration;
 using Npgsql;
@@ -37,10 +35,7 @@ public static class ApprovalSetup
             .StartAt(DateTimeOffset.UtcNow + LifecycleSweepJob.Every)
             .WithSimpleSchedule(LifecycleSweepJob.Every)));
 
-        // Antiforgery tokens are protected with these keys; in the shared database every worker can check every form.
-        s.AddDataProtection().SetApplicationName("signing-worker");
-        s.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new DataProtectionKeyStore(dataSource));
-
+        // Antiforgery tokens are protected with the data-protection keys that Hosting keeps in the shared database.
         var https = options.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         s.AddAntiforgery(o =>
         {
