@@ -9,6 +9,7 @@ require_dotnet
 ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools pk12util:libnss3-tools \
   zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/sbin/nginx:nginx
 ensure_postgres
+ensure_max_connections 300
 
 # The test role can only create and drop its own databases. Its random password is kept outside the checkout, so
 # several checkouts (or a run beside a developer's) on one machine keep using the same one.
