@@ -97,5 +97,16 @@ public sealed class IntakeCrashQuarantineTests : IAsyncLifetime
         }
     }
 
-    private static string ReadOrEmpty(string path) => File.Exists(path) ? File.ReadAllText(path) : "";
+    // The worker may still be writing the reason file; then it is not there yet.
+    private static string ReadOrEmpty(string path)
+    {
+        try
+        {
+            return File.Exists(path) ? File.ReadAllText(path) : "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
 }
