@@ -22,13 +22,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (string.IsNullOrWhiteSpace(o.Database.ConnectionString)) e.Add($"{w}:Database:ConnectionString: must not be empty");
         OptionalFile(e, $"{w}:Database:PasswordFile", o.Database.PasswordFile);
         CheckMail(e, o.Mail);
-        foreach (var (signerName, signer) in o.Signers)
-        {
-            var key = $"{w}:Signers:{signerName}";
-            RequiredFile(e, $"{key}:Pkcs12", signer.Pkcs12);
-            RequiredFile(e, $"{key}:PasswordFile", signer.PasswordFile);
-            if (string.IsNullOrWhiteSpace(signer.Name)) e.Add($"{key}:Name: must not be empty (it is shown on the stamp)");
-        }
+        foreach (var (signerName, signer) in o.Signers) SignerOptionsValidator.Check(e, $"{w}:Signers:{signerName}", signer);
         if (o.Timestamp.Url.Length > 0) Url(e, $"{w}:Timestamp:Url", o.Timestamp.Url);
         Positive(e, $"{w}:Database:StartupWait", o.Database.StartupWait, allowZero: true);
         if (o.Signing.Retries is < 0 or > 20) e.Add($"{w}:Signing:Retries: {o.Signing.Retries} must be between 0 and 20");

@@ -14,6 +14,15 @@ public static class SigningSetup
         builder.Services.AddSingleton<TimestampSource>();
         builder.Services.AddSingleton<Hangfire.States.IElectStateFilter, SigningRetries>();
         builder.Services.AddHttpClient("tsa");
+        builder.Services.AddSingleton<SigningTrust>();
+        builder.Services.AddSingleton<IDocumentSigner, LocalEngineSigner>();
+        builder.Services.AddSingleton<IDocumentSigner, Bsre.BsreSigner>();
+        builder.Services.AddSingleton<SigningPort>();
+        builder.Services.AddSingleton<PresignedOutputs>();
+        builder.Services.AddSingleton<SignerStepStore>();
+        builder.Services.AddSingleton<ApprovalSigning>();
+        // Bsre:Timeout bounds each call; the client's own 100 s default would cut a longer configured one short.
+        builder.Services.AddHttpClient(Bsre.BsreSigner.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddTransient<ISigningStarter, SignAndFileJob>();
         builder.Services.AddSingleton<CertificateExpiryCheck>();
         builder.Services.AddQuartz(q => q.ScheduleJob<CertificateExpiryJob>(t => t

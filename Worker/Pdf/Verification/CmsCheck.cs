@@ -4,6 +4,7 @@ namespace Worker.Pdf.Verification;
 internal sealed record CmsCheck
 {
     public string? SignerName { get; init; }
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? SignerCertificate { get; init; }
     public DateTimeOffset? TimestampTime { get; init; }
     public bool DigestMatches { get; init; }
     public bool SignatureValueValid { get; init; }
