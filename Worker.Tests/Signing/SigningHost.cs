@@ -8,7 +8,7 @@ namespace Worker.Tests.Signing;
 /// A worker with loopback SMTP whose signers come from the demo CA (so pdfsig judges them trusted); dua-pejabat signs
 /// with each approver in turn, with different keys.
 /// </summary>
-public sealed class SigningHost : ApprovalHost
+public class SigningHost : ApprovalHost
 {
     protected override void Configure(TestConfig config)
     {

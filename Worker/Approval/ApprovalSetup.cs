@@ -22,6 +22,8 @@ public static class ApprovalSetup
         s.AddTransient<ApprovalMailJob>();
         s.AddTransient<DeclinedFiling>();
         s.AddTransient<ApprovalDecisions>();
+        s.AddTransient<SecretApproval>();
+        s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
