@@ -23,6 +23,7 @@ public static class ApprovalSetup
         s.AddTransient<DeclinedFiling>();
         s.AddTransient<ApprovalDecisions>();
         s.AddTransient<SecretApproval>();
+        s.AddSingleton<SecretAttemptStore>();
         s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
         s.AddTransient<ApprovalSweep>();

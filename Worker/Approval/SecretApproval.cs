@@ -14,9 +14,12 @@ namespace Worker.Approval;
 /// approval; a wrong passphrase or an unreachable service changes nothing and the link stays usable.
 /// </summary>
 public sealed partial class SecretApproval(
-    ApprovalSigning signing, ApprovalDecisions decisions, ApprovalStore store, OperatorAlerts alerts, IAntiforgery antiforgery,
+    ApprovalSigning signing, ApprovalDecisions decisions, ApprovalStore store, SecretAttemptStore attempts, OperatorAlerts alerts, IAntiforgery antiforgery,
     IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SecretApproval> logger)
 {
+    /// <summary>Wrong passphrases after which a link signs no more.</summary>
+    public const int MaxWrong = 5;
+
     /// <summary>True when approving this link's step needs the official's secret.</summary>
     public Task<bool> AsksSecretAsync(TokenLookup lookup, CancellationToken ct) =>
         lookup is { Step: { } step, Document: { } document }
@@ -38,6 +41,8 @@ public sealed partial class SecretApproval(
         if (held is null) return Page(StatusCodes.Status503ServiceUnavailable, s.Busy);
         var (status, current) = await ApprovalEndpoints.LookupAsync(token, store, clock, ct);
         if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, current, t, o);
+        var tokenSha256 = ApprovalTokens.Hash(token)!;
+        if (await attempts.WrongAsync(tokenSha256, ct) >= MaxWrong) return Paused(http, t, s);
 
         try
         {
@@ -45,8 +50,15 @@ public sealed partial class SecretApproval(
         }
         catch (BsreException e) when (e.Failure == BsreFailure.WrongPassphrase)
         {
-            LogWrongSecret(document.Id, lookup.Step!.Position);
-            return Page(StatusCodes.Status400BadRequest, s.Wrong);
+            var wrong = await attempts.RecordWrongAsync(tokenSha256, lookup.Step!.Id, clock.GetUtcNow(), CancellationToken.None);
+            LogWrongSecret(document.Id, lookup.Step.Position, wrong);
+            if (wrong < MaxWrong) return Page(StatusCodes.Status400BadRequest, s.Wrong);
+            await alerts.SendAsync($"Penandatanganan dihentikan: {document.Title} / signing paused",
+                $"{lookup.Step.ApproverName} ({lookup.Step.ApproverEmail}) salah memasukkan Passphrase TTE {wrong} kali untuk dokumen {document.Id}. " +
+                $"Tautan ini tidak lagi dapat menandatangani; kirim tautan baru (approvals resend {document.Id}) setelah memastikan dengan pejabat.\n" +
+                $"The signing passphrase was wrong {wrong} times; the link signs no more until an operator sends a new one.", CancellationToken.None,
+                extra: lookup.Step.ApproverEmail);
+            return Paused(http, t, s);
         }
         catch (BsreException e) when (e.Failure == BsreFailure.Unavailable)
         {
@@ -70,8 +82,11 @@ public sealed partial class SecretApproval(
         return ApprovalResponses.Html(http, StatusCodes.Status200OK, nonce => ApprovalPage.Message(t, t.DoneTitle, s.Done, nonce));
     }
 
-    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: step {Position} typed a wrong signing passphrase; nothing changed")]
-    private partial void LogWrongSecret(Guid documentId, int position);
+    private static ContentHttpResult Paused(HttpContext http, ApprovalTexts t, SecretTexts s) =>
+        ApprovalResponses.Html(http, StatusCodes.Status423Locked, nonce => ApprovalPage.Message(t, t.PageTitle, s.Paused, nonce));
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: step {Position} typed a wrong signing passphrase (try {Wrong}); nothing changed")]
+    private partial void LogWrongSecret(Guid documentId, int position, int wrong);
 
     [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: the signing service is unavailable; nothing changed: {Problem}")]
     private partial void LogUnavailable(Guid documentId, string problem);

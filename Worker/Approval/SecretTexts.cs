@@ -17,6 +17,8 @@ public sealed record SecretTexts
     public required string Busy { get; init; }
     /// <summary>BSrE refused for a reason the official cannot fix by retyping.</summary>
     public required string Refused { get; init; }
+    /// <summary>Five wrong passphrases on this link: it signs no more until an operator sends a new one.</summary>
+    public required string Paused { get; init; }
     /// <summary>After approving and signing.</summary>
     public required string Done { get; init; }
 
@@ -29,6 +31,7 @@ public sealed record SecretTexts
         Unavailable = "Layanan tanda tangan elektronik (BSrE) tidak dapat dihubungi saat ini. Dokumen belum ditandatangani; silakan coba lagi beberapa saat lagi.",
         Busy = "Dokumen ini sedang ditandatangani. Tunggu sebentar lalu muat ulang halaman.",
         Refused = "Penandatanganan tidak dapat dilakukan. Operator telah diberi tahu; dokumen belum ditandatangani.",
+        Paused = "Passphrase TTE salah lima kali. Penandatanganan melalui tautan ini dihentikan sementara; operator telah diberi tahu dan akan mengirim tautan baru.",
         Done = "Terima kasih. Dokumen telah Anda setujui dan tandatangani secara elektronik.",
     };
 
@@ -41,6 +44,7 @@ public sealed record SecretTexts
         Unavailable = "The electronic signing service (BSrE) cannot be reached right now. The document was not signed; please try again in a moment.",
         Busy = "This document is being signed right now. Wait a moment, then reload the page.",
         Refused = "Signing could not be done. The operators were told; the document was not signed.",
+        Paused = "Wrong signing passphrase five times. Signing through this link is paused; the operators were told and will send a new link.",
         Done = "Thank you. You approved and electronically signed the document.",
     };
 

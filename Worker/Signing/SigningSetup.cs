@@ -16,7 +16,10 @@ public static class SigningSetup
         builder.Services.AddHttpClient("tsa");
         builder.Services.AddSingleton<SigningTrust>();
         builder.Services.AddSingleton<IDocumentSigner, LocalEngineSigner>();
-        builder.Services.AddSingleton<IDocumentSigner, Bsre.BsreSigner>();
+        builder.Services.AddSingleton<Bsre.BsreSigner>();
+        builder.Services.AddSingleton<IDocumentSigner>(sp => sp.GetRequiredService<Bsre.BsreSigner>());
+        builder.Services.AddSingleton<SignerReadiness>();
+        builder.Services.AddHealthChecks().AddCheck<SignersHealthCheck>("signers");
         builder.Services.AddSingleton<SigningPort>();
         builder.Services.AddSingleton<PresignedOutputs>();
         builder.Services.AddSingleton<SignerStepStore>();

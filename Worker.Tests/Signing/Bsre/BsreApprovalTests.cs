@@ -120,4 +120,50 @@ public sealed class BsreApprovalTests(BsreSigningHost host) : IClassFixture<Bsre
         await host.WaitForStateAsync(id, "Filed");
         AssertBsreSigned((await SignedPathAsync(id))!, original, BsreTestPki.Official.Nik, BsreTestPki.Other.Nik);
     }
+
+    [Fact]
+    public async Task Approve_PausesTheLinkAndTellsOperatorsAndTheOfficial_AfterFiveWrongPassphrases()
+    {
+        var (id, title, _) = await host.DropAsync("minimal-document.pdf");
+        var token = await host.LinkAsync(id, Official, title);
+        using var phone = host.Client();
+        for (var i = 1; i < Worker.Approval.SecretApproval.MaxWrong; i++)
+            Assert.Equal(HttpStatusCode.BadRequest, (await phone.PostAsync(token, "approve", confirm: true, passphrase: $"salah-{i}")).Status);
+        var (status, body) = await phone.PostAsync(token, "approve", confirm: true, passphrase: "salah-5");
+        Assert.Equal(HttpStatusCode.Locked, status);
+        Assert.Contains("dihentikan sementara", body);
+
+        // Even the right passphrase no longer reaches the service through this link.
+        var before = host.Service.Signed;
+        (status, _) = await phone.PostAsync(token, "approve", confirm: true, passphrase: host.Service.Passphrase);
+        Assert.Equal(HttpStatusCode.Locked, status);
+        Assert.Equal(before, host.Service.Signed);
+        Assert.Equal("Waiting", await host.StepStateAsync(id));
+        Assert.NotEmpty(await host.Smtp.WaitForAsync(BsreSigningHost.Operator, "Penandatanganan dihentikan"));
+        Assert.NotEmpty(await host.Smtp.WaitForAsync(Official, "Penandatanganan dihentikan"));
+    }
+
+    [Fact]
+    public async Task SignersCheck_SaysEachSignerIsReady_AndNamesTheBsreSignerThatIsNot_WhenItsServiceIsDown()
+    {
+        var config = host.Config.Write();
+        var (stdout, stderr) = (new StringWriter(), new StringWriter());
+        Assert.Equal(Worker.Cli.ExitCode.Done, await Worker.Cli.CommandLine.RunAsync(["signers", "check", "--config", config], stdout, stderr));
+        Assert.Contains("kadis-bsre (Bsre): siap / ready: service answers, certificate ISSUE", stdout.ToString());
+        Assert.Contains("demo (Pkcs12): siap / ready", stdout.ToString());
+        using var http = new HttpClient();
+        var ready = await http.GetAsync($"{host.Config.BaseUrl}/health/ready");
+        Assert.Contains("\"signers\"", await ready.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+
+        host.Service.Mode = BsreTestMode.Down;
+        try
+        {
+            (stdout, stderr) = (new StringWriter(), new StringWriter());
+            Assert.Equal(Worker.Cli.ExitCode.Unexpected, await Worker.Cli.CommandLine.RunAsync(["signers", "check", "kadis-bsre", "--config", config], stdout, stderr));
+            Assert.StartsWith("kadis-bsre (Bsre): Layanan tanda tangan BSrE tidak tersedia", stderr.ToString());
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync($"{host.Config.BaseUrl}/health/ready")).StatusCode);
+        }
+        finally { host.Service.Mode = BsreTestMode.Normal; }
+    }
 }
