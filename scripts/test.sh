@@ -6,7 +6,7 @@ source scripts/lib.sh
 
 require_dotnet
 # The tests call these real programs; a missing one must fail the run, so install them here.
-ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools \
+ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools pk12util:libnss3-tools \
   zbarimg:zbar-tools /usr/bin/chromium:chromium
 ensure_postgres
 

@@ -17,7 +17,7 @@ namespace Worker.Signing;
 /// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
 /// </summary>
 public sealed partial class SignAndFileJob(
-    SigningStore store, SigningPort port, PresignedOutputs presigned, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
+    SigningStore store, SigningPort port, PresignedOutputs presigned, LtvStep ltv, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
     WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
@@ -86,6 +86,9 @@ public sealed partial class SignAndFileJob(
                 await SignOnceAsync(input, output, document.Id, signing[i], i, route, ct);
                 input = output;
             }
+            var augmented = FileStore.TemporaryBeside(target, $"{document.Id:N}-ltv");
+            temporaries.Add(augmented);
+            input = await ltv.AugmentAsync(input, augmented, route, document.Id, ct);
             var sha256 = Sha256Of(input);
             var free = FileStore.FirstFreeName(target);
             await store.RecordTargetAsync(document.Id, free, sha256, ct);

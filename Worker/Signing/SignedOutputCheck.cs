@@ -5,8 +5,8 @@ namespace Worker.Signing;
 
 /// <summary>
 /// The post-conditions every signed output meets before it may be filed, whoever signed it: it starts with exactly the
-/// input's bytes, every signature verifies (with the modification analysis and the trust anchors), there is exactly one
-/// new signature, it covers the whole file, and it carries the expected certificate.
+/// input's bytes, every signature is intact (with the modification analysis), there is exactly one new signature, it covers
+/// the whole file, chains to a trust anchor, and carries the expected certificate.
 /// </summary>
 public static class SignedOutputCheck
 {
@@ -26,10 +26,13 @@ public static class SignedOutputCheck
         {
             return [$"the output cannot be read as a PDF: {e.Message}"];
         }
-        var problems = after.Where(v => !v.IsValid).Select(v => $"signature {v.FieldName}: {v.Summary}").ToList();
+        // Earlier signatures (ours, or a sender's we need not trust) must stay intact; the new one must be "sah / valid".
+        var problems = after.Where(v => !v.IsIntact).Select(v => $"signature {v.FieldName}: {v.Summary}").ToList();
         if (after.Count != before.Count + 1) problems.Add($"expected {before.Count + 1} signature(s), found {after.Count}");
         var newest = after.Where(v => v.CoversWholeFile).ToList();
         if (newest.Count != 1) problems.Add("no signature covers the whole file");
+        else if (trust is not null && newest[0] is { IsIntact: true, IsValid: false } untrusted)
+            problems.Add($"signature {untrusted.FieldName}: {untrusted.Summary} (install the signer's CA under Worker:Verification:TrustAnchors)");
         else if (newest[0].SignerCertificate is not { } certificate) problems.Add("the new signature's certificate cannot be read");
         else if (expected.Mismatch(certificate) is { } mismatch) problems.Add(mismatch);
         return problems;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Pdf.Keys;
+using Worker.Pdf.Verification;
 
 namespace Worker.Signing;
 
@@ -9,7 +10,7 @@ namespace Worker.Signing;
 /// write the output, and enforces the post-conditions (<see cref="SignedOutputCheck"/>) the same way for every kind.
 /// An output that fails them is deleted, so it can never be filed.
 /// </summary>
-public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, SigningTrust trust, IOptions<WorkerOptions> options)
+public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAnchorSource trust, IOptions<WorkerOptions> options)
 {
     /// <summary>True when the profile's official must type a secret at approval (BSrE's passphrase).</summary>
     public bool NeedsSecret(string signer) => Find(signer, out var profile).NeedsSecret(profile);

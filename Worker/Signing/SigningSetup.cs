@@ -12,9 +12,9 @@ public static class SigningSetup
         builder.Services.AddSingleton<SigningStore>();
         builder.Services.AddSingleton<SignerProfiles>();
         builder.Services.AddSingleton<TimestampSource>();
+        builder.Services.AddSingleton<LtvStep>();
         builder.Services.AddSingleton<Hangfire.States.IElectStateFilter, SigningRetries>();
         builder.Services.AddHttpClient("tsa");
-        builder.Services.AddSingleton<SigningTrust>();
         builder.Services.AddSingleton<IDocumentSigner, LocalEngineSigner>();
         builder.Services.AddSingleton<Bsre.BsreSigner>();
         builder.Services.AddSingleton<IDocumentSigner>(sp => sp.GetRequiredService<Bsre.BsreSigner>());

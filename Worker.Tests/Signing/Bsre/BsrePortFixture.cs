@@ -38,7 +38,7 @@ public sealed class BsrePortFixture : IAsyncLifetime
             new LocalEngineSigner(new SignerProfiles(options, TimeProvider.System), new TimestampSource(options, http), options, TimeProvider.System),
             new BsreSigner(http, options),
         ];
-        Port = new SigningPort(signers, new SigningTrust(), options);
+        Port = new SigningPort(signers, new Worker.Pdf.Verification.TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []), options);
     }
 
     /// <summary>A request for <paramref name="signer"/> from <paramref name="input"/> into a fresh output path.</summary>

@@ -32,6 +32,8 @@ public sealed class BsreSigningHost : SigningHost, IAsyncLifetime
         second[0]!["Signer"] = "kadis-bsre";
         second[1]!["Signer"] = "sekda-bsre";
         config.Worker["Mail"]!["Operators"] = new JsonArray(Operator);
+        // What an operator does for BSrE: install its CA as a trust anchor (beside the demo CA of the local signers).
+        config.Worker["Verification"] = new JsonObject { ["TrustAnchors"] = new JsonArray(BsreTestPki.Instance.CaPem, Pdf.Support.DemoPki.Instance.CaPem) };
     }
 
     /// <summary>The approval link mailed to <paramref name="approver"/> for the document titled <paramref name="title"/>.</summary>

@@ -40,6 +40,9 @@ internal static class ByteRangeInspector
         return span.Length % 2 == 0;
     }
 
+    /// <summary>The CMS at the start of a zero-padded /Contents value, or null when there is none.</summary>
+    public static byte[]? TrimmedCms(byte[] contents) => TrimToCms(contents, []);
+
     // The placeholder is zero-padded after the CMS; the outer element's own length says where it really ends.
     private static byte[]? TrimToCms(byte[] data, List<string> notes)
     {
