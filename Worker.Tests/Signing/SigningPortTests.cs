@@ -40,6 +40,15 @@ public sealed class SigningPortTests(BsrePortFixture fixture) : IClassFixture<Bs
         Assert.Contains("Signature is Valid", pdfsig.Stdout);
         Assert.Contains("Certificate is Trusted", pdfsig.Stdout);
         Assert.Contains(BsreTestPki.Official.Nik, pdfsig.Stdout);
+
+        // The stamp BSrE is asked to draw: our QR code to this document's verification page, on the last page.
+        var properties = fixture.Service.LastProperties![0]!;
+        Assert.Equal("VISIBLE", properties["tampilan"]!.GetValue<string>());
+        Assert.Equal(4, properties["page"]!.GetValue<int>());
+        var png = fixture.Work.File($"stamp-{Guid.NewGuid():N}.png");
+        File.WriteAllBytes(png, Convert.FromBase64String(properties["imageBase64"]!.GetValue<string>()));
+        var qr = ExternalTool.Run("zbarimg", "--raw", "-q", png);
+        Assert.Equal($"{fixture.Options.PublicBaseUrl}/verify/{request.DocumentId}", qr.Stdout.Trim());
     }
 
     [Fact]

@@ -60,7 +60,20 @@ public sealed class BsreClient(HttpClient http, BsreOptions options, long maxAns
             // Installs refuse a sign call without tampilan; one entry applies to every file.
             json.WriteStartArray(BsreWire.SignatureProperties);
             json.WriteStartObject();
-            json.WriteString(BsreWire.Tampilan, BsreWire.Invisible);
+            if (signature.Stamp is { } stamp)
+            {
+                json.WriteString(BsreWire.Tampilan, BsreWire.Visible);
+                json.WriteString(BsreWire.ImageBase64, Convert.ToBase64String(stamp.Png));
+                json.WriteNumber(BsreWire.Page, stamp.Page);
+                json.WriteNumber(BsreWire.OriginX, stamp.X);
+                json.WriteNumber(BsreWire.OriginY, stamp.Y);
+                json.WriteNumber(BsreWire.Width, stamp.Width);
+                json.WriteNumber(BsreWire.Height, stamp.Height);
+            }
+            else
+            {
+                json.WriteString(BsreWire.Tampilan, BsreWire.Invisible);
+            }
             json.WriteString(BsreWire.Reason, signature.Reason);
             json.WriteString(BsreWire.Location, signature.Location);
             json.WriteString(BsreWire.ContactInfo, signature.ContactInfo);

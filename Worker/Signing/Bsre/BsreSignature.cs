@@ -9,4 +9,6 @@ public sealed record BsreSignature
     public required string Location { get; init; }
     /// <summary>Contact written into the signature (the official's email).</summary>
     public required string ContactInfo { get; init; }
+    /// <summary>Where and what BSrE draws; null for an invisible signature.</summary>
+    public BsreStamp? Stamp { get; init; }
 }

@@ -33,8 +33,20 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
         var who = new BsreIdentity { Nik = profile.Nik, Email = profile.Email };
         var signed = await Client(profile).SignPdfAsync(who, secret, [input], new BsreSignature
         {
-            Reason = request.Reason, Location = options.Value.Location, ContactInfo = request.Step.Email,
+            Reason = request.Reason, Location = options.Value.Location, ContactInfo = request.Step.Email, Stamp = Stamp(request),
         }, ct);
         await File.WriteAllBytesAsync(request.OutputPath, signed[0], ct);
+    }
+
+    // BSrE's signature is the only one, so BSrE draws the stamp: our QR code to /verify/{id}, square, where the route's stamp goes.
+    private BsreStamp Stamp(SigningRequest request)
+    {
+        var s = request.Stamp;
+        var page = s.Page == "last" ? Pdf.Checking.PdfCheck.Check(request.InputPath).PageCount ?? 1 : int.Parse(s.Page);
+        return new BsreStamp
+        {
+            Page = page, X = s.X, Y = s.Y + request.StampIndex * (s.Height + 6), Width = s.Height, Height = s.Height,
+            Png = Pdf.Stamp.QrImage.Png($"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{request.DocumentId}"),
+        };
     }
 }
