@@ -23,4 +23,11 @@ public sealed class PresignedOutputs(IOptions<WorkerOptions> options)
         var path = PathOf(documentId, position);
         return File.Exists(path) ? path : null;
     }
+
+    /// <summary>Removes a filed document's kept outputs; the filed file holds their signatures.</summary>
+    public void Forget(Guid documentId)
+    {
+        var folder = Path.GetDirectoryName(PathOf(documentId, 0))!;
+        foreach (var file in Directory.EnumerateFiles(folder, $"{documentId:N}-*.pdf")) File.Delete(file);
+    }
 }

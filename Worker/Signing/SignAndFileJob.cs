@@ -44,6 +44,7 @@ public sealed partial class SignAndFileJob(
             {
                 metrics.SigningDuration.WithLabels(route.Name).Observe(stopwatch.Elapsed.TotalSeconds);
                 LogFiled(documentId, path);
+                presigned.Forget(documentId);
                 if (outbox.Length > 0) MailQueue.Enqueue(jobs, outbox);
             }
         }

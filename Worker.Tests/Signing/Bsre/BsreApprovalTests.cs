@@ -62,6 +62,8 @@ public sealed class BsreApprovalTests(BsreSigningHost host) : IClassFixture<Bsre
         Assert.Contains("tandatangani secara elektronik", body);
         await host.WaitForStateAsync(id, "Filed");
         AssertBsreSigned((await SignedPathAsync(id))!, original, BsreTestPki.Official.Nik);
+        var kept = Path.Combine(host.Worker.Options.DataDirectory, "signed-at-approval");
+        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(kept, $"{id:N}-*").Length), n => n == 0, TimeSpan.FromSeconds(10), "kept outputs removed after filing");
 
         Assert.Empty(await SecretLeakSearch.FindAsync(host.Database, host.Config, host.Service.Passphrase));
         Assert.Empty(await SecretLeakSearch.FindAsync(host.Database, host.Config, wrong));
