@@ -7,6 +7,8 @@ source scripts/lib.sh
 
 require_dotnet
 ensure_postgres
+# qpdf normalises repairable files at intake and checks every signed output; pdftoppm draws the /verify page image.
+ensure_packages qpdf:qpdf pdftoppm:poppler-utils
 
 # The database password lives in a file outside git (data/ is ignored), never in a committed file.
 mkdir -p data/secrets && chmod 700 data/secrets

@@ -31,6 +31,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         Positive(e, $"{w}:Intake:StableFor", o.Intake.StableFor, allowZero: true);
         Positive(e, $"{w}:Intake:RescanEvery", o.Intake.RescanEvery);
         if (o.Intake.MaxFileBytes <= 0) e.Add($"{w}:Intake:MaxFileBytes: must be greater than 0");
+        if (o.Intake.MaxAttempts is < 1 or > 100) e.Add($"{w}:Intake:MaxAttempts: {o.Intake.MaxAttempts} must be between 1 and 100");
         CheckOfficeHours(e, o.OfficeHours);
         CheckDashboard(e, o.Dashboard);
         if (o.Approval.RequestsPerMinute < 1) e.Add($"{w}:Approval:RequestsPerMinute: must be at least 1");

@@ -68,6 +68,8 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
         // An uploaded document names the application that sent it; a dropped file has only the worker to name.
         var actor = d.ApiClient is null ? Actor : $"api:{d.ApiClient}";
         await audit.AppendAsync(connection, tx, audit.Event(d.Id, actor, action, detail, Environment.MachineName), ct);
+        if (d.Normalised is not null)
+            await audit.AppendAsync(connection, tx, audit.Event(d.Id, Actor, "normalised", d.Normalised, Environment.MachineName), ct);
         await tx.CommitAsync(ct);
         return new RecordedDocument(d.Id, state, error, null, Inserted: true);
     }

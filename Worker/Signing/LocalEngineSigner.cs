@@ -3,12 +3,14 @@ using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Stamp;
+using Worker.Pdf.Verification;
 
 namespace Worker.Signing;
 
 /// <summary>Our own PAdES engine with a key this worker holds (Kind Pkcs12): stamp, CMS and timestamp made here.</summary>
-public sealed class LocalEngineSigner(SignerProfiles keys, TimestampSource timestamps, IOptions<WorkerOptions> options, TimeProvider clock)
-    : IDocumentSigner
+public sealed partial class LocalEngineSigner(
+    SignerProfiles keys, TimestampSource timestamps, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock,
+    ILogger<LocalEngineSigner> logger) : IDocumentSigner
 {
     public string Kind => SignerKinds.Pkcs12;
 
@@ -34,7 +36,7 @@ public sealed class LocalEngineSigner(SignerProfiles keys, TimestampSource times
         };
         // Each further signer's stamp goes above the previous one, so none hides another.
         var y = stamp.Y + request.StampIndex * (stamp.Height + 6);
-        await PdfSigner.SignAsync(new PdfSignRequest
+        var result = await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = request.InputPath,
             OutputPath = request.OutputPath,
@@ -46,6 +48,11 @@ public sealed class LocalEngineSigner(SignerProfiles keys, TimestampSource times
             SigningTime = now,
             Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
             TimestampTokenFor = timestamps.Callback(),
+            TrustAnchors = trust.Load(),
         }, ct);
+        if (result.StampNote is { } note) LogStampLeftOut(request.DocumentId, note);
     }
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: {Note}")]
+    private partial void LogStampLeftOut(Guid documentId, string note);
 }

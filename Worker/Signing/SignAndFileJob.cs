@@ -18,7 +18,7 @@ namespace Worker.Signing;
 /// </summary>
 public sealed partial class SignAndFileJob(
     SigningStore store, SigningPort port, PresignedOutputs presigned, LtvStep ltv, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
-    WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
+    FirstPageRenderer pageImage, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
     {
@@ -39,6 +39,8 @@ public sealed partial class SignAndFileJob(
             var stopwatch = Stopwatch.StartNew();
             var signing = route.SignEach ? document.ApprovedSteps : [document.ApprovedSteps[^1]];
             var (path, sha256) = await ArchiveAsync(document, route, signing, ct);
+            // Before Filed is recorded, so the /verify page of a filed document has its image unless rendering failed.
+            await pageImage.RenderAsync(documentId, path, ct);
             var notify = document.SubmitterEmail.Length > 0 ? document.SubmitterEmail : route.Contact;
             if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct) is { } outbox)
             {
@@ -90,6 +92,8 @@ public sealed partial class SignAndFileJob(
             var augmented = FileStore.TemporaryBeside(target, $"{document.Id:N}-ltv");
             temporaries.Add(augmented);
             input = await ltv.AugmentAsync(input, augmented, route, document.Id, ct);
+            // An independent reader must find what we file no worse than what the approver saw (every signature, DSS, timestamp).
+            await OutputCheck.EnsureNoWorseAsync(document.ContentPath, input, ct);
             var sha256 = Sha256Of(input);
             var free = FileStore.FirstFreeName(target);
             await store.RecordTargetAsync(document.Id, free, sha256, ct);

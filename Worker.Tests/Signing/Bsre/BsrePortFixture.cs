@@ -33,12 +33,14 @@ public sealed class BsrePortFixture : IAsyncLifetime
         services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var http = services.GetRequiredService<IHttpClientFactory>();
+        var anchors = new Worker.Pdf.Verification.TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []);
         IDocumentSigner[] signers =
         [
-            new LocalEngineSigner(new SignerProfiles(options, TimeProvider.System), new TimestampSource(options, http), options, TimeProvider.System),
+            new LocalEngineSigner(new SignerProfiles(options, TimeProvider.System), new TimestampSource(options, http), anchors, options, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalEngineSigner>.Instance),
             new BsreSigner(http, options),
         ];
-        Port = new SigningPort(signers, new Worker.Pdf.Verification.TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []), options);
+        Port = new SigningPort(signers, anchors, options);
     }
 
     /// <summary>A request for <paramref name="signer"/> from <paramref name="input"/> into a fresh output path.</summary>
