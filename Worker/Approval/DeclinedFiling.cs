@@ -18,6 +18,9 @@ public sealed partial class DeclinedFiling(
     /// <summary>The reason written for a document nobody answered in time.</summary>
     public const string ExpiredReason = "kedaluwarsa / expired";
 
+    // A full or read-only declined/ folder fails the job with the reason; it is retried, and the lifecycle sweep queues it again
+    // after the last retry, so the copy lands once the folder takes files again.
+    [Hangfire.AutomaticRetry(Attempts = 20, DelaysInSeconds = [10, 30, 60, 120, 300])]
     public async Task FileAsync(Guid documentId, CancellationToken ct)
     {
         var document = await store.DocumentAsync(documentId, ct);
@@ -29,8 +32,16 @@ public sealed partial class DeclinedFiling(
         var steps = await store.StepsAsync(documentId, ct);
         var reason = ReasonText(document, steps);
         var (pdf, reasonFile) = Targets(route.Declined, document, reason);
-        await PutOnceAsync(reasonFile, new MemoryStream(Encoding.UTF8.GetBytes(reason)), Sha256Hex(Encoding.UTF8.GetBytes(reason)), ct);
-        await using (var original = File.OpenRead(source)) await PutOnceAsync(pdf, original, document.Sha256, ct);
+        try
+        {
+            // The reason first, then the PDF: a PDF in declined/ always has its reason beside it, and neither is ever half-written.
+            await PutOnceAsync(reasonFile, new MemoryStream(Encoding.UTF8.GetBytes(reason)), Sha256Hex(Encoding.UTF8.GetBytes(reason)), ct);
+            await using (var original = File.OpenRead(source)) await PutOnceAsync(pdf, original, document.Sha256, ct);
+        }
+        catch (Exception e) when (FolderUnavailableException.IsFolderFault(e))
+        {
+            throw new FolderUnavailableException(route.Declined, e);
+        }
         await store.RecordDeclinedCopyAsync(documentId, pdf, clock.GetUtcNow(), ct);
         LogFiled(documentId, pdf);
     }
@@ -59,13 +70,19 @@ public sealed partial class DeclinedFiling(
     {
         if (RegularFile.Taken(target) && FreeOrSame(target, sha256)) return;
         var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Guid.NewGuid():N}.tmp");
-        await using (var output = FileModes.CreateNew(temp, FileModes.RouteFile))
+        try
         {
-            await content.CopyToAsync(output, ct);
-            output.Flush(flushToDisk: true);
+            await using (var output = FileModes.CreateNew(temp, FileModes.RouteFile))
+            {
+                await content.CopyToAsync(output, ct);
+                output.Flush(flushToDisk: true);
+            }
+            if (UnixFile.RenameNoReplace(temp, target) == RenameOutcome.Done) return;
         }
-        if (UnixFile.RenameNoReplace(temp, target) == RenameOutcome.Done) return;
-        File.Delete(temp);
+        finally
+        {
+            File.Delete(temp);
+        }
         if (!FreeOrSame(target, sha256)) throw new IOException($"{target} exists with other content; not overwriting it");
     }
 

@@ -21,6 +21,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) e.Add($"{w}:DataDirectory: must not be empty");
         if (string.IsNullOrWhiteSpace(o.Database.ConnectionString)) e.Add($"{w}:Database:ConnectionString: must not be empty");
         OptionalFile(e, $"{w}:Database:PasswordFile", o.Database.PasswordFile);
+        OptionalFile(e, $"{w}:Database:MigrationPasswordFile", o.Database.MigrationPasswordFile);
         CheckMail(e, o.Mail);
         foreach (var (signerName, signer) in o.Signers) SignerOptionsValidator.Check(e, $"{w}:Signers:{signerName}", signer);
         if (o.Timestamp.Url.Length > 0) Url(e, $"{w}:Timestamp:Url", o.Timestamp.Url);
@@ -34,6 +35,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (o.Intake.MaxAttempts is < 1 or > 100) e.Add($"{w}:Intake:MaxAttempts: {o.Intake.MaxAttempts} must be between 1 and 100");
         CheckOfficeHours(e, o.OfficeHours);
         CheckDashboard(e, o.Dashboard);
+        WebOptionsValidator.Check(e, o);
         if (o.Approval.RequestsPerMinute < 1) e.Add($"{w}:Approval:RequestsPerMinute: must be at least 1");
         if (o.Approval.ReasonMaxLength < 20) e.Add($"{w}:Approval:ReasonMaxLength: must be at least 20");
         Positive(e, $"{w}:Approval:SweepEvery", o.Approval.SweepEvery);

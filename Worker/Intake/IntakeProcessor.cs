@@ -80,9 +80,9 @@ public sealed class IntakeProcessor(
             }
             else document = await examiner.ExamineAsync(route, ticket, ct);
             recorded = await store.RecordAsync(held.Connection, document,
-                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State).Stored, ct);
+                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State.ToString()).Stored, ct);
             attempts.Clear(ticket.Id);
-            logger.Recorded(ticket.Id, recorded.State, ticket.SourceName, document.PageCount, document.Title);
+            logger.Recorded(ticket.Id, recorded.State.ToString(), ticket.SourceName, document.PageCount, document.Title);
         }
 
         if (recorded.State == DocumentState.Received && recorded.ApprovalJobId is null)
@@ -95,14 +95,14 @@ public sealed class IntakeProcessor(
             if (recorded.State is DocumentState.Invalid or DocumentState.Duplicate)
             {
                 var problem = IntakeProblem.FromStored(recorded.Error ?? "");
-                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State, problem));
+                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State.ToString(), problem));
                 // The clerk gets the sidecar back beside the PDF to fix and drop again: its text if it was read whole,
                 // else the entry itself (a link stays a link, never read).
                 if (ticket.SidecarRefusal is null && ticket.SidecarText is not null)
                     FailedFolder.WriteBeside(failed, InboxFilter.SidecarSuffix, ticket.SidecarText);
                 else if (fresh && ticket.SidecarName is not null && ticket.ApiClient is null)
                     FailedFolder.MoveBeside(failed, InboxFilter.SidecarSuffix, FileNames.Inside(route.Inbox, ticket.SidecarName));
-                logger.Refused(ticket.Id, ticket.SourceName, recorded.State, problem.English, failed);
+                logger.Refused(ticket.Id, ticket.SourceName, recorded.State.ToString(), problem.English, failed);
             }
             else if (IsOriginal(claimed, ticket.Id))
             {

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Hangfire;
 using Npgsql;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
@@ -17,7 +16,7 @@ namespace Worker.Signing;
 /// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
 /// </summary>
 public sealed partial class SignAndFileJob(
-    SigningStore store, SigningPort port, PresignedOutputs presigned, LtvStep ltv, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
+    SigningStore store, SigningPort port, PresignedOutputs presigned, LtvStep ltv, NpgsqlDataSource dataSource,
     FirstPageRenderer pageImage, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
@@ -34,6 +33,8 @@ public sealed partial class SignAndFileJob(
             LogNothingToSign(documentId, document.State);
             return;
         }
+        // Only an operator's requeue from Hangfire's Failed list runs this for a Failed document: it is Approved again first.
+        if (document.State == DocumentState.Failed) await store.ResumeRequeuedAsync(documentId, clock.GetUtcNow(), ct);
         try
         {
             var stopwatch = Stopwatch.StartNew();
@@ -42,13 +43,20 @@ public sealed partial class SignAndFileJob(
             // Before Filed is recorded, so the /verify page of a filed document has its image unless rendering failed.
             await pageImage.RenderAsync(documentId, path, ct);
             var notify = document.SubmitterEmail.Length > 0 ? document.SubmitterEmail : route.Contact;
-            if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct) is { } outbox)
+            if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct))
             {
                 metrics.SigningDuration.WithLabels(route.Name).Observe(stopwatch.Elapsed.TotalSeconds);
                 LogFiled(documentId, path);
                 presigned.Forget(documentId);
-                if (outbox.Length > 0) MailQueue.Enqueue(jobs, outbox);
             }
+        }
+        catch (Exception e) when (FolderUnavailableException.IsFolderFault(e))
+        {
+            // A full or read-only archive: nothing was filed (temporaries are removed); retried until it takes files again.
+            var folder = Path.GetDirectoryName(ArchivePath.Resolve(route.Archive, DateTime.Now, document.SourceName, document.Id)) ?? route.Archive;
+            var fault = new FolderUnavailableException(folder, e);
+            await store.RecordErrorAsync(documentId, OneLine(fault), CancellationToken.None);
+            throw fault;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -129,5 +137,5 @@ public sealed partial class SignAndFileJob(
     private partial void LogFiled(Guid documentId, string path);
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} is {State}: nothing to sign")]
-    private partial void LogNothingToSign(Guid documentId, string state);
+    private partial void LogNothingToSign(Guid documentId, DocumentState state);
 }

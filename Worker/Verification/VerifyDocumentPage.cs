@@ -27,7 +27,7 @@ public static class VerifyDocumentPage
             ? "<p class=\"info\">Arsip mencatat dokumen berikut sebagai ditandatangani secara elektronik. / The archive records the following document as signed electronically.</p>" +
               "<p class=\"info\"><strong>Jika isi surat Anda berbeda dari dokumen arsip ini, surat itu tidak sah.</strong> Berkas PDF dapat diperiksa persis di bawah. / " +
               "If your letter differs from this archived document, it is not valid. A PDF file can be checked exactly below.</p>"
-            : $"<p class=\"warn\">Dokumen ini belum selesai ditandatangani (status: {E(d.State)}). / This document is not signed yet (state: {E(d.State)}).</p>");
+            : $"<p class=\"warn\">Dokumen ini belum selesai ditandatangani (status: {E(d.State.ToString())}). / This document is not signed yet (state: {E(d.State.ToString())}).</p>");
         b.Append("<dl>");
         Row(b, "Nomor surat / Letter number", d.Number ?? "—");
         Row(b, "Judul / Title", d.Title);
