@@ -25,12 +25,13 @@ public sealed partial class ApprovalClient(string baseUrl) : IDisposable
 
     /// <summary>Opens the page (for the cookie and field), then posts; <paramref name="withAntiforgery"/> false leaves the field out.</summary>
     public async Task<(HttpStatusCode Status, string Body)> PostAsync(string token, string decision, bool confirm, string? reason = null,
-        bool withAntiforgery = true)
+        bool withAntiforgery = true, string? passphrase = null)
     {
         var (_, page, _) = await GetAsync($"/approve/{token}");
         var fields = new List<KeyValuePair<string, string>> { new("decision", decision) };
         if (confirm) fields.Add(new("confirm", "yes"));
         if (reason is not null) fields.Add(new("reason", reason));
+        if (passphrase is not null) fields.Add(new("passphrase", passphrase));
         if (withAntiforgery && AntiforgeryField().Match(page) is { Success: true } m) fields.Add(new("__tte", WebUtility.HtmlDecode(m.Groups[1].Value)));
         var response = await http.PostAsync($"/approve/{token}", new FormUrlEncodedContent(fields));
         return (response.StatusCode, await response.Content.ReadAsStringAsync());

@@ -26,12 +26,13 @@ public static class ApprovalEndpoints
     }
 
     public static async Task<ContentHttpResult> GetPageAsync(string token, HttpContext http, ApprovalStore store, IAntiforgery antiforgery,
-        IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        SecretApproval secrets, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         var texts = ApprovalResponses.TextsFor(lookup, http);
         return status == LinkStatus.Active
-            ? ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK)
+            ? ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK,
+                asksSecret: await secrets.AsksSecretAsync(lookup, ct))
             : ApprovalResponses.NotUsable(http, status, lookup, texts, options.Value);
     }
 
@@ -51,7 +52,8 @@ public static class ApprovalEndpoints
     }
 
     public static async Task<ContentHttpResult> PostDecisionAsync(string token, HttpContext http, ApprovalStore store,
-        ApprovalDecisions decisions, IAntiforgery antiforgery, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        ApprovalDecisions decisions, SecretApproval secrets, IAntiforgery antiforgery, IOptions<WorkerOptions> options, TimeProvider clock,
+        CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         var t = ApprovalResponses.TextsFor(lookup, http);
@@ -68,11 +70,15 @@ public static class ApprovalEndpoints
             : decision == "reject" && reason.Length == 0 ? t.NeedReason
             : reason.Length > max ? string.Format(t.ReasonTooLong, max)
             : null;
+        var asksSecret = await secrets.AsksSecretAsync(lookup, ct);
         if (refusal is not null)
-            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason);
+            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason, asksSecret);
 
         var approve = decision == "approve";
         var userAgent = http.Request.Headers.UserAgent.ToString();
+        if (approve && asksSecret)
+            return await secrets.ApproveAsync(token, http, lookup, t, form["passphrase"].ToString(),
+                http.Connection.RemoteIpAddress?.ToString() ?? "", userAgent.Length > 500 ? userAgent[..500] : userAgent, ct);
         var result = await decisions.DecideAsync(ApprovalTokens.Hash(token)!, lookup.Document!, approve, approve ? null : reason,
             http.Connection.RemoteIpAddress?.ToString() ?? "", userAgent.Length > 500 ? userAgent[..500] : userAgent, ct);
         if (result is not { Recorded: true })
@@ -85,7 +91,7 @@ public static class ApprovalEndpoints
             nonce => ApprovalPage.Message(t, t.DoneTitle, approve ? t.ApprovedDone : t.RejectedDone, nonce));
     }
 
-    private static async Task<(LinkStatus, TokenLookup)> LookupAsync(string token, ApprovalStore store, TimeProvider clock, CancellationToken ct)
+    internal static async Task<(LinkStatus, TokenLookup)> LookupAsync(string token, ApprovalStore store, TimeProvider clock, CancellationToken ct)
     {
         if (ApprovalTokens.Hash(token) is not { } hash) return (LinkStatus.Unknown, TokenLookup.Unknown);
         var lookup = await store.FindByTokenAsync(hash, ct);

@@ -14,6 +14,7 @@ public static class ApprovalPage
         "dt{color:#52606d}dd{margin:0;overflow-wrap:anywhere}code{font-size:.9rem}.pdf{display:block;text-align:center;padding:12px;border:2px solid #0b6e4f;" +
         "border-radius:8px;color:#0b6e4f;font-weight:600;text-decoration:none}.note{color:#52606d;font-size:.9rem}" +
         "label.confirm{display:flex;gap:10px;align-items:center;font-weight:600;padding:10px 0}input[type=checkbox]{width:24px;height:24px}" +
+        "input.secret{display:block;width:100%;font:inherit;padding:10px;margin:4px 0 12px;border:1px solid #9aa5b1;border-radius:6px}" +
         "textarea{width:100%;min-height:5rem;font:inherit;padding:8px;border:1px solid #9aa5b1;border-radius:6px}" +
         ".actions{display:flex;gap:10px;margin-top:12px}button{flex:1;font:inherit;font-weight:700;padding:14px;border-radius:8px;border:0}" +
         ".approve{background:#0b6e4f;color:#fff}.reject{background:#fff;color:#b42318;border:2px solid #b42318}" +
@@ -43,6 +44,7 @@ public static class ApprovalPage
         if (m.Error is not null) b.Append($"<p class=\"error\" role=\"alert\">{E(m.Error)}</p>");
         b.Append($"<input type=\"hidden\" name=\"{E(m.AntiforgeryField)}\" value=\"{E(m.AntiforgeryToken)}\">");
         b.Append($"<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> {E(t.Confirm)}</label>");
+        if (m.AsksSecret) SecretField(b, m);
         b.Append($"<label for=\"reason\">{E(t.ReasonLabel)}</label>");
         b.Append($"<textarea id=\"reason\" name=\"reason\" maxlength=\"{m.ReasonMaxLength}\">{E(m.Reason)}</textarea>");
         b.Append("<div class=\"actions\">");
@@ -51,6 +53,15 @@ public static class ApprovalPage
         b.Append("</div></form></section>");
         Close(b);
         return b.ToString();
+    }
+
+    // Never pre-filled: a refused post shows the field empty again.
+    private static void SecretField(StringBuilder b, ApprovalPageModel m)
+    {
+        var s = SecretTexts.For(m.Texts.Lang);
+        b.Append($"<p class=\"note\">{E(string.Format(s.Sentence, m.Step.ApproverName, m.Step.ApproverPosition))}</p>");
+        b.Append($"<label for=\"passphrase\">{E(s.Label)}</label>");
+        b.Append("<input class=\"secret\" type=\"password\" id=\"passphrase\" name=\"passphrase\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\">");
     }
 
     /// <summary>A page with a heading and one sentence: results, refusals, and links that no longer work.</summary>

@@ -23,6 +23,9 @@ public static class ApprovalSetup
         s.AddTransient<ApprovalMailJob>();
         s.AddTransient<DeclinedFiling>();
         s.AddTransient<ApprovalDecisions>();
+        s.AddTransient<SecretApproval>();
+        s.AddSingleton<SecretAttemptStore>();
+        s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();

@@ -23,13 +23,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         OptionalFile(e, $"{w}:Database:PasswordFile", o.Database.PasswordFile);
         OptionalFile(e, $"{w}:Database:MigrationPasswordFile", o.Database.MigrationPasswordFile);
         CheckMail(e, o.Mail);
-        foreach (var (signerName, signer) in o.Signers)
-        {
-            var key = $"{w}:Signers:{signerName}";
-            RequiredFile(e, $"{key}:Pkcs12", signer.Pkcs12);
-            RequiredFile(e, $"{key}:PasswordFile", signer.PasswordFile);
-            if (string.IsNullOrWhiteSpace(signer.Name)) e.Add($"{key}:Name: must not be empty (it is shown on the stamp)");
-        }
+        foreach (var (signerName, signer) in o.Signers) SignerOptionsValidator.Check(e, $"{w}:Signers:{signerName}", signer);
         if (o.Timestamp.Url.Length > 0) Url(e, $"{w}:Timestamp:Url", o.Timestamp.Url);
         Positive(e, $"{w}:Database:StartupWait", o.Database.StartupWait, allowZero: true);
         if (o.Signing.Retries is < 0 or > 20) e.Add($"{w}:Signing:Retries: {o.Signing.Retries} must be between 0 and 20");

@@ -18,6 +18,8 @@ public sealed partial class CertificateExpiryCheck(
         var warnings = new List<string>();
         foreach (var (name, signer) in o.Signers)
         {
+            // BSrE holds a remote signer's certificate; the signers check asks the service for its status.
+            if (signer.Kind != SignerKinds.Pkcs12) continue;
             var problem = Check(name, signer, now, o.Signing.CertificateWarning);
             if (problem is null) continue;
             warnings.Add(problem);

@@ -7,9 +7,6 @@ using Worker.Configuration;
 using RouteOptions = Worker.Configuration.RouteOptions;
 using Worker.Filing;
 using Worker.Metrics;
-using Worker.Pdf.Pades;
-using Worker.Pdf.Stamp;
-using Worker.Pdf.Verification;
 using Worker.Persistence;
 
 namespace Worker.Signing;
@@ -19,7 +16,7 @@ namespace Worker.Signing;
 /// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
 /// </summary>
 public sealed partial class SignAndFileJob(
-    SigningStore store, SignerProfiles signers, TimestampSource timestamps, TrustAnchorSource trust, LtvStep ltv, NpgsqlDataSource dataSource,
+    SigningStore store, SigningPort port, PresignedOutputs presigned, LtvStep ltv, NpgsqlDataSource dataSource,
     FirstPageRenderer pageImage, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
@@ -50,6 +47,7 @@ public sealed partial class SignAndFileJob(
             {
                 metrics.SigningDuration.WithLabels(route.Name).Observe(stopwatch.Elapsed.TotalSeconds);
                 LogFiled(documentId, path);
+                presigned.Forget(documentId);
             }
         }
         catch (Exception e) when (FolderUnavailableException.IsFolderFault(e))
@@ -117,34 +115,14 @@ public sealed partial class SignAndFileJob(
         }
     }
 
-    private async Task SignOnceAsync(string input, string output, Guid id, SigningStep step, int index, RouteOptions route, CancellationToken ct)
+    private Task SignOnceAsync(string input, string output, Guid id, SigningStep step, int index, RouteOptions route, CancellationToken ct)
     {
-        var key = signers.Open(step.Signer);
-        var now = clock.GetUtcNow();
-        var reason = $"Disetujui oleh {step.Name} ({step.JobTitle})";
-        var stamp = route.Stamp;
-        var content = new StampContent
+        var request = new SigningRequest
         {
-            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Reason = reason,
-            VerifyUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{id}",
+            DocumentId = id, Step = step, StampIndex = index, Stamp = route.Stamp, InputPath = input, OutputPath = output,
         };
-        // Each further signer's stamp goes above the previous one, so none hides another.
-        var y = stamp.Y + index * (stamp.Height + 6);
-        var result = await PdfSigner.SignAsync(new PdfSignRequest
-        {
-            InputPath = input,
-            OutputPath = output,
-            Signer = key,
-            Reason = reason,
-            Location = options.Value.Location,
-            Name = step.Name,
-            ContactInfo = step.Email,
-            SigningTime = now,
-            Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
-            TimestampTokenFor = timestamps.Callback(),
-            TrustAnchors = trust.Load(),
-        }, ct);
-        if (result.StampNote is { } note) LogStampLeftOut(id, note);
+        // A signer with a personal secret signed during the approval request; the port checks that output like any other.
+        return presigned.Find(id, step.Position) is { } signed ? port.AdoptAsync(request, signed, ct) : port.SignAsync(request, ct);
     }
 
     private static string Sha256Of(string path)
@@ -157,9 +135,6 @@ public sealed partial class SignAndFileJob(
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} signed and filed at {Path}")]
     private partial void LogFiled(Guid documentId, string path);
-
-    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: {Note}")]
-    private partial void LogStampLeftOut(Guid documentId, string note);
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} is {State}: nothing to sign")]
     private partial void LogNothingToSign(Guid documentId, DocumentState state);

@@ -16,6 +16,17 @@ public static class SigningSetup
         builder.Services.AddSingleton<FirstPageRenderer>();
         builder.Services.AddSingleton<Hangfire.States.IElectStateFilter, SigningRetries>();
         builder.Services.AddHttpClient("tsa");
+        builder.Services.AddSingleton<IDocumentSigner, LocalEngineSigner>();
+        builder.Services.AddSingleton<Bsre.BsreSigner>();
+        builder.Services.AddSingleton<IDocumentSigner>(sp => sp.GetRequiredService<Bsre.BsreSigner>());
+        builder.Services.AddSingleton<SignerReadiness>();
+        builder.Services.AddHealthChecks().AddCheck<SignersHealthCheck>("signers");
+        builder.Services.AddSingleton<SigningPort>();
+        builder.Services.AddSingleton<PresignedOutputs>();
+        builder.Services.AddSingleton<SignerStepStore>();
+        builder.Services.AddSingleton<ApprovalSigning>();
+        // Bsre:Timeout bounds each call; the client's own 100 s default would cut a longer configured one short.
+        builder.Services.AddHttpClient(Bsre.BsreSigner.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddTransient<ISigningStarter, SignAndFileJob>();
         builder.Services.AddSingleton<CertificateExpiryCheck>();
         builder.Services.AddQuartz(q => q.ScheduleJob<CertificateExpiryJob>(t => t

@@ -9,6 +9,9 @@ internal sealed record CmsCheck
     /// <summary>The signer certificate's common name.</summary>
     public string? SignerName { get; init; }
 
+    /// <summary>The signer certificate itself.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? SignerCertificate { get; init; }
+
     /// <summary>The time a valid timestamp vouches for.</summary>
     public DateTimeOffset? TimestampTime { get; init; }
 

@@ -72,6 +72,7 @@ internal static class CmsSignatureChecker
         return new CmsCheck
         {
             SignerName = cert.GetNameInfo(X509NameType.SimpleName, false),
+            SignerCertificate = cert,
             TimestampTime = timestampTime,
             DigestMatches = digestMatches,
             SignatureValueValid = signatureValid,

@@ -101,6 +101,7 @@ public static class PdfSignatureVerifier
         {
             FieldName = field.Name,
             SignerName = cms?.SignerName,
+            SignerCertificate = cms?.SignerCertificate,
             SigningTime = cms?.TimestampTime ?? claimed,
             ByteRange = range,
             ByteRangeCoversRevision = inspection.Problems.Count == 0,

@@ -11,6 +11,9 @@ public sealed record SignatureVerification
     /// <summary>The signing certificate's common name, when the CMS could be read.</summary>
     public string? SignerName { get; init; }
 
+    /// <summary>The signing certificate, when the CMS could be read (the signing port checks whose it is).</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? SignerCertificate { get; init; }
+
     /// <summary>Timestamp time when a valid token is present, otherwise the claimed /M.</summary>
     public DateTimeOffset? SigningTime { get; init; }
 

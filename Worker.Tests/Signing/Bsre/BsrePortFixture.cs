@@ -1,0 +1,71 @@
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using Worker.Persistence;
+using Worker.Pdf.Keys;
+using Worker.Signing;
+using Worker.Signing.Bsre;
+using Worker.Tests.Pdf.Support;
+
+namespace Worker.Tests.Signing.Bsre;
+
+/// <summary>A running test BSrE service and a signing port configured with a BSrE signer ("kadis") and a local one ("demo").</summary>
+public sealed class BsrePortFixture : IAsyncLifetime
+{
+    public TestBsreService Service { get; private set; } = null!;
+    public SigningPort Port { get; private set; } = null!;
+    public WorkerOptions Options { get; } = new();
+    public TempDirectory Work { get; } = new();
+    private ServiceProvider services = null!;
+
+    public async Task InitializeAsync()
+    {
+        Service = await TestBsreService.StartAsync();
+        var (user, pass) = Service.WriteClientFiles(Work.Path);
+        Options.Signers["kadis"] = new SignerOptions
+        {
+            Kind = SignerKinds.Bsre, Name = "Dr. Ahmad Official", Position = "Kepala Dinas", Nik = BsreTestPki.Official.Nik,
+            Bsre = new BsreOptions { Url = Service.Url, UserFile = user, PasswordFile = pass, Timeout = TimeSpan.FromSeconds(5) },
+        };
+        Options.Signers["demo"] = new SignerOptions
+        {
+            Pkcs12 = DemoPki.Instance.Rsa.Pkcs12, PasswordFile = DemoPki.Instance.Rsa.PasswordFile, Name = "Demo", Position = "Kepala",
+        };
+        services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
+        var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var http = services.GetRequiredService<IHttpClientFactory>();
+        var anchors = new Worker.Pdf.Verification.TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []);
+        IDocumentSigner[] signers =
+        [
+            new LocalEngineSigner(new SignerProfiles(options, TimeProvider.System), new TimestampSource(options, http), anchors, options, TimeProvider.System,
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalEngineSigner>.Instance),
+            new BsreSigner(http, options),
+        ];
+        Port = new SigningPort(signers, anchors, options);
+    }
+
+    /// <summary>A request for <paramref name="signer"/> from <paramref name="input"/> into a fresh output path.</summary>
+    public SigningRequest Request(string input, string signer, string? passphrase) => new()
+    {
+        DocumentId = Guid.NewGuid(),
+        Step = new SigningStep { Id = Guid.NewGuid(), Position = 0, Name = "Dr. Ahmad Official", JobTitle = "Kepala Dinas", Email = "ahmad@example.go.id", Signer = signer },
+        StampIndex = 0, Stamp = new StampOptions(), InputPath = input, OutputPath = Work.File($"out-{Guid.NewGuid():N}.pdf"),
+        Secret = passphrase is null ? null : new PersonalSecret(passphrase),
+    };
+
+    /// <summary>The client the BSrE signer uses, for direct calls.</summary>
+    public BsreClient Client(string? password = null)
+    {
+        var profile = Options.Signers["kadis"];
+        if (password is null) return new BsreClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(), profile.Bsre, 100_000_000);
+        var (_, pass) = Service.WriteClientFiles(Directory.CreateTempSubdirectory("bsre-bad-").FullName, password);
+        var bad = new BsreOptions { Url = profile.Bsre.Url, UserFile = profile.Bsre.UserFile, PasswordFile = pass, Timeout = profile.Bsre.Timeout };
+        return new BsreClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(), bad, 100_000_000);
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Service.DisposeAsync();
+        await services.DisposeAsync();
+        Work.Dispose();
+    }
+}

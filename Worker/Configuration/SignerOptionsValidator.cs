@@ -1,0 +1,48 @@
+using System.Text.RegularExpressions;
+
+namespace Worker.Configuration;
+
+/// <summary>Checks one <c>Worker:Signers:NAME</c> profile; each mistake is one line naming its key.</summary>
+public static partial class SignerOptionsValidator
+{
+    public static void Check(List<string> e, string key, SignerOptions s)
+    {
+        if (string.IsNullOrWhiteSpace(s.Name)) e.Add($"{key}:Name: must not be empty (it is shown on the stamp)");
+        if (s.CertificateSha256.Length > 0 && !Sha256Hex().IsMatch(s.CertificateSha256))
+            e.Add($"{key}:CertificateSha256: '{s.CertificateSha256}' is not 64 hexadecimal digits");
+        switch (s.Kind)
+        {
+            case SignerKinds.Pkcs12:
+                WorkerOptionsValidator.RequiredFile(e, $"{key}:Pkcs12", s.Pkcs12);
+                WorkerOptionsValidator.RequiredFile(e, $"{key}:PasswordFile", s.PasswordFile);
+                break;
+            case SignerKinds.Bsre:
+                CheckBsre(e, key, s);
+                break;
+            default:
+                e.Add($"{key}:Kind: '{s.Kind}' must be {SignerKinds.Pkcs12} or {SignerKinds.Bsre}");
+                break;
+        }
+    }
+
+    private static void CheckBsre(List<string> e, string key, SignerOptions s)
+    {
+        var b = s.Bsre;
+        WorkerOptionsValidator.Url(e, $"{key}:Bsre:Url", b.Url);
+        WorkerOptionsValidator.RequiredFile(e, $"{key}:Bsre:UserFile", b.UserFile);
+        WorkerOptionsValidator.RequiredFile(e, $"{key}:Bsre:PasswordFile", b.PasswordFile);
+        if (b.Api != "V2") e.Add($"{key}:Bsre:Api: '{b.Api}' is not supported; use V2");
+        if (b.Timeout <= TimeSpan.Zero || b.Timeout > TimeSpan.FromMinutes(5))
+            e.Add($"{key}:Bsre:Timeout: {b.Timeout} must be more than 0 and at most 00:05:00");
+        if ((s.Nik.Length > 0) == (s.Email.Length > 0)) e.Add($"{key}:Nik: set exactly one of Nik and Email (how BSrE knows the official)");
+        else if (s.Nik.Length > 0 && !Nik().IsMatch(s.Nik)) e.Add($"{key}:Nik: '{s.Nik}' is not a 16-digit NIK");
+        else if (s.Email.Length > 0 && !s.Email.Contains('@')) e.Add($"{key}:Email: '{s.Email}' is not an email address");
+        if (s.Secret != "Passphrase") e.Add($"{key}:Secret: '{s.Secret}' is not supported; use Passphrase");
+    }
+
+    [GeneratedRegex("^[0-9A-Fa-f]{64}$")]
+    private static partial Regex Sha256Hex();
+
+    [GeneratedRegex("^[0-9]{16}$")]
+    private static partial Regex Nik();
+}

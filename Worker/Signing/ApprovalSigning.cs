@@ -1,0 +1,76 @@
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Worker.Approval;
+using Worker.Configuration;
+using Worker.Persistence;
+using RouteOptions = Worker.Configuration.RouteOptions;
+
+namespace Worker.Signing;
+
+/// <summary>
+/// Signing inside the approval request, for a signer whose official types a secret (BSrE's passphrase): the secret goes
+/// from the form straight into the signing call; the signed output is kept for the sign-and-file job, which files it.
+/// </summary>
+public sealed class ApprovalSigning(
+    SigningPort port, SignerStepStore steps, SigningStore documents, PresignedOutputs presigned, NpgsqlDataSource dataSource,
+    IOptions<WorkerOptions> options)
+{
+    /// <summary>True when approving this step signs now and needs the official's secret: its signer needs one, and it signs (SignEach, or the last step).</summary>
+    public async Task<bool> NeedsSecretAsync(Guid documentId, Guid stepId, string routeName, CancellationToken ct)
+    {
+        var all = await steps.StepsAsync(documentId, ct);
+        if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !options.Value.Signers.ContainsKey(step.Signer)) return false;
+        var signs = ApprovalRoutes.Find(options.Value, routeName)?.SignEach == true || step.Position == all.Max(s => s.Position);
+        return signs && port.NeedsSecret(step.Signer);
+    }
+
+    /// <summary>The document's lock, waiting while another request or job holds it (a double tap); null when it stays taken.</summary>
+    public async Task<DocumentLock?> LockAsync(Guid documentId, CancellationToken ct)
+    {
+        // The holder may be a remote signing call of up to its configured timeout.
+        var longest = options.Value.Signers.Values.Select(s => s.Bsre.Timeout).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromSeconds(10);
+        var until = DateTime.UtcNow + longest;
+        while (true)
+        {
+            if (await DocumentLock.TryAcquireAsync(dataSource, documentId, ct) is { } held) return held;
+            if (DateTime.UtcNow > until) return null;
+            await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
+        }
+    }
+
+    /// <summary>Signs the step's output with <paramref name="secret"/> (after the earlier steps' outputs on SignEach routes); the caller holds the lock.</summary>
+    public async Task SignAsync(Guid documentId, Guid stepId, string routeName, PersonalSecret secret, CancellationToken ct)
+    {
+        var document = await documents.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
+        var route = ApprovalRoutes.Find(options.Value, routeName) ?? throw new InvalidOperationException($"route '{routeName}' is no longer configured");
+        var all = await steps.StepsAsync(documentId, ct);
+        var step = all.Single(s => s.Id == stepId);
+        var input = document.ContentPath;
+        var index = 0;
+        if (route.SignEach)
+        {
+            // Each signature goes over the previous ones; an earlier local signer's is made now so the chain is complete.
+            foreach (var earlier in all.Where(s => s.Position < step.Position))
+            {
+                input = presigned.Find(documentId, earlier.Position) ?? (port.NeedsSecret(earlier.Signer)
+                    ? throw new InvalidOperationException($"step {earlier.Position + 1} of document {documentId} has not signed yet")
+                    : await SignIntoAsync(document.Id, earlier, route, input, index, null, ct));
+                index++;
+            }
+        }
+        await SignIntoAsync(document.Id, step, route, input, index, secret, ct);
+    }
+
+    private async Task<string> SignIntoAsync(
+        Guid documentId, SigningStep step, RouteOptions route, string input, int index, PersonalSecret? secret, CancellationToken ct)
+    {
+        var target = presigned.PathOf(documentId, step.Position);
+        var temporary = target + ".tmp";
+        await port.SignAsync(new SigningRequest
+        {
+            DocumentId = documentId, Step = step, StampIndex = index, Stamp = route.Stamp, InputPath = input, OutputPath = temporary, Secret = secret,
+        }, ct);
+        File.Move(temporary, target, overwrite: true);
+        return target;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using Worker.Pdf.Pades;
+using Worker.Pdf.Stamp;
+using Worker.Pdf.Verification;
+
+namespace Worker.Signing;
+
+/// <summary>Our own PAdES engine with a key this worker holds (Kind Pkcs12): stamp, CMS and timestamp made here.</summary>
+public sealed partial class LocalEngineSigner(
+    SignerProfiles keys, TimestampSource timestamps, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock,
+    ILogger<LocalEngineSigner> logger) : IDocumentSigner
+{
+    public string Kind => SignerKinds.Pkcs12;
+
+    public bool NeedsSecret(SignerOptions profile) => false;
+
+    public ExpectedCertificate Expected(string name, SignerOptions profile) => new()
+    {
+        Sha256 = profile.CertificateSha256.Length > 0
+            ? profile.CertificateSha256
+            : Convert.ToHexString(SHA256.HashData(keys.Open(name).Chain[0].RawData)),
+    };
+
+    public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    {
+        var step = request.Step;
+        var key = keys.Open(step.Signer);
+        var now = clock.GetUtcNow();
+        var stamp = request.Stamp;
+        var content = new StampContent
+        {
+            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Reason = request.Reason,
+            VerifyUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{request.DocumentId}",
+        };
+        // Each further signer's stamp goes above the previous one, so none hides another.
+        var y = stamp.Y + request.StampIndex * (stamp.Height + 6);
+        var result = await PdfSigner.SignAsync(new PdfSignRequest
+        {
+            InputPath = request.InputPath,
+            OutputPath = request.OutputPath,
+            Signer = key,
+            Reason = request.Reason,
+            Location = options.Value.Location,
+            Name = step.Name,
+            ContactInfo = step.Email,
+            SigningTime = now,
+            Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
+            TimestampTokenFor = timestamps.Callback(),
+            TrustAnchors = trust.Load(),
+        }, ct);
+        if (result.StampNote is { } note) LogStampLeftOut(request.DocumentId, note);
+    }
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: {Note}")]
+    private partial void LogStampLeftOut(Guid documentId, string note);
+}
