@@ -64,6 +64,10 @@ cleanup() {
 trap cleanup EXIT
 
 "${worker[@]}" dev-certs "$run/certs" >/dev/null
+# The keys a worker needs at start: data-protection key encryption and the audit head's HMAC.
+mkdir -p "$run/secrets" && chmod 700 "$run/secrets"
+head -c 32 /dev/urandom > "$run/secrets/keys.secret" && head -c 32 /dev/urandom > "$run/secrets/audit-head.key"
+chmod 600 "$run/secrets/keys.secret" "$run/secrets/audit-head.key"
 base_port=$(free_port)
 cat > "$run/config.json" <<JSON
 { "Worker": {
@@ -74,6 +78,7 @@ cat > "$run/config.json" <<JSON
     "Signers": { "demo": { "Pkcs12": "$run/certs/signer.p12", "PasswordFile": "$run/certs/signer.pass", "Name": "Demo Signer", "Position": "Kepala Dinas" } },
     "Signing": { "Retries": 3, "RetryDelay": "00:00:02" },
     "Approval": { "RequestsPerMinute": 100000 },
+    "Web": { "KeyProtectionFile": "$run/secrets/keys.secret" }, "Audit": { "HeadKeyFile": "$run/secrets/audit-head.key" },
     "Intake": { "StableFor": "00:00:01", "RescanEvery": "00:00:10" },
     "Routes": [ { "Name": "surat-keluar", "Inbox": "$run/inbox", "Archive": "$run/archive/{yyyy}/{MM}/{name}.pdf",
                   "Declined": "$run/declined", "Failed": "$run/failed", "Contact": "tu@example.go.id",
