@@ -41,6 +41,9 @@ internal sealed class ObjectStreamContents
         return new ObjectStreamContents(number, data, first, index, limits);
     }
 
+    /// <summary>How many bytes the stream decoded to.</summary>
+    public long Length => _data.Length;
+
     public PdfValue Get(int number, int index)
     {
         if (index < 0 || index >= _index.Length || _index[index].Number != number)

@@ -43,7 +43,7 @@ public sealed class PdfObjectReader(ByteSource source, SyntaxLimits limits)
                 case PdfTokenKind.End:
                     throw new PdfSyntaxException("the file ended inside an object");
                 case PdfTokenKind.ArrayStart or PdfTokenKind.DictionaryStart:
-                    if (stack.Count >= limits.MaxNesting) throw new PdfSyntaxException($"objects nested deeper than {limits.MaxNesting} levels");
+                    if (stack.Count >= limits.MaxNesting) throw new PdfLimitException($"objects nested deeper than {limits.MaxNesting} levels");
                     stack.Push((token.Kind == PdfTokenKind.DictionaryStart, []));
                     continue;
                 case PdfTokenKind.ArrayEnd:
@@ -72,7 +72,7 @@ public sealed class PdfObjectReader(ByteSource source, SyntaxLimits limits)
             }
             if (stack.Count == 0) return done!;
             var items = stack.Peek().Items;
-            if (items.Count >= limits.MaxContainerItems) throw new PdfSyntaxException("an array or dictionary with too many entries");
+            if (items.Count >= limits.MaxContainerItems) throw new PdfLimitException("an array or dictionary with too many entries");
             items.Add(done!);
         }
     }

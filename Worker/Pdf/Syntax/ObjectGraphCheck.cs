@@ -1,0 +1,46 @@
+namespace Worker.Pdf.Syntax;
+
+/// <summary>
+/// Reads every object reachable from the trailer strictly, without recursion: each one is then known to lie
+/// within the nesting, string and stream limits, and the object streams holding them decode under the caps.
+/// Page contents and form XObjects (what a renderer inflates) are inflated once and counted, not kept.
+/// </summary>
+public static class ObjectGraphCheck
+{
+    public static void Walk(RevisionView view, SyntaxLimits limits, WalkBudget budget)
+    {
+        var visited = new HashSet<int>();
+        var pending = new Stack<(PdfValue Value, bool Content)>();
+        foreach (var value in view.Trailer.Entries.Values) pending.Push((value, false));
+        var objectStreamBytes = 0L;
+        while (pending.TryPop(out var item))
+        {
+            budget.Step();
+            switch (item.Value)
+            {
+                case PdfReference reference:
+                    if (!visited.Add(reference.Number)) break;
+                    if (visited.Count > limits.MaxObjects)
+                        throw new PdfLimitException($"more than {limits.MaxObjects} objects");
+                    if (view.Get(reference.Number) is { } target) pending.Push((target, item.Content));
+                    if (view.DecodedBytes != objectStreamBytes)
+                    {
+                        budget.Decoded(view.DecodedBytes - objectStreamBytes);
+                        objectStreamBytes = view.DecodedBytes;
+                    }
+                    break;
+                case PdfArray array:
+                    foreach (var element in array.Items) pending.Push((element, item.Content));
+                    break;
+                case PdfDictionary dictionary:
+                    foreach (var (key, value) in dictionary.Entries) pending.Push((value, key == "Contents"));
+                    break;
+                case PdfStream stream:
+                    if (item.Content || stream.Dictionary.Name("Subtype") == "Form")
+                        budget.Decoded(StreamDecoder.MeasureFlate(stream, limits) ?? 0);
+                    foreach (var value in stream.Dictionary.Entries.Values) pending.Push((value, false));
+                    break;
+            }
+        }
+    }
+}
