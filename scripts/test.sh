@@ -7,7 +7,7 @@ source scripts/lib.sh
 require_dotnet
 # The tests call these real programs; a missing one must fail the run, so install them here.
 ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools \
-  zbarimg:zbar-tools /usr/bin/chromium:chromium
+  zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/bin/time:time
 ensure_postgres
 
 # The test role can only create and drop its own databases. Its random password is kept outside the checkout, so

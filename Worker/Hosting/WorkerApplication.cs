@@ -39,6 +39,7 @@ public static class WorkerApplication
         builder.AddApproval(options);
         builder.AddSigning();
         builder.AddVerification();
+        builder.AddParseLimit(configuration);
         builder.AddHealth();
         builder.AddDashboard();
         builder.Services.AddOperatorActions();

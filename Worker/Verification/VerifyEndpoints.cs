@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
+using Worker.Pdf.Checking;
 using Worker.Pdf.Verification;
 using Worker.Persistence;
 
@@ -43,7 +44,7 @@ public static class VerifyEndpoints
     }
 
     private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, IOptions<WorkerOptions> options,
-        CancellationToken ct)
+        ParseSlots parses, CancellationToken ct)
     {
         var zone = ApprovalRoutes.Zone(options.Value);
         var limit = options.Value.Intake.MaxFileBytes;
@@ -67,6 +68,8 @@ public static class VerifyEndpoints
             var match = await store.FindBySignedSha256Async(sha256, ct);
             var matched = match is { } m ? await store.FindAsync(m, ct) : null;
             IReadOnlyList<SignatureVerification> signatures;
+            using var slot = await parses.TryEnterAsync(ct);
+            if (slot is null) return Busy(http, zone);
             try { signatures = PdfSignatureVerifier.Verify(temp); }
             catch (Exception e) when (e is not OperationCanceledException)
             {
@@ -78,6 +81,12 @@ public static class VerifyEndpoints
         {
             File.Delete(temp);
         }
+    }
+
+    private static ContentHttpResult Busy(HttpContext http, TimeZoneInfo zone)
+    {
+        http.Response.Headers.RetryAfter = ParseSlots.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Refuse(http, StatusCodes.Status503ServiceUnavailable, ParseSlots.BusyMessage, zone);
     }
 
     private static ContentHttpResult Refuse(HttpContext http, int status, string problem, TimeZoneInfo zone) =>

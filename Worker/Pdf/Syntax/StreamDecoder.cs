@@ -27,13 +27,14 @@ public static class StreamDecoder
         using var input = new MemoryStream(raw);
         using var zlib = new ZLibStream(input, CompressionMode.Decompress);
         using var output = new MemoryStream();
-        Pump(zlib, Cap(raw.Length, limits), output);
+        Pump(zlib, Cap(raw.Length, limits), output, damagedIsEmpty: false);
         return output.ToArray();
     }
 
     /// <summary>
     /// How many bytes a stream whose filters are all FlateDecode decodes to, checked against the caps without
-    /// keeping the output; null when other filters are involved (they are not decoded here).
+    /// keeping the output; null when other filters are involved (they are not decoded here). Damaged data counts
+    /// as what decoded before the damage: a broken page is the viewer's problem, an endless one is ours.
     /// </summary>
     public static long? MeasureFlate(PdfStream stream, SyntaxLimits limits)
     {
@@ -44,7 +45,7 @@ public static class StreamDecoder
         {
             // A chain of Flate filters multiplies the ratios, so the output of the whole chain is what is capped.
             foreach (var _ in filters) decoded = new ZLibStream(decoded, CompressionMode.Decompress);
-            return Pump(decoded, Cap(stream.DataLength, limits), Stream.Null);
+            return Pump(decoded, Cap(stream.DataLength, limits), Stream.Null, damagedIsEmpty: true);
         }
         finally
         {
@@ -55,7 +56,7 @@ public static class StreamDecoder
     private static long Cap(long encodedLength, SyntaxLimits limits) =>
         Math.Min(limits.MaxDecodedStreamBytes, Math.Max(limits.InflationRatioFloorBytes, encodedLength * limits.MaxInflationRatio));
 
-    private static long Pump(Stream decoder, long cap, Stream output)
+    private static long Pump(Stream decoder, long cap, Stream output, bool damagedIsEmpty)
     {
         var buffer = new byte[64 * 1024];
         var total = 0L;
@@ -71,7 +72,7 @@ public static class StreamDecoder
         catch (InvalidDataException)
         {
             // Many writers end Flate data without its checksum or with a few junk bytes; keep what decoded.
-            if (total == 0) throw new PdfSyntaxException("a stream's compressed data is damaged");
+            if (total == 0 && !damagedIsEmpty) throw new PdfSyntaxException("a stream's compressed data is damaged");
         }
         return total;
     }

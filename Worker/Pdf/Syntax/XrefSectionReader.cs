@@ -58,7 +58,8 @@ public sealed class XrefSectionReader(ByteSource source, SyntaxLimits limits)
         var indirect = _objects.ReadIndirect(offset);
         if (indirect.Value is not PdfStream { Dictionary: var dictionary } stream || dictionary.Name("Type") != "XRef")
             throw new PdfSyntaxException($"the object at offset {offset} is not an xref stream");
-        var widths = (dictionary["W"] as PdfArray)?.Items.Select(i => (i as PdfNumber)?.AsLong ?? -1).ToArray();
+        // A width too large for a long (REDHAT-1531897-0.pdf has 166666666666666666666666666) is over the limit, not malformed.
+        var widths = (dictionary["W"] as PdfArray)?.Items.Select(i => i is PdfNumber { Value: > 8 } ? long.MaxValue : (i as PdfNumber)?.AsLong ?? -1).ToArray();
         if (widths is not { Length: 3 } || widths.Any(w => w < 0))
             throw new PdfSyntaxException($"the xref stream at offset {offset} has a malformed /W");
         if (widths.Any(w => w > 8))
