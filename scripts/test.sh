@@ -6,8 +6,10 @@ source scripts/lib.sh
 
 require_dotnet
 # The tests call these real programs; a missing one must fail the run, so install them here.
-ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools \
-  zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/bin/time:time
+ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools pk12util:libnss3-tools \
+  zbarimg:zbar-tools /usr/bin/chromium:chromium
+# GNU time measures the peak memory of the worker under hostile PDFs (Worker.Tests/Pdf/Hostile).
+ensure_packages /usr/bin/time:time
 ensure_postgres
 
 # The test role can only create and drop its own databases. Its random password is kept outside the checkout, so

@@ -74,7 +74,7 @@ public sealed class SignAndFileTests(SigningHost host) : IClassFixture<SigningHo
         bytes[ranges[0][1] / 2] ^= 0x01;
         var tampered = await UploadAsync(bytes);
         Assert.Contains("Not identical", tampered);
-        Assert.Contains("INVALID", tampered);
+        Assert.Contains(Worker.Pdf.Verification.VerdictWords.Invalid, tampered);
     }
 
     [Fact]

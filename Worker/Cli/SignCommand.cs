@@ -4,6 +4,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf;
 using Worker.Pdf.Keys;
+using Worker.Pdf.Ltv;
+using Worker.Pdf.Revocation;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Signatures;
 using Worker.Pdf.Stamp;
@@ -76,6 +78,8 @@ public static class SignCommand
                     Visible = settings.Visible ? Stamp(settings, name, position, input, now) : null,
                 };
                 var (code, line) = await SignOneAsync(request, token);
+                if (code == ExitCode.Done && settings.Ltv != LtvLevel.None)
+                    (code, line) = await AddLtvAsync(request.OutputPath, line, settings, signer, http, timestamper, token);
                 lock (console)
                 {
                     (code == ExitCode.Done ? stdout : stderr).WriteLine(line);
@@ -120,6 +124,32 @@ public static class SignCommand
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException)
         {
             return (ExitCode.Unexpected, $"{request.InputPath}: failed: {e.Message.ReplaceLineEndings(" ")}");
+        }
+    }
+
+    // Signs first, then moves the signed file aside and writes the augmented one in its place.
+    private static async Task<(int Code, string Line)> AddLtvAsync(string output, string line, SignSettings settings, Pkcs12DigestSigner signer,
+        HttpClient http, HttpTimeStamper? timestamper, CancellationToken ct)
+    {
+        var signed = output + ".signed.tmp";
+        File.Move(output, signed, overwrite: true);
+        try
+        {
+            var anchors = settings.Trust ?? new X509Certificate2Collection(signer.Chain[^1]);
+            var collector = new LtvCollector(anchors, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(10)));
+            var result = await LtvAugmenter.AugmentAsync(signed, output, settings.Ltv, collector, timestamper is null ? null : timestamper.GetTokenForDigestAsync, ct);
+            return result.Reached == settings.Ltv
+                ? (ExitCode.Done, $"{line}, B-{result.Reached}")
+                : (ExitCode.Unexpected, $"{line}, but B-{settings.Ltv} was not reached: {string.Join("; ", result.Problems)}");
+        }
+        catch (Exception e) when (e is TimestampException or IOException or InvalidOperationException)
+        {
+            File.Move(signed, output, overwrite: true);
+            return (ExitCode.Unexpected, $"{line}, but long-term validation data failed: {e.Message.ReplaceLineEndings(" ")}");
+        }
+        finally
+        {
+            File.Delete(signed);
         }
     }
 

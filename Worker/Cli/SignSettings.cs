@@ -12,12 +12,12 @@ internal sealed record SignSettings
     public const string Usage =
         "usage: Worker sign INPUT... (-o OUTPUT | --out-dir DIR) (--signer NAME [--config FILE] | --pkcs12 FILE --password-file FILE) " +
         "[--visible] [--page N|last] [--verify-url URL] [--signer-position TEXT] [--reason TEXT] [--location TEXT] [--name TEXT] " +
-        "[--contact TEXT] [--tsa URL] [--hash sha256|sha384|sha512] [--rsa-pss] [--trust PEM]";
+        "[--contact TEXT] [--tsa URL] [--ltv LT|LTA] [--hash sha256|sha384|sha512] [--rsa-pss] [--trust PEM]";
 
     private static readonly HashSet<string> ValueOptions =
     [
         "-o", "--out-dir", "--signer", "--config", "--pkcs12", "--password-file", "--page", "--verify-url", "--signer-position",
-        "--reason", "--location", "--name", "--contact", "--tsa", "--hash", "--trust",
+        "--reason", "--location", "--name", "--contact", "--tsa", "--ltv", "--hash", "--trust",
     ];
 
     private static readonly HashSet<string> Flags = ["--visible", "--rsa-pss"];
@@ -76,6 +76,9 @@ internal sealed record SignSettings
     /// <summary>The digest algorithm.</summary>
     public HashAlgorithmName Hash { get; init; } = HashAlgorithmName.SHA256;
 
+    /// <summary>Long-term validation data to add after signing (--ltv LT|LTA); None by default.</summary>
+    public Worker.Pdf.Ltv.LtvLevel Ltv { get; init; }
+
     /// <summary>Trust anchors the self-check chains to (--trust), or null.</summary>
     public X509Certificate2Collection? Trust { get; init; }
 
@@ -113,8 +116,18 @@ internal sealed record SignSettings
             TsaUrl = ParseTsa(reader.Value("--tsa")),
             Hash = ParseHash(reader.Value("--hash") ?? "sha256"),
             Trust = VerifyCommand.LoadTrust(reader.Value("--trust")),
+            Ltv = ParseLtv(reader.Value("--ltv"), reader.Value("--tsa")),
         };
     }
+
+    private static Worker.Pdf.Ltv.LtvLevel ParseLtv(string? value, string? tsa) => value?.ToUpperInvariant() switch
+    {
+        null => Worker.Pdf.Ltv.LtvLevel.None,
+        "LT" => Worker.Pdf.Ltv.LtvLevel.LT,
+        "LTA" when tsa is not null => Worker.Pdf.Ltv.LtvLevel.LTA,
+        "LTA" => throw new UsageException("--ltv LTA needs --tsa URL for the document timestamp"),
+        _ => throw new UsageException($"--ltv must be LT or LTA, not '{value}'"),
+    };
 
     private static HashAlgorithmName ParseHash(string value)
     {

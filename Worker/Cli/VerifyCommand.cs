@@ -1,27 +1,46 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf;
+using Worker.Pdf.Revocation;
 using Worker.Pdf.Verification;
 
 namespace Worker.Cli;
 
-/// <summary><c>verify FILE [--trust PEM]</c>: one line per signature; exit 0 when all are valid, 4 otherwise.</summary>
+/// <summary>
+/// <c>verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS]</c>: one line per signature, VALID only for a
+/// signer that chains to --trust; exit 0 when all are VALID, 4 otherwise (UNTRUSTED or INVALID).
+/// </summary>
 public static class VerifyCommand
 {
-    private static readonly HashSet<string> ValueOptions = ["--trust"];
+    private const string UsageLine = "usage: Worker verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS]";
+    private static readonly HashSet<string> ValueOptions = ["--trust", "--revocation-timeout"];
+    private static readonly HashSet<string> Flags = ["--offline"];
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
+        RunAsync(args, stdout, stderr, CancellationToken.None).GetAwaiter().GetResult();
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var reader = new ArgumentReader(args, ValueOptions, new HashSet<string>());
-        if (reader.Positional.Count != 1)
-            throw new UsageException("usage: Worker verify FILE [--trust PEM]");
+        var reader = new ArgumentReader(args, ValueOptions, Flags);
+        if (reader.Positional.Count != 1) throw new UsageException(UsageLine);
         var file = reader.Positional[0];
-        if (!File.Exists(file))
-            throw new UsageException($"file not found: {file}");
+        if (!File.Exists(file)) throw new UsageException($"file not found: {file}");
         var trust = LoadTrust(reader.Value("--trust"));
+        var timeout = TimeSpan.FromSeconds(5);
+        if (reader.Value("--revocation-timeout") is { } seconds)
+            timeout = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 60
+                ? TimeSpan.FromSeconds(s)
+                : throw new UsageException("--revocation-timeout needs a number of seconds between 0 and 60");
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
+        var policy = new VerificationPolicy
+        {
+            TrustAnchors = trust,
+            Revocation = reader.Flag("--offline") ? null : new OnlineRevocationChecker(http, timeout),
+        };
         IReadOnlyList<SignatureVerification> results;
         try
         {
-            results = PdfSignatureVerifier.Verify(file, trust);
+            results = await PdfSignatureVerifier.VerifyAsync(file, policy, ct);
         }
         catch (PdfRefusedException e)
         {
@@ -34,7 +53,10 @@ public static class VerifyCommand
             return ExitCode.SignatureInvalid;
         }
         foreach (var r in results)
-            stdout.WriteLine(Line(r));
+        {
+            stdout.WriteLine(Line(r, trust is not null));
+            foreach (var note in r.Notes) stdout.WriteLine($"  note: {note}");
+        }
         return results.All(r => r.IsValid) ? ExitCode.Done : ExitCode.SignatureInvalid;
     }
 
@@ -48,18 +70,22 @@ public static class VerifyCommand
         return collection;
     }
 
-    private static string Line(SignatureVerification r)
+    private static string Line(SignatureVerification r, bool anchorsGiven)
     {
-        var verdict = r.IsValid ? "VALID" : "INVALID";
         var who = r.SignerName ?? "unknown signer";
-        var when = r.SigningTime is { } t ? t.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture) : "no time";
+        if (r.Verdict == SignatureVerdict.Invalid) return $"{r.FieldName}: INVALID ({who}): {r.Summary}";
+        var when = r.SigningTime is { } t
+            ? $"{t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({(r.TimeIsClaimed ? "time claimed by the signer" : "timestamp valid, time from the TSA")})"
+            : "no time (time claimed by the signer is missing)";
         var scope = r.CoversWholeFile ? "covers the whole file" : "later revisions only add signatures";
-        var trust = r.ChainTrusted switch { true => ", trusted", false => ", untrusted", null => "" };
-        var timestamp = r.TimestampTime is { } tsaTime
-            ? $", timestamp valid ({tsaTime.ToString("yyyy-MM-dd HH:mm:ss zzz", System.Globalization.CultureInfo.InvariantCulture)} by the TSA)"
-            : ", no timestamp";
-        return r.IsValid
-            ? $"{r.FieldName}: {verdict} signed by {who} at {when}{trust}{timestamp}, {scope}"
-            : $"{r.FieldName}: {verdict} ({who}): {r.Summary}";
+        var revocation = r.Revocation switch
+        {
+            RevocationStatus.Good => ", not revoked",
+            RevocationStatus.Unknown => ", revocation unknown",
+            _ => "",
+        };
+        return r.Verdict == SignatureVerdict.Valid
+            ? $"{r.FieldName}: VALID signed by {who} at {when}, trusted{revocation}, {scope}"
+            : $"{r.FieldName}: UNTRUSTED (intact, signer not recognised: {(anchorsGiven ? "does not chain to --trust" : "no --trust given")}) signed by {who} at {when}, {scope}";
     }
 }

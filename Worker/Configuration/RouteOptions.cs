@@ -20,6 +20,9 @@ public sealed class RouteOptions
     public TimeSpan RemindAfter { get; set; } = TimeSpan.FromDays(1);
     public int MaxReminders { get; set; } = 2;
     public StampOptions Stamp { get; set; } = new();
+
+    /// <summary>Long-term validation at filing; unset means LTA when Worker:Timestamp:Url is set, else LT.</summary>
+    public LtvSetting? Ltv { get; set; }
     /// <summary>File name patterns taken from the inbox (default *.pdf).</summary>
     public List<string> Include { get; set; } = [];
     /// <summary>File name patterns left alone.</summary>

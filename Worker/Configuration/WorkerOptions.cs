@@ -27,5 +27,6 @@ public sealed class WorkerOptions
     public DashboardOptions Dashboard { get; set; } = new();
     public ApprovalOptions Approval { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
+    public VerificationOptions Verification { get; set; } = new();
     public List<RouteOptions> Routes { get; set; } = [];
 }

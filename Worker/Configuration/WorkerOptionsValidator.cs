@@ -46,6 +46,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         foreach (var dup in o.Routes.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             e.Add($"{w}:Routes: route name '{dup.Key}' is used more than once");
         ApiOptionsValidator.Check(e, o.Api, o);
+        VerificationOptionsValidator.Check(e, o.Verification);
         return e;
     }
 

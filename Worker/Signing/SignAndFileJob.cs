@@ -10,6 +10,7 @@ using Worker.Filing;
 using Worker.Metrics;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Stamp;
+using Worker.Pdf.Verification;
 using Worker.Persistence;
 
 namespace Worker.Signing;
@@ -19,7 +20,7 @@ namespace Worker.Signing;
 /// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
 /// </summary>
 public sealed partial class SignAndFileJob(
-    SigningStore store, SignerProfiles signers, TimestampSource timestamps, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
+    SigningStore store, SignerProfiles signers, TimestampSource timestamps, TrustAnchorSource trust, LtvStep ltv, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
     WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
@@ -88,6 +89,9 @@ public sealed partial class SignAndFileJob(
                 await SignOnceAsync(input, output, document.Id, signing[i], i, route, ct);
                 input = output;
             }
+            var augmented = FileStore.TemporaryBeside(target, $"{document.Id:N}-ltv");
+            temporaries.Add(augmented);
+            input = await ltv.AugmentAsync(input, augmented, route, document.Id, ct);
             var sha256 = Sha256Of(input);
             var free = FileStore.FirstFreeName(target);
             await store.RecordTargetAsync(document.Id, free, sha256, ct);
@@ -126,6 +130,7 @@ public sealed partial class SignAndFileJob(
             SigningTime = now,
             Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
             TimestampTokenFor = timestamps.Callback(),
+            TrustAnchors = trust.Load(),
         }, ct);
     }
 

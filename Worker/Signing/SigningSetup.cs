@@ -12,6 +12,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<SigningStore>();
         builder.Services.AddSingleton<SignerProfiles>();
         builder.Services.AddSingleton<TimestampSource>();
+        builder.Services.AddSingleton<LtvStep>();
         builder.Services.AddSingleton<Hangfire.States.IElectStateFilter, SigningRetries>();
         builder.Services.AddHttpClient("tsa");
         builder.Services.AddTransient<ISigningStarter, SignAndFileJob>();

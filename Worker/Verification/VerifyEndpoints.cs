@@ -19,6 +19,11 @@ public static class VerifyEndpoints
     public static WebApplicationBuilder AddVerification(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<VerificationStore>();
+        builder.Services.AddSingleton(sp => VerificationPolicies.Anchors(sp.GetRequiredService<IOptions<WorkerOptions>>().Value));
+        builder.Services.AddSingleton<VerificationPolicies>();
+        // No retries, no redirects to elsewhere: an unreachable responder must turn into "unknown" within the timeout.
+        builder.Services.AddHttpClient(VerificationPolicies.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false });
         builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
             http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
             _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) })));
@@ -43,8 +48,8 @@ public static class VerifyEndpoints
         return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Document(record, history, ApprovalRoutes.Zone(options.Value), nonce));
     }
 
-    private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, IOptions<WorkerOptions> options,
-        ParseSlots parses, CancellationToken ct)
+    private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,
+        IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
     {
         var zone = ApprovalRoutes.Zone(options.Value);
         var limit = options.Value.Intake.MaxFileBytes;
@@ -65,17 +70,20 @@ public static class VerifyEndpoints
                 output.Position = 0;
                 sha256 = Convert.ToHexStringLower(await SHA256.HashDataAsync(output, ct));
             }
+            // Only the bytes decide which archived document this is; the id of the page it was sent from never does.
             var match = await store.FindBySignedSha256Async(sha256, ct);
             var matched = match is { } m ? await store.FindAsync(m, ct) : null;
+            Guid? expected = Guid.TryParse(form["id"], out var from) ? from : null;
             IReadOnlyList<SignatureVerification> signatures;
             using var slot = await parses.TryEnterAsync(ct);
             if (slot is null) return Busy(http, zone);
-            try { signatures = PdfSignatureVerifier.Verify(temp); }
-            catch (Exception e) when (e is not OperationCanceledException)
+            try { signatures = await PdfSignatureVerifier.VerifyAsync(temp, policies.Current(), ct); }
+            catch (Pdf.PdfRefusedException)
             {
-                return Refuse(http, 400, $"Berkas tidak dapat dibaca sebagai PDF. / The file cannot be read as a PDF: {e.Message}", zone);
+                return Refuse(http, 400, "Berkas tidak dapat dibaca sebagai PDF (rusak atau terenkripsi). / The file cannot be read as a PDF (damaged or encrypted).", zone);
             }
-            return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Upload(file.FileName, match, matched, signatures, null, zone, nonce));
+            var upload = new UploadCheck { FileName = file.FileName, Matched = matched, ExpectedId = expected, Signatures = signatures };
+            return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Upload(upload, zone, nonce));
         }
         finally
         {
@@ -90,5 +98,5 @@ public static class VerifyEndpoints
     }
 
     private static ContentHttpResult Refuse(HttpContext http, int status, string problem, TimeZoneInfo zone) =>
-        ApprovalResponses.Html(http, status, nonce => VerifyPage.Upload(null, null, null, [], problem, zone, nonce));
+        ApprovalResponses.Html(http, status, nonce => VerifyPage.Refused(problem, nonce));
 }

@@ -15,7 +15,7 @@ public class PdfSignatureVerifierTests
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
         await TestSigning.SignAsync(RepositoryPaths.CorpusFile("pdflatex-outline.pdf"), temp.File("out.pdf"), rsa);
-        Assert.True(PdfSignatureVerifier.Verify(temp.File("out.pdf")).Single().IsValid);
+        Assert.True(PdfSignatureVerifier.Verify(temp.File("out.pdf"), DemoPki.Instance.Trust).Single().IsValid);
 
         TestSigning.FlipByteInFirstRange(temp.File("out.pdf"));
 

@@ -21,6 +21,9 @@ public sealed record SignatureFieldRequest
     /// <summary>/ContactInfo, if any.</summary>
     public string? ContactInfo { get; init; }
 
+    /// <summary>A document timestamp (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161) instead of a signature: no /M, no names.</summary>
+    public bool DocumentTimestamp { get; init; }
+
     /// <summary>The visible widget; null for an invisible signature (a zero-size widget on the first page, or on no page when none is readable).</summary>
     public VisibleSignature? Visible { get; init; }
 }

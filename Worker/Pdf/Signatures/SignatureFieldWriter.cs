@@ -99,6 +99,15 @@ public static class SignatureFieldWriter
         contents[0] = (byte)'<';
         contents[^1] = (byte)'>';
         var byteRange = Encoding.ASCII.GetBytes("[" + new string(' ', ByteRangeWidth - 2) + "]");
+        if (request.DocumentTimestamp)
+            return new DictionaryToken(new Dictionary<NameToken, IToken>
+            {
+                [NameToken.Type] = NameToken.Create("DocTimeStamp"),
+                [NameToken.Filter] = NameToken.AdobePpklite,
+                [NameToken.SubFilter] = NameToken.Create("ETSI.RFC3161"),
+                [NameToken.Byterange] = new ReservedBytesToken(ByteRangeHole, byteRange),
+                [NameToken.Contents] = new ReservedBytesToken(ContentsHole, contents),
+            });
         var dict = new Dictionary<NameToken, IToken>
         {
             [NameToken.Type] = NameToken.Sig,

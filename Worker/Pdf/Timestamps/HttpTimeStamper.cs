@@ -33,12 +33,18 @@ public sealed class HttpTimeStamper : ITimeStamper
     public Uri Url { get; }
 
     /// <inheritdoc />
-    public async Task<byte[]> GetTokenAsync(byte[] data, CancellationToken ct)
+    public Task<byte[]> GetTokenAsync(byte[] data, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(data);
+        return GetTokenForDigestAsync(SHA256.HashData(data), ct);
+    }
+
+    /// <summary>A token over an already computed SHA-256 digest (a document timestamp hashes the file's byte ranges itself).</summary>
+    public async Task<byte[]> GetTokenForDigestAsync(byte[] sha256, CancellationToken ct)
+    {
         var generator = new TimeStampRequestGenerator();
         generator.SetCertReq(true);
-        var request = generator.Generate(TspAlgorithms.Sha256, SHA256.HashData(data), NewNonce());
+        var request = generator.Generate(TspAlgorithms.Sha256, sha256, NewNonce());
 
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(_timeout);

@@ -6,7 +6,10 @@ internal sealed record ByteRangeInspection
     /// <summary>Problems found; empty when the range is sound.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 
-    /// <summary>The DER CMS found in the gap, without the zero padding; null when unreadable.</summary>
+    /// <summary>Deviations that do not make the signature invalid (a BER-encoded CMS).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
+    /// <summary>The CMS found in the gap, without the zero padding; null when unreadable.</summary>
     public byte[]? Cms { get; init; }
 
     /// <summary>Offset just past the signed revision's %%EOF line.</summary>

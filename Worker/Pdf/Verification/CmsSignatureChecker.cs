@@ -6,6 +6,7 @@ using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Cms;
 using Org.BouncyCastle.Tsp;
 using Worker.Pdf.Cms;
+using Worker.Pdf.Revocation;
 using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
 using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
 using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
@@ -38,12 +39,14 @@ internal static class CmsSignatureChecker
         SignerInformation signer;
         BcCertificate? certificate;
         IReadOnlyList<BcCertificate> certificates;
+        RevocationEvidence evidence;
         try
         {
             var signed = new CmsSignedData(new Dictionary<string, byte[]> { [CmsAlgorithms.DigestOid(hash).Id] = digest }, cms);
             signer = signed.GetSignerInfos().GetSigners().Single();
             certificates = signed.GetCertificates().EnumerateMatches(null).ToList();
             certificate = certificates.FirstOrDefault(c => signer.SignerID.Match(c));
+            evidence = CmsRevocationData.Read(signed, signer);
         }
         catch (Exception e) when (e is CmsException or IOException or ArgumentException or InvalidOperationException or InvalidCastException)
         {
@@ -63,8 +66,8 @@ internal static class CmsSignatureChecker
         var at = timestampTime ?? claimedTime ?? DateTimeOffset.UtcNow;
         var validAt = at.UtcDateTime >= cert.NotBefore.ToUniversalTime() && at.UtcDateTime <= cert.NotAfter.ToUniversalTime();
         if (!validAt) problems.Add($"the certificate was not valid at the signing time {at:yyyy-MM-dd HH:mm}");
-        bool? trusted = trust is null ? null : ChainsTo(cert, certificates, trust, at);
-        if (trusted == false) problems.Add("the certificate does not chain to a trusted root");
+        // An untrusted chain is not a defect of the signature: the verdict says "signer not recognised" instead.
+        var chain = trust is null ? null : ChainTo(cert, certificates, trust, at);
 
         return new CmsCheck
         {
@@ -73,7 +76,9 @@ internal static class CmsSignatureChecker
             DigestMatches = digestMatches,
             SignatureValueValid = signatureValid,
             CertificateValidAtSigningTime = validAt,
-            ChainTrusted = trusted,
+            ChainTrusted = trust is null ? null : chain is not null,
+            Chain = chain ?? [],
+            Evidence = evidence,
             TimestampValid = timestampValid,
             Problems = problems,
         };
@@ -129,15 +134,19 @@ internal static class CmsSignatureChecker
         }
     }
 
-    private static bool ChainsTo(X509Certificate2 certificate, IEnumerable<BcCertificate> included, X509Certificate2Collection trust, DateTimeOffset at)
+    /// <summary>The chain from the signer to an anchor (signer first), or null when it does not chain at <paramref name="at"/>.</summary>
+    private static List<BcCertificate>? ChainTo(X509Certificate2 certificate, IEnumerable<BcCertificate> included, X509Certificate2Collection trust, DateTimeOffset at)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         chain.ChainPolicy.CustomTrustStore.AddRange(trust);
         chain.ChainPolicy.ExtraStore.AddRange(included.Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded())).ToArray());
+        // Revocation is checked by Worker.Pdf.Revocation, with a short timeout and embedded data first.
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = at.UtcDateTime;
         chain.ChainPolicy.DisableCertificateDownloads = true;
-        return chain.Build(certificate);
+        if (!chain.Build(certificate)) return null;
+        var parser = new Org.BouncyCastle.X509.X509CertificateParser();
+        return chain.ChainElements.Select(e => parser.ReadCertificate(e.Certificate.RawData)).ToList();
     }
 }

@@ -6,26 +6,51 @@ using Worker.Pdf.Reading;
 namespace Worker.Pdf.Verification;
 
 /// <summary>
-/// Verifies every signature of a PDF: byte range, digest, signature value, certificate at signing time,
-/// optional trust chain, timestamp, and what later revisions changed. One result per signature, oldest first.
+/// Verifies every signature of a PDF: byte range, digest, signature value, certificate at signing time, trust chain,
+/// revocation, timestamp, and what later revisions changed. One result per signature dictionary, oldest first.
 /// </summary>
 public static class PdfSignatureVerifier
 {
+    private const string DocumentTimestampSubFilter = "ETSI.RFC3161";
     private static readonly HashSet<string> SubFilters = ["ETSI.CAdES.detached", "adbe.pkcs7.detached"];
 
-    /// <summary>Verifies the file at <paramref name="path"/>; refuses (throws) input that is not a readable PDF.</summary>
-    public static IReadOnlyList<SignatureVerification> Verify(string path, X509Certificate2Collection? trust = null)
+    /// <summary>Verifies the file at <paramref name="path"/> with embedded revocation data only; refuses (throws) input that is not a readable PDF.</summary>
+    public static IReadOnlyList<SignatureVerification> Verify(string path, X509Certificate2Collection? trust = null) =>
+        // Without an online checker nothing awaits, so this completes synchronously.
+        VerifyAsync(path, new VerificationPolicy { TrustAnchors = trust }, CancellationToken.None).GetAwaiter().GetResult();
+
+    /// <summary>Verifies the file at <paramref name="path"/> under <paramref name="policy"/>; refuses (throws) input that is not a readable PDF.</summary>
+    public static async Task<IReadOnlyList<SignatureVerification>> VerifyAsync(string path, VerificationPolicy policy, CancellationToken ct)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         using var pdf = PdfStructure.Open(file);
-        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, trust)).ToList();
+        var dss = DssReader.Read(pdf);
+        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors)).ToList();
         // Later signatures whose bytes verify may add their own fields; the analysis of earlier ones needs them.
-        var intact = checks.Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
+        var intact = checks.Select(c => c.Result).Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
             .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
-        var analysis = checks.Any(c => c.ByteRangeCoversRevision && !c.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
-        return checks.Select(c => WithLaterChanges(c, analysis, intact))
-            .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue)
-            .ToList();
+        var analysis = checks.Any(c => c.Result.ByteRangeCoversRevision && !c.Result.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
+        var results = new List<SignatureVerification>();
+        foreach (var (check, cms) in checks)
+        {
+            var result = WithLaterChanges(check, analysis, intact);
+            if (cms is not null)
+                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, ct);
+            results.Add(result);
+        }
+        var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
+        return results.Select(r => r with { Level = Level(r, results, hasDss) })
+            .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
+    }
+
+    // B-LT needs B-T plus a DSS; B-LTA a document timestamp over a revision after this signature as well.
+    private static string Level(SignatureVerification signature, IReadOnlyList<SignatureVerification> all, bool hasDss)
+    {
+        if (signature.IsDocumentTimestamp) return "B-LTA";
+        if (signature.TimestampValid != true) return "B-B";
+        if (!hasDss) return "B-T";
+        var end = signature.ByteRange.Count == 4 ? signature.ByteRange[2] + signature.ByteRange[3] : long.MaxValue;
+        return all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end) ? "B-LTA" : "B-LT";
     }
 
     private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
@@ -35,17 +60,25 @@ public static class PdfSignatureVerifier
         return changes.Count == 0 ? check : check with { LaterChangesAllowed = false, Problems = [.. check.Problems, .. changes] };
     }
 
-    private static SignatureVerification VerifyBytes(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
+    private static (SignatureVerification Result, CmsCheck? Cms) VerifyBytes(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
     {
         var problems = new List<string>();
+        var notes = new List<string>();
+        if (field.SharedWith.Count > 0)
+            problems.Add($"two fields share one signature value ({string.Join(", ", [field.Name, .. field.SharedWith])})");
+        if (field.OnlyInAnnotations)
+            notes.Add("the signature field is reachable only through a page's annotations, not through /AcroForm /Fields");
         var range = pdf.Get(field.Signature, "ByteRange") is ArrayToken array
             ? array.Data.Select(pdf.Resolve).OfType<NumericToken>().Select(n => n.Long).ToArray()
             : [];
-        if (pdf.Get(field.Signature, "SubFilter") is not NameToken subFilter || !SubFilters.Contains(subFilter.Data))
+        if (pdf.Get(field.Signature, "SubFilter") is not NameToken subFilter || !SubFilters.Contains(subFilter.Data) && subFilter.Data != DocumentTimestampSubFilter)
             problems.Add("unsupported /SubFilter");
         var claimed = PdfDate.Parse((pdf.Get(field.Signature, "M") as StringToken)?.Data);
         var inspection = ByteRangeInspector.Inspect(file, range);
         problems.AddRange(inspection.Problems);
+        notes.AddRange(inspection.Notes);
+        if (pdf.Get(field.Signature, "SubFilter") is NameToken { Data: DocumentTimestampSubFilter })
+            return (DocumentTimestamp(field, file, range, inspection, trust, problems, notes), null);
 
         CmsCheck? cms = null;
         if (inspection.Cms is { } der)
@@ -63,7 +96,7 @@ public static class PdfSignatureVerifier
 
         var coversWholeFile = inspection.Problems.Count == 0 && inspection.RevisionEnd == file.Length;
 
-        return new SignatureVerification
+        return (new SignatureVerification
         {
             FieldName = field.Name,
             SignerName = cms?.SignerName,
@@ -79,6 +112,34 @@ public static class PdfSignatureVerifier
             TimestampTime = cms?.TimestampTime,
             LaterChangesAllowed = true,
             Problems = problems,
+            Notes = notes,
+        }, cms);
+    }
+
+    private static SignatureVerification DocumentTimestamp(SignatureField field, Stream file, long[] range, ByteRangeInspection inspection,
+        X509Certificate2Collection? trust, List<string> problems, List<string> notes)
+    {
+        var check = inspection.Cms is { } token ? DocumentTimestampChecker.Check(token, hash => Digest(file, range, hash), trust) : null;
+        if (check is not null) problems.AddRange(check.Problems);
+        var intact = check?.Intact ?? false;
+        return new SignatureVerification
+        {
+            FieldName = field.Name,
+            IsDocumentTimestamp = true,
+            SignerName = check?.AuthorityName,
+            SigningTime = check?.Time,
+            ByteRange = range,
+            ByteRangeCoversRevision = inspection.Problems.Count == 0,
+            CoversWholeFile = inspection.Problems.Count == 0 && inspection.RevisionEnd == file.Length,
+            DigestMatches = intact,
+            SignatureValueValid = intact,
+            CertificateValidAtSigningTime = intact,
+            ChainTrusted = check?.Trusted,
+            TimestampValid = intact,
+            TimestampTime = check?.Time,
+            LaterChangesAllowed = true,
+            Problems = problems,
+            Notes = notes,
         };
     }
 

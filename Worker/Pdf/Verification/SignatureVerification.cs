@@ -1,3 +1,5 @@
+using Worker.Pdf.Revocation;
+
 namespace Worker.Pdf.Verification;
 
 /// <summary>The verdict on one signature in a PDF.</summary>
@@ -39,15 +41,38 @@ public sealed record SignatureVerification
     /// <summary>The time the TSA vouched for, when the timestamp is valid; null otherwise.</summary>
     public DateTimeOffset? TimestampTime { get; init; }
 
+    /// <summary>A document timestamp (/ETSI.RFC3161, PAdES B-LTA) rather than a person's signature; <see cref="SignerName"/> is the TSA.</summary>
+    public bool IsDocumentTimestamp { get; init; }
+
+    /// <summary>The PAdES baseline level the file gives this signature: B-B, B-T, B-LT or B-LTA.</summary>
+    public string Level { get; init; } = "B-B";
+
     /// <summary>Later revisions only add what incremental signing may add.</summary>
     public required bool LaterChangesAllowed { get; init; }
 
-    /// <summary>Every failed check, one short phrase each; empty when valid.</summary>
+    /// <summary>True when <see cref="SigningTime"/> is only the signer's own claim (/M), not a verified timestamp.</summary>
+    public bool TimeIsClaimed => TimestampTime is null;
+
+    /// <summary>The worst revocation status found along the chain; NotChecked when no anchor chain was built.</summary>
+    public RevocationStatus Revocation { get; init; } = RevocationStatus.NotChecked;
+
+    /// <summary>Every failed check, one short phrase each; empty when intact.</summary>
     public required IReadOnlyList<string> Problems { get; init; }
 
-    /// <summary>All checks passed.</summary>
-    public bool IsValid => Problems.Count == 0;
+    /// <summary>Deviations and doubts that do not make the signature invalid (BER CMS, field only in /Annots, revocation unknown).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
-    /// <summary>"valid" or the problems joined.</summary>
-    public string Summary => IsValid ? "valid" : string.Join("; ", Problems);
+    /// <summary>No check failed: the signed bytes are intact and nothing disallowed was changed afterwards.</summary>
+    public bool IsIntact => Problems.Count == 0;
+
+    /// <summary>Valid, intact from an unrecognised signer, or invalid.</summary>
+    public SignatureVerdict Verdict => !IsIntact ? SignatureVerdict.Invalid
+        : ChainTrusted == true && CertificateValidAtSigningTime ? SignatureVerdict.Valid
+        : SignatureVerdict.IntactUntrusted;
+
+    /// <summary>"sah / valid": intact and chained to a trust anchor.</summary>
+    public bool IsValid => Verdict == SignatureVerdict.Valid;
+
+    /// <summary>The verdict's words, then the problems when invalid.</summary>
+    public string Summary => IsIntact ? VerdictWords.For(Verdict) : string.Join("; ", Problems);
 }

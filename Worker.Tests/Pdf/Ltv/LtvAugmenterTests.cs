@@ -1,0 +1,102 @@
+using System.Security.Cryptography.X509Certificates;
+using Worker.Pdf.Ltv;
+using Worker.Pdf.Pades;
+using Worker.Pdf.Revocation;
+using Worker.Pdf.Syntax;
+using Worker.Pdf.Timestamps;
+using Worker.Pdf.Verification;
+using Worker.Tests.Pdf.Support;
+using Worker.Tests.Pdf.Timestamps;
+
+namespace Worker.Tests.Pdf.Ltv;
+
+/// <summary>B-LT and B-LTA against a real openssl OCSP responder, a CRL on loopback and an RFC 3161 server on loopback.</summary>
+public sealed class LtvAugmenterTests(RevocationPki pki) : IClassFixture<RevocationPki>
+{
+    [Fact]
+    public async Task Augment_ReachesLtaWithADssAndADocumentTimestamp_WhenOcspAndTsaAnswer()
+    {
+        using var temp = new TempDirectory();
+        await using var tsa = await TestTimestampServer.StartAsync();
+        await SignAsync(pki.OcspGood, temp.File("signed.pdf"));
+
+        var result = await AugmentAsync(temp.File("signed.pdf"), temp.File("lta.pdf"), LtvLevel.LTA, tsa);
+
+        Assert.True(result.Reached == LtvLevel.LTA, string.Join("; ", result.Problems));
+        var dss = Dss(temp.File("lta.pdf"));
+        Assert.Equal(2, dss.Certificates);
+        Assert.Single(dss.Ocsps);
+        foreach (var (ocsp, i) in dss.Ocsps.Select((o, i) => (o, i)))
+        {
+            File.WriteAllBytes(temp.File($"ocsp-{i}.der"), ocsp);
+            var parsed = ExternalTool.Run("openssl", "ocsp", "-respin", temp.File($"ocsp-{i}.der"), "-resp_text", "-noverify");
+            Assert.True(parsed.ExitCode == 0 && parsed.Stdout.Contains("Cert Status: good"), parsed.Output);
+        }
+        var trust = new X509Certificate2Collection(pki.Trust) { X509CertificateLoader.LoadCertificate(tsa.Certificates.Ca.RawData) };
+        var results = PdfSignatureVerifier.Verify(temp.File("lta.pdf"), trust);
+        Assert.Equal(2, results.Count);
+        Assert.True(results[0].IsValid, results[0].Summary);
+        Assert.False(results[0].IsDocumentTimestamp);
+        Assert.True(results[1].IsDocumentTimestamp);
+        Assert.True(results[1].IsValid && results[1].CoversWholeFile, results[1].Summary);
+        Assert.Contains("Signature #1", SignedPdf.PdfSig(temp.File("lta.pdf")));
+        Assert.Matches("Signature #1:(.|\n)*Signature Validation: Signature is Valid", SignedPdf.PdfSig(temp.File("lta.pdf")));
+        SignedPdf.AssertQpdfCheck(temp.File("lta.pdf"));
+    }
+
+    [Fact]
+    public async Task Augment_KeepsTheCrl_WhenTheCertificateNamesOnlyADistributionPoint()
+    {
+        using var temp = new TempDirectory();
+        await SignAsync(pki.CrlGood, temp.File("signed.pdf"));
+
+        var result = await AugmentAsync(temp.File("signed.pdf"), temp.File("lt.pdf"), LtvLevel.LT, tsa: null);
+
+        Assert.True(result.Reached == LtvLevel.LT, string.Join("; ", result.Problems));
+        var dss = Dss(temp.File("lt.pdf"));
+        File.WriteAllBytes(temp.File("ca.crl"), Assert.Single(dss.Crls));
+        Assert.Equal(0, ExternalTool.Run("openssl", "crl", "-inform", "DER", "-in", temp.File("ca.crl"), "-noout", "-text").ExitCode);
+        Assert.True(PdfSignatureVerifier.Verify(temp.File("lt.pdf"), pki.Trust).Single().IsValid);
+    }
+
+    [Fact]
+    public async Task Augment_ReportsTheLevelNotReached_WhenTheResponderNeverAnswers()
+    {
+        using var temp = new TempDirectory();
+        await SignAsync(pki.Silent, temp.File("signed.pdf"));
+
+        var result = await AugmentAsync(temp.File("signed.pdf"), temp.File("out.pdf"), LtvLevel.LT, tsa: null);
+
+        Assert.Equal(LtvLevel.None, result.Reached);
+        Assert.Contains(result.Problems, p => p.Contains("no revocation data", StringComparison.Ordinal));
+        Assert.True(PdfSignatureVerifier.Verify(temp.File("out.pdf"), pki.Trust).Single().IsIntact);
+    }
+
+    private async Task<LtvResult> AugmentAsync(string input, string output, LtvLevel level, TestTimestampServer? tsa)
+    {
+        using var http = new HttpClient();
+        var collector = new LtvCollector(pki.Trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(2)));
+        var stamper = tsa is null ? null : new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(10));
+        return await LtvAugmenter.AugmentAsync(input, output, level, collector, stamper is null ? null : stamper.GetTokenForDigestAsync, CancellationToken.None);
+    }
+
+    private async Task SignAsync(RevocationPki.Signer signer, string output)
+    {
+        using var key = signer.Files.Open();
+        await PdfSigner.SignAsync(new PdfSignRequest
+        {
+            InputPath = RepositoryPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
+        });
+    }
+
+    private static (int Certificates, List<byte[]> Ocsps, List<byte[]> Crls) Dss(string path)
+    {
+        using var file = File.OpenRead(path);
+        var view = PdfRevisions.Open(file).Current();
+        var catalog = (PdfDictionary)view.Get(((PdfReference)view.Trailer["Root"]!).Number)!;
+        var dss = Assert.IsType<PdfDictionary>(view.Get(catalog, "DSS"));
+        List<byte[]> Streams(string key) => (view.Get(dss, key) as PdfArray)?.Items.Select(i => ((PdfStream)view.Resolve(i)!).RawData()).ToList() ?? [];
+        Assert.IsType<PdfDictionary>(view.Get(dss, "VRI"));
+        return (Streams("Certs").Count, Streams("OCSPs"), Streams("CRLs"));
+    }
+}

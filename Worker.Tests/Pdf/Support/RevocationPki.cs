@@ -1,0 +1,179 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Worker.Pdf.Keys;
+
+namespace Worker.Tests.Pdf.Support;
+
+/// <summary>
+/// A CA whose signer certificates name revocation services on loopback: a real <c>openssl ocsp</c> responder answering
+/// from an index (one good, one revoked certificate), a CRL served over HTTP (one good, one revoked), and a responder
+/// address that accepts connections but never answers. One per test class (xunit fixture).
+/// </summary>
+public sealed class RevocationPki : IDisposable
+{
+    private readonly X509Certificate2 _authority;
+    private readonly Process _ocsp;
+    private readonly HttpListener _crlServer = new();
+    private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+
+    public RevocationPki()
+    {
+        Directory = System.IO.Directory.CreateTempSubdirectory("pdf-tests-revocation-").FullName;
+        _authority = DemoCertificates.CreateAuthority("Revocation Test Root CA");
+        CaPem = Path.Combine(Directory, "ca.pem");
+        DemoCertificates.WritePem(_authority, CaPem);
+        Trust = [X509CertificateLoader.LoadCertificate(_authority.RawData)];
+        var ocspPort = FreePort();
+        var crlPort = FreePort();
+        _silent.Start();
+        var silentPort = ((IPEndPoint)_silent.LocalEndpoint).Port;
+        var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
+        OcspUrl = ocspUrl;
+        var crlUrl = $"http://127.0.0.1:{crlPort}/ca.crl";
+        RevokedAt = DateTimeOffset.UtcNow.AddHours(-2);
+
+        OcspGood = Issue("OCSP Good Signer", "ocsp-good", ocsp: ocspUrl);
+        OcspRevoked = Issue("OCSP Revoked Signer", "ocsp-revoked", ocsp: ocspUrl);
+        CrlGood = Issue("CRL Good Signer", "crl-good", crl: crlUrl);
+        CrlRevoked = Issue("CRL Revoked Signer", "crl-revoked", crl: crlUrl);
+        Silent = Issue("Silent Responder Signer", "silent", ocsp: $"http://127.0.0.1:{silentPort}/");
+
+        File.WriteAllText(Path.Combine(Directory, "index.txt"), IndexLine(OcspGood, revoked: false) + IndexLine(OcspRevoked, revoked: true));
+        File.WriteAllText(Path.Combine(Directory, "ca.key"), _authority.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
+        _ocsp = StartResponder(ocspPort);
+        File.WriteAllBytes(Path.Combine(Directory, "ca.crl"), Crl(CrlRevoked.Serial));
+        _crlServer.Prefixes.Add($"http://127.0.0.1:{crlPort}/");
+        _crlServer.Start();
+        _ = ServeCrlAsync();
+        _ = AcceptSilentlyAsync();
+    }
+
+    public string Directory { get; }
+    public string CaPem { get; }
+    public X509Certificate2Collection Trust { get; }
+    public DateTimeOffset RevokedAt { get; }
+    public string OcspUrl { get; }
+
+    /// <summary>The CRL the loopback server serves (DER).</summary>
+    public string CrlPath => Path.Combine(Directory, "ca.crl");
+    public Signer OcspGood { get; }
+    public Signer OcspRevoked { get; }
+    public Signer CrlGood { get; }
+    public Signer CrlRevoked { get; }
+
+    /// <summary>Its OCSP responder accepts the connection and never answers.</summary>
+    public Signer Silent { get; }
+
+    public sealed record Signer(DemoPki.KeyFiles Files, string Serial, string Subject, string CertificatePem);
+
+    private Signer Issue(string name, string file, string? ocsp = null, string? crl = null)
+    {
+        using var plain = DemoCertificates.IssueSigner(_authority, DemoKeyKind.Rsa2048, name);
+        // Re-issue with the revocation extensions: DemoCertificates makes production-shaped certificates without them.
+        using var rsa = plain.GetRSAPrivateKey()!;
+        var request = new CertificateRequest(plain.SubjectName, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        foreach (var extension in plain.Extensions) request.CertificateExtensions.Add(extension);
+        if (ocsp is not null) request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension([ocsp], null));
+        if (crl is not null) request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crl]));
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using var caKey = _authority.GetRSAPrivateKey()!;
+        using var issued = request.Create(_authority.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1),
+            plain.NotBefore, plain.NotAfter, serial);
+        using var withKey = issued.CopyWithPrivateKey(rsa);
+        var files = new DemoPki.KeyFiles(Path.Combine(Directory, file + ".p12"), Path.Combine(Directory, file + ".pass"));
+        DemoCertificates.WritePkcs12(withKey, _authority, files.Pkcs12, files.PasswordFile);
+        var pem = Path.Combine(Directory, file + ".pem");
+        DemoCertificates.WritePem(issued, pem);
+        return new Signer(files, Convert.ToHexString(serial), "/CN=" + name, pem);
+    }
+
+    // openssl's index: status, expiry, revocation time (R only), serial in hex, file name, subject; tab-separated.
+    private string IndexLine(Signer signer, bool revoked)
+    {
+        static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("yyMMddHHmmss'Z'", CultureInfo.InvariantCulture);
+        var expiry = Time(DateTimeOffset.UtcNow.AddYears(1));
+        return revoked
+            ? $"R\t{expiry}\t{Time(RevokedAt)},keyCompromise\t{signer.Serial}\tunknown\t{signer.Subject}\n"
+            : $"V\t{expiry}\t\t{signer.Serial}\tunknown\t{signer.Subject}\n";
+    }
+
+    private byte[] Crl(string revokedSerial)
+    {
+        var builder = new CertificateRevocationListBuilder();
+        builder.AddEntry(Convert.FromHexString(revokedSerial), RevokedAt, X509RevocationReason.KeyCompromise);
+        var now = DateTimeOffset.UtcNow;
+        return builder.Build(_authority, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
+    }
+
+    private Process StartResponder(int port)
+    {
+        var info = new ProcessStartInfo("openssl") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { "ocsp", "-index", Path.Combine(Directory, "index.txt"), "-port", port.ToString(CultureInfo.InvariantCulture),
+                     "-rsigner", CaPem, "-rkey", Path.Combine(Directory, "ca.key"), "-CA", CaPem, "-nmin", "60", "-ignore_err" })
+            info.ArgumentList.Add(arg);
+        var ready = new ManualResetEventSlim();
+        var process = new Process { StartInfo = info };
+        // Ready once it says so; a probe connection is no good: openssl's responder hangs on a connection closed without a request.
+        void Watch(object _, DataReceivedEventArgs e)
+        {
+            if (e.Data?.Contains("waiting for OCSP client connections", StringComparison.Ordinal) == true) ready.Set();
+        }
+        process.OutputDataReceived += Watch;
+        process.ErrorDataReceived += Watch;
+        if (!process.Start()) throw new InvalidOperationException("cannot start openssl ocsp");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        Assert.True(ready.Wait(TimeSpan.FromSeconds(20)) && !process.HasExited, "openssl ocsp did not start listening");
+        return process;
+    }
+
+    private async Task ServeCrlAsync()
+    {
+        var crl = await File.ReadAllBytesAsync(Path.Combine(Directory, "ca.crl"));
+        while (!_stop.IsCancellationRequested)
+        {
+            HttpListenerContext context;
+            try { context = await _crlServer.GetContextAsync(); }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+            context.Response.ContentType = "application/pkix-crl";
+            await context.Response.OutputStream.WriteAsync(crl);
+            context.Response.Close();
+        }
+    }
+
+    private async Task AcceptSilentlyAsync()
+    {
+        var held = new List<TcpClient>();
+        while (!_stop.IsCancellationRequested)
+        {
+            try { held.Add(await _silent.AcceptTcpClientAsync(_stop.Token)); }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { break; }
+        }
+        foreach (var client in held) client.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        if (!_ocsp.HasExited) _ocsp.Kill();
+        _ocsp.Dispose();
+        _crlServer.Close();
+        _silent.Stop();
+        _authority.Dispose();
+        try { System.IO.Directory.Delete(Directory, recursive: true); }
+        catch (IOException) { /* best effort */ }
+    }
+}

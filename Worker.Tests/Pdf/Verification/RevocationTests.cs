@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using UglyToad.PdfPig.Tokens;
+using Worker.Cli;
+using Worker.Pdf.Pades;
+using Worker.Pdf.Revocation;
+using Worker.Pdf.Verification;
+using Worker.Tests.Pdf.Support;
+
+namespace Worker.Tests.Pdf.Verification;
+
+/// <summary>Revocation against real services on loopback: openssl's OCSP responder, a served CRL, a responder that never answers.</summary>
+public sealed class RevocationTests(RevocationPki pki) : IClassFixture<RevocationPki>
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(2);
+
+    [Fact]
+    public async Task VerifyAsync_IsValid_WhenTheOcspResponderSaysGood()
+    {
+        var result = await SignAndVerifyAsync(pki.OcspGood);
+
+        Assert.True(result.IsValid, result.Summary);
+        Assert.Equal(RevocationStatus.Good, result.Revocation);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IsInvalid_WhenTheOcspResponderSaysRevoked()
+    {
+        var result = await SignAndVerifyAsync(pki.OcspRevoked);
+
+        Assert.True(result.Verdict == SignatureVerdict.Invalid, string.Join("; ", result.Notes));
+        Assert.Equal(RevocationStatus.Revoked, result.Revocation);
+        Assert.Contains(result.Problems, p => p.Contains("revoked", StringComparison.Ordinal) && p.Contains("OCSP http://127.0.0.1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IsValid_WhenTheCrlDoesNotListTheCertificate()
+    {
+        var result = await SignAndVerifyAsync(pki.CrlGood);
+
+        Assert.True(result.IsValid, result.Summary);
+        Assert.Equal(RevocationStatus.Good, result.Revocation);
+    }
+
+    [Fact]
+    public async Task VerifyAsync_IsInvalid_WhenTheCrlListsTheCertificate()
+    {
+        var result = await SignAndVerifyAsync(pki.CrlRevoked);
+
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
+        Assert.Contains(result.Problems, p => p.Contains("revoked", StringComparison.Ordinal) && p.Contains("CRL http://127.0.0.1", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NotesRevocationUnknownWithinTheTimeout_WhenTheResponderNeverAnswers()
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await SignAndVerifyAsync(pki.Silent);
+        clock.Stop();
+
+        Assert.Equal(RevocationStatus.Unknown, result.Revocation);
+        Assert.Contains(result.Notes, n => n.StartsWith(VerdictWords.RevocationUnknown, StringComparison.Ordinal) && n.Contains("no answer within", StringComparison.Ordinal));
+        Assert.True(clock.Elapsed < Timeout + TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task VerifyCommand_ExitsInvalid_WhenTheSignerIsRevoked()
+    {
+        using var temp = new TempDirectory();
+        await SignAsync(pki.OcspRevoked, temp.File("signed.pdf"));
+        var stdout = new StringWriter();
+
+        var exit = await CommandLine.RunAsync(["verify", temp.File("signed.pdf"), "--trust", pki.CaPem, "--revocation-timeout", "2"], stdout, new StringWriter());
+
+        Assert.Equal(ExitCode.SignatureInvalid, exit);
+        Assert.Contains("INVALID", stdout.ToString());
+        Assert.Contains("revoked", stdout.ToString());
+    }
+
+    [Fact]
+    public async Task Verify_IsInvalidOffline_WhenTheDssHoldsAnOcspResponseSayingRevoked()
+    {
+        using var temp = new TempDirectory();
+        // openssl's own OCSP client fetches the response that the file then carries in its DSS.
+        var fetch = ExternalTool.Run("openssl", "ocsp", "-issuer", pki.CaPem, "-cert", pki.OcspRevoked.CertificatePem, "-url", pki.OcspUrl,
+            "-respout", temp.File("response.der"), "-noverify");
+        Assert.True(fetch.ExitCode == 0 && fetch.Stdout.Contains("revoked", StringComparison.Ordinal), fetch.Output);
+
+        var result = await SignWithDssAndVerifyOfflineAsync(pki.OcspRevoked, "OCSPs", File.ReadAllBytes(temp.File("response.der")), temp);
+
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
+        Assert.Contains(result.Problems, p => p.Contains("embedded OCSP response", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Verify_IsInvalidOffline_WhenTheDssHoldsACrlListingTheCertificate()
+    {
+        using var temp = new TempDirectory();
+
+        var result = await SignWithDssAndVerifyOfflineAsync(pki.CrlRevoked, "CRLs", File.ReadAllBytes(pki.CrlPath), temp);
+
+        Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
+        Assert.Contains(result.Problems, p => p.Contains("embedded CRL", StringComparison.Ordinal));
+        Assert.True(PdfSignatureVerifier.Verify(temp.File("signed.pdf"), DemoPki.Instance.Trust).Single().Verdict != SignatureVerdict.Valid);
+    }
+
+    private async Task<SignatureVerification> SignWithDssAndVerifyOfflineAsync(RevocationPki.Signer signer, string key, byte[] data, TempDirectory temp)
+    {
+        Revisions.Append(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("with-dss.pdf"), (pdf, update) =>
+        {
+            var stream = update.Add(new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken>()), data));
+            var dss = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create(key)] = new ArrayToken([new IndirectReferenceToken(stream)]) });
+            update.Set(pdf.Root, pdf.Catalog.With(NameToken.Create("DSS"), dss));
+        });
+        using var k = signer.Files.Open();
+        await PdfSigner.SignAsync(new PdfSignRequest { InputPath = temp.File("with-dss.pdf"), OutputPath = temp.File("signed.pdf"), Signer = k });
+        return Assert.Single(PdfSignatureVerifier.Verify(temp.File("signed.pdf"), pki.Trust));
+    }
+
+    private async Task<SignatureVerification> SignAndVerifyAsync(RevocationPki.Signer signer)
+    {
+        using var temp = new TempDirectory();
+        await SignAsync(signer, temp.File("signed.pdf"));
+        using var http = new HttpClient();
+        var policy = new VerificationPolicy { TrustAnchors = pki.Trust, Revocation = new OnlineRevocationChecker(http, Timeout) };
+        return Assert.Single(await PdfSignatureVerifier.VerifyAsync(temp.File("signed.pdf"), policy, CancellationToken.None));
+    }
+
+    private async Task SignAsync(RevocationPki.Signer signer, string output)
+    {
+        using var key = signer.Files.Open();
+        // The signer's own check has no online revocation: it passes, so the verdict above is the online check's alone.
+        await PdfSigner.SignAsync(new PdfSignRequest
+        {
+            InputPath = RepositoryPaths.CorpusFile("habibi.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
+        });
+    }
+}

@@ -1,0 +1,9 @@
+namespace Worker.Configuration;
+
+/// <summary>A route's long-term validation level at filing: None, LT (a DSS) or LTA (a DSS and a document timestamp).</summary>
+public enum LtvSetting
+{
+    None,
+    LT,
+    LTA,
+}

@@ -1,0 +1,18 @@
+using BcCertificate = Org.BouncyCastle.X509.X509Certificate;
+
+namespace Worker.Pdf.Revocation;
+
+/// <summary>Looks for an answer about a certificate in the OCSP responses and CRLs the file or its CMS carries.</summary>
+internal static class EmbeddedRevocation
+{
+    /// <summary>The first signed answer found (a "revoked" one wins), or null when none concerns the certificate.</summary>
+    public static RevocationAnswer? Check(RevocationEvidence evidence, BcCertificate certificate, BcCertificate issuer, DateTimeOffset now)
+    {
+        var answers = evidence.OcspResponses
+            .Select(r => OcspAnswer.Read(r, certificate, issuer, now, requireCurrent: false, "embedded OCSP response"))
+            .Concat(evidence.Crls.Select(c => CrlAnswer.Read(c, certificate, issuer, now, requireCurrent: false, "embedded CRL")))
+            .OfType<RevocationAnswer>()
+            .ToList();
+        return answers.FirstOrDefault(a => a.Status == RevocationStatus.Revoked) ?? answers.FirstOrDefault();
+    }
+}

@@ -1,0 +1,59 @@
+using System.IO.Compression;
+using UglyToad.PdfPig.Tokens;
+using Worker.Pdf.Reading;
+using Worker.Pdf.Revocation;
+
+namespace Worker.Pdf.Verification;
+
+/// <summary>Reads the OCSP responses and CRLs of the catalog's Document Security Store (/DSS /OCSPs and /CRLs).</summary>
+internal static class DssReader
+{
+    // A DSS of a long-lived file holds a few dozen entries; anything far larger is not read.
+    private const int MaxEntries = 256;
+    private const int MaxDecodedBytes = 16 * 1024 * 1024;
+
+    public static RevocationEvidence Read(PdfStructure pdf)
+    {
+        if (pdf.Get(pdf.Catalog, "DSS") is not DictionaryToken dss) return RevocationEvidence.None;
+        return new RevocationEvidence { OcspResponses = Streams(pdf, dss, "OCSPs"), Crls = Streams(pdf, dss, "CRLs") };
+    }
+
+    private static List<byte[]> Streams(PdfStructure pdf, DictionaryToken dss, string key)
+    {
+        var found = new List<byte[]>();
+        if (pdf.Get(dss, key) is not ArrayToken array) return found;
+        foreach (var item in array.Data.Take(MaxEntries))
+            if (pdf.Resolve(item) is StreamToken stream && Decode(pdf, stream) is { } data)
+                found.Add(data);
+        return found;
+    }
+
+    private static byte[]? Decode(PdfStructure pdf, StreamToken stream)
+    {
+        var filter = pdf.Get(stream.StreamDictionary, "Filter");
+        if (filter is null || filter is ArrayToken { Data.Count: 0 }) return stream.Data.ToArray();
+        var name = filter switch
+        {
+            NameToken n => n.Data,
+            ArrayToken { Data.Count: 1 } a => (pdf.Resolve(a.Data[0]) as NameToken)?.Data,
+            _ => null,
+        };
+        if (name != "FlateDecode") return null;
+        try
+        {
+            using var input = new ZLibStream(new MemoryStream(stream.Data.ToArray()), CompressionMode.Decompress);
+            using var output = new MemoryStream();
+            var buffer = new byte[16 * 1024];
+            for (int read; (read = input.Read(buffer)) > 0;)
+            {
+                if (output.Length + read > MaxDecodedBytes) return null;
+                output.Write(buffer, 0, read);
+            }
+            return output.ToArray();
+        }
+        catch (InvalidDataException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace Worker.Pdf.Verification;
+
+/// <summary>The three answers a signature can get; <see cref="VerdictWords"/> holds the fixed words for each.</summary>
+public enum SignatureVerdict
+{
+    /// <summary>Intact, unmodified, chains to a trust anchor, certificate valid (and not revoked) at the signing time.</summary>
+    Valid,
+
+    /// <summary>Intact and unmodified, but the signer does not chain to a trust anchor (or none were given).</summary>
+    IntactUntrusted,
+
+    /// <summary>Broken, modified, revoked or unreadable.</summary>
+    Invalid,
+}

@@ -1,0 +1,47 @@
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using Worker.Pdf.Ltv;
+using Worker.Pdf.Revocation;
+using Worker.Pdf.Verification;
+using RouteOptions = Worker.Configuration.RouteOptions;
+
+namespace Worker.Signing;
+
+/// <summary>
+/// At filing, takes the signed file to the route's LTV level (B-LT: a DSS; B-LTA: then a document timestamp) for every
+/// signature in it, whoever made it, and checks the result like any signed output before it may be filed.
+/// </summary>
+public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource timestamps, IHttpClientFactory http, IOptions<WorkerOptions> options,
+    ILogger<LtvStep> logger)
+{
+    /// <summary>The level a route asks for: its own setting, else LTA with a TSA and LT without.</summary>
+    public LtvLevel LevelFor(RouteOptions route) => (route.Ltv ?? (options.Value.Timestamp.Url.Length > 0 ? LtvSetting.LTA : LtvSetting.LT)) switch
+    {
+        LtvSetting.None => LtvLevel.None,
+        LtvSetting.LT => LtvLevel.LT,
+        _ => LtvLevel.LTA,
+    };
+
+    /// <summary>Writes the augmented file to <paramref name="output"/> and returns its path, or returns <paramref name="signed"/> for level None.</summary>
+    public async Task<string> AugmentAsync(string signed, string output, RouteOptions route, Guid documentId, CancellationToken ct)
+    {
+        var level = LevelFor(route);
+        if (level == LtvLevel.None) return signed;
+        File.Delete(output); // a leftover of an interrupted run
+        var anchors = trust.Load();
+        var online = new OnlineRevocationChecker(http.CreateClient("revocation"), options.Value.Verification.RevocationTimeout);
+        var result = await LtvAugmenter.AugmentAsync(signed, output, level, new LtvCollector(anchors, online), timestamps.DigestCallback(), ct);
+        var broken = PdfSignatureVerifier.Verify(output, anchors).Where(v => !v.IsIntact).ToList();
+        if (broken.Count > 0)
+            throw new InvalidOperationException($"the file with long-term validation data failed its own verification: {broken[0].FieldName}: {broken[0].Summary}");
+        if (result.Reached == level) LogReached(documentId, result.Reached);
+        else LogShort(documentId, level, result.Reached, string.Join("; ", result.Problems));
+        return output;
+    }
+
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId}: long-term validation data added ({Level})")]
+    private partial void LogReached(Guid documentId, LtvLevel level);
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: asked for {Wanted}, reached {Reached}: {Problems}")]
+    private partial void LogShort(Guid documentId, LtvLevel wanted, LtvLevel reached, string problems);
+}
