@@ -24,6 +24,7 @@ public class HostileEngineTests
     [InlineData("deep-page-tree-250k", "page tree is deeper than 64 levels")]
     [InlineData("deep-arrays", "nested deeper than 256")]
     [InlineData("deep-dictionaries", "nested deeper than 256")]
+    [InlineData("deep-array-unreferenced-in-object-stream", "nested deeper than 256")]
     [InlineData("huge-size", "/Size")]
     [InlineData("huge-index", "/Index")]
     [InlineData("huge-trailer-size", "/Size")]

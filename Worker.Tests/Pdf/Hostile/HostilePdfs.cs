@@ -18,6 +18,7 @@ public static class HostilePdfs
         ["deep-page-tree-250k"] = () => DeepPageTree(250_000),
         ["deep-arrays"] = () => DeepInInfo(100_000, "[", "]"),
         ["deep-dictionaries"] = () => DeepInInfo(100_000, "<</A ", ">>"),
+        ["deep-array-unreferenced-in-object-stream"] = () => Compressed([.. Minimal(), new string('[', 100_000) + new string(']', 100_000)]),
         ["huge-size"] = () => Compressed(Minimal(), sizeAndIndex: "/Size 2000000000/Index[0 5]"),
         ["huge-index"] = () => Compressed(Minimal(), sizeAndIndex: "/Size 5/Index[0 5 7 2000000000]"),
         ["huge-trailer-size"] = () => Classic(Minimal().Select(Text).ToList(), "/Size 2000000000/Root 1 0 R", withSize: false),

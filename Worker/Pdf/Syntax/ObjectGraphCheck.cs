@@ -3,7 +3,8 @@ namespace Worker.Pdf.Syntax;
 /// <summary>
 /// Reads every object reachable from the trailer strictly, without recursion: each one is then known to lie
 /// within the nesting, string and stream limits, and the object streams holding them decode under the caps.
-/// Page contents and form XObjects (what a renderer inflates) are inflated once and counted, not kept.
+/// Page contents and form XObjects (what a renderer inflates) are inflated once and counted, not kept. Then every
+/// object stream the xref names is read whole, as PdfPig reads them.
 /// </summary>
 public static class ObjectGraphCheck
 {
@@ -23,11 +24,7 @@ public static class ObjectGraphCheck
                     if (visited.Count > limits.MaxObjects)
                         throw new PdfLimitException($"more than {limits.MaxObjects} objects");
                     if (view.Get(reference.Number) is { } target) pending.Push((target, item.Content));
-                    if (view.DecodedBytes != objectStreamBytes)
-                    {
-                        budget.Decoded(view.DecodedBytes - objectStreamBytes);
-                        objectStreamBytes = view.DecodedBytes;
-                    }
+                    objectStreamBytes = Count(view, budget, objectStreamBytes);
                     break;
                 case PdfArray array:
                     foreach (var element in array.Items) pending.Push((element, item.Content));
@@ -42,5 +39,17 @@ public static class ObjectGraphCheck
                     break;
             }
         }
+        foreach (var streamNumber in view.Entries.Values.Where(e => e.Kind == XrefEntryKind.Compressed).Select(e => (int)Math.Min(e.Location, int.MaxValue)).Distinct())
+        {
+            budget.CheckTime();
+            view.ReadWholeObjectStream(streamNumber);
+            objectStreamBytes = Count(view, budget, objectStreamBytes);
+        }
+    }
+
+    private static long Count(RevisionView view, WalkBudget budget, long counted)
+    {
+        if (view.DecodedBytes != counted) budget.Decoded(view.DecodedBytes - counted);
+        return view.DecodedBytes;
     }
 }

@@ -68,6 +68,16 @@ public sealed class RevisionView
     /// <summary>A dictionary entry, resolved.</summary>
     public PdfValue? Get(PdfDictionary dictionary, string key) => Resolve(dictionary[key]);
 
+    /// <summary>
+    /// Reads every object object stream <paramref name="number"/> holds, whether the xref lists it or not: other readers
+    /// parse a whole object stream as soon as one of its objects is wanted.
+    /// </summary>
+    public void ReadWholeObjectStream(int number)
+    {
+        var contents = ObjectStream(number);
+        for (var i = 0; i < contents.Count; i++) contents.ReadAt(i);
+    }
+
     private PdfValue? Load(int number, XrefEntry entry)
     {
         switch (entry.Kind)
