@@ -17,7 +17,7 @@ public class HostileEngineTests
 
         Assert.Contains(result.Outcome, (PdfCheckOutcome[])[PdfCheckOutcome.Damaged, PdfCheckOutcome.NeedsRepair]);
         Assert.DoesNotContain("\n", result.Reason ?? "\n");
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(30), $"took {clock.Elapsed}");
     }
 
     [Theory]
@@ -32,6 +32,8 @@ public class HostileEngineTests
     [InlineData("inflating-object-stream", "inflates beyond")]
     [InlineData("inflating-content-stream", "inflates beyond")]
     [InlineData("length-self-reference", "refers to itself")]
+    [InlineData("length-1gb", "runs past the end of the file")]
+    [InlineData("length-negative", "is negative")]
     [InlineData("page-tree-cycle", "not a tree")]
     [InlineData("string-30mb", "string longer than the limit")]
     public void Check_SaysDamagedAndWhy_WhenALimitIsHit(string shape, string why)
@@ -45,8 +47,6 @@ public class HostileEngineTests
     }
 
     [Theory]
-    [InlineData("length-1gb")]
-    [InlineData("length-negative")]
     [InlineData("prev-loop")]
     public void Check_SaysNeedsRepair_WhenOnlyTheCrossReferenceDataIsInexact(string shape)
     {

@@ -23,7 +23,7 @@ public static class ObjectGraphCheck
                     if (!visited.Add(reference.Number)) break;
                     if (visited.Count > limits.MaxObjects)
                         throw new PdfLimitException($"more than {limits.MaxObjects} objects");
-                    if (view.Get(reference.Number) is { } target) pending.Push((target, item.Content));
+                    if (Read(view, reference.Number) is { } target) pending.Push((target, item.Content));
                     objectStreamBytes = Count(view, budget, objectStreamBytes);
                     break;
                 case PdfArray array:
@@ -45,6 +45,14 @@ public static class ObjectGraphCheck
             view.ReadWholeObjectStream(streamNumber);
             objectStreamBytes = Count(view, budget, objectStreamBytes);
         }
+    }
+
+    // A stream with an inexact /Length (a flipped byte in a signed file) is the verifier's to judge, not a reason to
+    // refuse; its dictionary is still walked, since that is what other readers parse.
+    private static PdfValue? Read(RevisionView view, int number)
+    {
+        try { return view.Get(number); }
+        catch (PdfStreamLengthException e) { return e.Dictionary; }
     }
 
     private static long Count(RevisionView view, WalkBudget budget, long counted)

@@ -114,7 +114,10 @@ public sealed class PdfObjectReader(ByteSource source, SyntaxLimits limits)
         };
         if (declared is { } length && length >= 0 && start + length <= source.Length && EndstreamFollows(start + length))
             return new PdfStream(dictionary, source, start, length);
-        throw new PdfSyntaxException("a stream's /Length does not end at 'endstream'");
+        // Readers that repair allocate or seek by what /Length says, so one outside the file is hostile, not inexact.
+        if (declared is < 0 || start + declared > source.Length)
+            throw new PdfLimitException($"a stream's /Length ({declared}) is negative or runs past the end of the file");
+        throw new PdfStreamLengthException(dictionary);
     }
 
     private bool EndstreamFollows(long position)

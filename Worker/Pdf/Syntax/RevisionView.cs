@@ -102,7 +102,7 @@ public sealed class RevisionView
             throw new PdfSyntaxException($"object stream {number} is missing");
         contents = ObjectStreamContents.Read(number, stream, _limits);
         DecodedBytes += contents.Length;
-        if (DecodedBytes > _limits.MaxTotalDecodedBytes) throw new PdfLimitException("the object streams together inflate beyond the limit");
+        if (DecodedBytes > _limits.MaxObjectStreamBytes) throw new PdfLimitException("the object streams together inflate beyond the limit");
         return _objectStreams[number] = contents;
     }
 

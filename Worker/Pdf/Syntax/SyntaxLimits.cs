@@ -27,8 +27,11 @@ public sealed record SyntaxLimits
     /// <summary>Most bytes one stream may decode to.</summary>
     public int MaxDecodedStreamBytes { get; init; } = 64 * 1024 * 1024;
 
-    /// <summary>Most bytes all streams decoded while reading one file may decode to together.</summary>
-    public long MaxTotalDecodedBytes { get; init; } = 256L * 1024 * 1024;
+    /// <summary>Most bytes the object streams of one revision may decode to together (they are kept while it is read).</summary>
+    public long MaxObjectStreamBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>Most bytes the pre-walk may inflate in all (object streams kept, page contents counted and dropped).</summary>
+    public long MaxTotalDecodedBytes { get; init; } = 1024L * 1024 * 1024;
 
     /// <summary>Most decoded bytes per encoded byte of one stream (deflate bombs reach about 1000).</summary>
     public int MaxInflationRatio { get; init; } = 250;
