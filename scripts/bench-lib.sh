@@ -18,6 +18,7 @@ bench_setup() {
   route="$work/routes/bench"
   mkdir -p "$route/inbox" "$route/signed" "$route/declined" "$route/failed" "$work/data" "$work/logs" "$work/staging"
   dotnet "$work/bin/Worker.dll" dev-certs "$work/certs" >/dev/null
+  mkdir -p "$work/secrets" && head -c 32 /dev/urandom > "$work/secrets/keys.secret" && head -c 32 /dev/urandom > "$work/secrets/audit-head.key"
   port=$(( 20000 + RANDOM % 20000 ))
 }
 
@@ -35,6 +36,7 @@ bench_config() {
     "DataDirectory": "$work/data", "LogDirectory": "$work/logs",
     "Database": { "ConnectionString": "Host=127.0.0.1;Port=5432;Database=$database;Username=worker_bench;Password=$password" },
     "Mail": { "PickupDirectory": "$work/outbox" },
+    "Web": { "KeyProtectionFile": "$work/secrets/keys.secret" }, "Audit": { "HeadKeyFile": "$work/secrets/audit-head.key" },
     "Signers": { "demo": { "Pkcs12": "$work/certs/signer.p12", "PasswordFile": "$work/certs/signer.pass", "Name": "Bench Signer" } },
     $1
     "Routes": [ { "Name": "bench", "Inbox": "$route/inbox", "Archive": "$route/signed/{yyyy}/{name}.pdf",

@@ -60,4 +60,42 @@ SELECT format('CREATE DATABASE %I OWNER %I', :'name', :'owner') WHERE NOT EXISTS
 SQL
 }
 
+# drop_test_databases PREFIX: drops every database whose name starts with PREFIX, as the superuser; says plainly which
+# one could not be dropped and why, and returns non-zero then (the caller decides whether that matters).
+drop_test_databases() {
+  local prefix=$1 names name failed=0 error
+  if ! names=$(as_postgres psql -X -At -v ON_ERROR_STOP=1 -d postgres -v prefix="$prefix" 2>&1 <<'SQL'
+SELECT datname FROM pg_database WHERE starts_with(datname, :'prefix') ORDER BY datname;
+SQL
+  ); then
+    echo "cleanup failed: could not list test databases ${prefix}*: ${names//$'\n'/ }" >&2
+    return 1
+  fi
+  for name in $names; do
+    if error=$(as_postgres psql -X -q -v ON_ERROR_STOP=1 -d postgres -v name="$name" 2>&1 <<'SQL'
+SELECT format('DROP DATABASE IF EXISTS %I WITH (FORCE)', :'name') \gexec
+SQL
+    ); then
+      echo "cleanup: dropped leftover test database $name"
+    else
+      echo "cleanup failed: could not drop test database $name: ${error//$'\n'/ }" >&2
+      failed=1
+    fi
+  done
+  return "$failed"
+}
+
+# hand_schema_to DATABASE SCHEMA OWNER: the database, the schema and everything in it belong to OWNER (for an install made
+# before migrations ran as a separate owner role); other schemas (Hangfire's, Quartz's tables) keep their owner.
+hand_schema_to() {
+  as_postgres psql -q -v ON_ERROR_STOP=1 -d "$1" -v schema="$2" -v owner="$3" <<'SQL' >/dev/null
+SELECT format('ALTER DATABASE %I OWNER TO %I', current_database(), :'owner') \gexec
+SELECT format('ALTER SCHEMA %I OWNER TO %I', nspname, :'owner') FROM pg_namespace WHERE nspname = :'schema' \gexec
+SELECT format('ALTER TABLE %I.%I OWNER TO %I', schemaname, tablename, :'owner')
+  FROM pg_tables WHERE schemaname = :'schema' AND tableowner <> :'owner' \gexec
+SELECT format('ALTER FUNCTION %I.%I(%s) OWNER TO %I', n.nspname, p.proname, pg_get_function_identity_arguments(p.oid), :'owner')
+  FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = :'schema' \gexec
+SQL
+}
+
 random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }

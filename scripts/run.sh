@@ -7,12 +7,25 @@ source scripts/lib.sh
 
 require_dotnet
 ensure_postgres
+# qpdf normalises repairable files at intake and checks every signed output; pdftoppm draws the /verify page image.
+ensure_packages qpdf:qpdf pdftoppm:poppler-utils
 
 # The database password lives in a file outside git (data/ is ignored), never in a committed file.
 mkdir -p data/secrets && chmod 700 data/secrets
 [ -s data/secrets/db.pass ] || { random_secret > data/secrets/db.pass; chmod 600 data/secrets/db.pass; }
+# Encrypts the cookie and form keys kept in the database, so a database backup alone cannot sign anyone in.
+[ -s data/secrets/keys.secret ] || (umask 077; head -c 32 /dev/urandom > data/secrets/keys.secret)
+# Signs the record of the audit trail's last event (data/audit-head), so cutting the trail's tail in the database shows.
+[ -s data/secrets/audit-head.key ] || (umask 077; head -c 32 /dev/urandom > data/secrets/audit-head.key)
+[ -s data/secrets/db-owner.pass ] || { random_secret > data/secrets/db-owner.pass; chmod 600 data/secrets/db-owner.pass; }
+# worker_owner owns the database and the worker's schema and runs the migrations; the worker itself runs as worker, which
+# may only read and add to the audit trail.
+ensure_role worker_owner "$(cat data/secrets/db-owner.pass)"
 ensure_role worker "$(cat data/secrets/db.pass)"
-ensure_database worker worker
+ensure_database worker worker_owner
+hand_schema_to worker worker worker_owner
+export Worker__Database__MigrationConnectionString="Host=127.0.0.1;Port=5432;Database=worker;Username=worker_owner"
+export Worker__Database__MigrationPasswordFile=data/secrets/db-owner.pass
 
 echo "Building the worker..."
 dotnet build Worker/Worker.csproj -c Release -nologo -v quiet -o artifacts/worker >/dev/null

@@ -7,7 +7,7 @@ source scripts/lib.sh
 require_dotnet
 # The tests call these real programs; a missing one must fail the run, so install them here.
 ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools pk12util:libnss3-tools \
-  zbarimg:zbar-tools /usr/bin/chromium:chromium
+  zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/sbin/nginx:nginx
 # GNU time measures the peak memory of the worker under hostile PDFs (Worker.Tests/Pdf/Hostile).
 ensure_packages /usr/bin/time:time
 ensure_postgres
@@ -20,6 +20,23 @@ mkdir -p "$state" && chmod 700 "$state"
 password=$(cat "$state/test-db.pass")
 ensure_role worker_test "$password" "CREATEDB"
 export WORKER_TEST_DB="Host=127.0.0.1;Port=5432;Username=worker_test;Password=$password;Database=postgres"
+# A second role that owns nothing, for tests of a worker whose migrations run as the owner (the test role) and which
+# itself may only read and add to the audit trail.
+[ -s "$state/test-runtime-db.pass" ] || { random_secret > "$state/test-runtime-db.pass"; chmod 600 "$state/test-runtime-db.pass"; }
+ensure_role worker_test_runtime "$(cat "$state/test-runtime-db.pass")"
+# Membership lets the test role end the runtime role's sessions when it drops a test database (DROP DATABASE ... FORCE).
+as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres <<'SQL' >/dev/null
+SELECT 'GRANT worker_test_runtime TO worker_test' WHERE NOT pg_has_role('worker_test', 'worker_test_runtime', 'MEMBER') \gexec
+SQL
+export WORKER_TEST_RUNTIME_DB="Host=127.0.0.1;Port=5432;Username=worker_test_runtime;Password=$(cat "$state/test-runtime-db.pass")"
+
+# Test databases are named wt_RUN_...; at the end the superuser drops whatever this run left (a backend the test role may
+# not end, such as autovacuum, can keep one alive), and never those of a run beside it.
+WORKER_TEST_RUN=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export WORKER_TEST_RUN
 
 mkdir -p artifacts
-dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@"
+status=0
+dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" || status=$?
+drop_test_databases "wt_${WORKER_TEST_RUN}_" || true
+exit "$status"

@@ -46,8 +46,9 @@ public sealed class ApiDocumentsTests(ApiHost host)
         Assert.Equal(HttpStatusCode.OK, decided);
 
         await Eventually.Async(() => api.StateAsync(id), s => s is "Approved" or "Filed", what: "Approved");
-        Assert.Equal(1L, await host.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"));
+        await Eventually.Async(() => host.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"),
+            n => n == 1, what: "one signing job");
         await AssertFiledAndDownloadableAsync(api, id, pdf);
     }
 
@@ -94,9 +95,10 @@ public sealed class ApiDocumentsTests(ApiHost host)
         // Two at once with a fresh key: one answers, the other answers the same or asks to retry; never two documents.
         var racedKey = Guid.NewGuid().ToString();
         var raced = TestPdfs.Unique();
-        var answers = await Task.WhenAll(api.SubmitAsync(raced, "surat-keluar", NewTitle(), racedKey), api.SubmitAsync(raced, "surat-keluar", null, racedKey));
+        var racedTitle = NewTitle();
+        var answers = await Task.WhenAll(api.SubmitAsync(raced, "surat-keluar", racedTitle, racedKey), api.SubmitAsync(raced, "surat-keluar", racedTitle, racedKey));
         Assert.All(answers, a => Assert.Contains(a.Status, new[] { HttpStatusCode.Accepted, HttpStatusCode.Conflict }));
-        var retried = await api.SubmitAsync(raced, "surat-keluar", null, racedKey);
+        var retried = await api.SubmitAsync(raced, "surat-keluar", racedTitle, racedKey);
         Assert.Equal(HttpStatusCode.Accepted, retried.Status);
 
         Assert.Equal(1L, await host.Database.ScalarAsync<long>($"SELECT count(*) FROM worker.documents WHERE title = '{title}'"));
@@ -105,8 +107,29 @@ public sealed class ApiDocumentsTests(ApiHost host)
         Assert.Equal(1L, await host.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM worker.documents WHERE sha256 = '{Convert.ToHexStringLower(SHA256.HashData(raced))}'"));
         // The key stands for that request: another file under it is refused rather than answered with the first document.
-        var other = await api.SubmitAsync(TestPdfs.Unique(), "surat-keluar", null, key);
+        var other = await api.SubmitAsync(TestPdfs.Unique(), "surat-keluar", title, key);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, other.Status);
+    }
+
+    [Fact]
+    public async Task Submit_Answers422_WhenTheSameIdempotencyKeyComesWithAnyOtherField()
+    {
+        using var api = host.Caller(host.EOfficeKey);
+        var pdf = TestPdfs.Unique();
+        var key = Guid.NewGuid().ToString();
+        var title = NewTitle();
+        Assert.Equal(HttpStatusCode.Accepted, (await api.SubmitAsync(pdf, "surat-keluar", title, key, number: "800/1", submitter: ApprovalHost.Submitter)).Status);
+        // Each field changed alone: the key stands for the whole request, so none of these may be answered with the first document.
+        var changed = new[]
+        {
+            await api.SubmitAsync(pdf, "surat-keluar", title + " (revisi)", key, number: "800/1", submitter: ApprovalHost.Submitter),
+            await api.SubmitAsync(pdf, "surat-keluar", title, key, number: "800/2", submitter: ApprovalHost.Submitter),
+            await api.SubmitAsync(pdf, "surat-keluar", title, key, number: "800/1", submitter: "lain@example.go.id"),
+            await api.SubmitAsync(pdf, "surat-keluar", title, key, number: "800/1", submitter: ApprovalHost.Submitter, fileName: "lain.pdf"),
+            await api.SubmitAsync(pdf, "surat-keluar", title, key, number: "800/1"),
+        };
+        Assert.All(changed, c => Assert.Equal(HttpStatusCode.UnprocessableEntity, c.Status));
+        Assert.Equal(HttpStatusCode.Accepted, (await api.SubmitAsync(pdf, "surat-keluar", title, key, number: "800/1", submitter: ApprovalHost.Submitter)).Status);
     }
 
     [Fact]

@@ -6,8 +6,9 @@ using Worker.Tests.Support;
 namespace Worker.Tests.Api;
 
 /// <summary>
-/// The approval host with three API clients: e-office (surat-keluar, with a webhook to a loopback receiver), kepegawaian
-/// (dua-pejabat only) and lambat (surat-keluar, three requests a minute). Uploads are limited to 1 MiB.
+/// The approval host with four API clients: e-office (surat-keluar, with a webhook to a loopback receiver), kepegawaian
+/// (dua-pejabat only), pindah (a webhook address that redirects) and lambat (surat-keluar, three requests a minute).
+/// Uploads are limited to 1 MiB.
 /// </summary>
 public class ApiHost : ApprovalHost, IAsyncLifetime
 {
@@ -17,6 +18,8 @@ public class ApiHost : ApprovalHost, IAsyncLifetime
     public string EOfficeKey { get; } = NewKey();
     public string KepegawaianKey { get; } = NewKey();
     public string LambatKey { get; } = NewKey();
+    /// <summary>Key of "pindah", whose webhook address redirects to the receiver.</summary>
+    public string PindahKey { get; } = NewKey();
     public TestWebhookReceiver Receiver { get; } = new(Secret);
 
     protected override void Configure(TestConfig config)
@@ -35,6 +38,11 @@ public class ApiHost : ApprovalHost, IAsyncLifetime
                 new JsonObject
                 {
                     ["Name"] = "kepegawaian", ["KeySha256"] = ApiKeyCommand.Hash(KepegawaianKey), ["Routes"] = new JsonArray("dua-pejabat"),
+                },
+                new JsonObject
+                {
+                    ["Name"] = "pindah", ["KeySha256"] = ApiKeyCommand.Hash(PindahKey), ["Routes"] = new JsonArray("surat-keluar"),
+                    ["WebhookUrl"] = Receiver.MovedUrl, ["WebhookSecretFile"] = secretFile,
                 },
                 new JsonObject
                 {

@@ -59,4 +59,21 @@ public sealed class ApiWebhookTests(ApiHost host)
             $"SELECT count(*) FROM worker.webhook_events WHERE document_id = '{id}' AND job_id IS NOT NULL"));
         Assert.Empty(host.Receiver.For(id));
     }
+
+    [Fact]
+    public async Task Webhooks_DoNotFollowARedirect_AndCountItAsAFailedDelivery()
+    {
+        using var api = host.Caller(host.PindahKey);
+        var (status, body, _) = await api.SubmitAsync(TestPdfs.Unique(), "surat-keluar", $"Surat pindah {Guid.NewGuid().ToString()[..8]}");
+        Assert.Equal(HttpStatusCode.Accepted, status);
+        var id = body.GetProperty("id").GetGuid();
+        var error = await Eventually.Async(
+            () => host.Database.ScalarAsync<string>($"SELECT last_error FROM worker.webhook_events WHERE document_id = '{id}' ORDER BY seq LIMIT 1"),
+            e => e is not null, what: "a failed webhook attempt");
+        Assert.Contains("answered 307", error);
+        Assert.True(host.Receiver.MovedHits >= 1);
+        // The signed body never reached the address the redirect pointed to.
+        Assert.Empty(host.Receiver.For(id));
+        Assert.Null(await host.Database.ScalarAsync<DateTime?>($"SELECT delivered_at FROM worker.webhook_events WHERE document_id = '{id}' ORDER BY seq LIMIT 1"));
+    }
 }

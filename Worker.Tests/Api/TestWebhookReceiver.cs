@@ -29,6 +29,11 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
 
     public int Port { get; } = FreePort();
     public string Url => $"http://127.0.0.1:{Port}/hooks/tte?token=receiver-side-secret";
+    /// <summary>An address that answers every POST with a redirect to <see cref="Url"/>.</summary>
+    public string MovedUrl => $"http://127.0.0.1:{Port}/hooks/moved";
+    /// <summary>How many POSTs reached <see cref="MovedUrl"/>.</summary>
+    public int MovedHits => movedHits;
+    private int movedHits;
     public IReadOnlyList<Delivery> Received => received.ToArray();
 
     public async Task StartAsync()
@@ -46,8 +51,13 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
             var root = json.RootElement;
             received.Enqueue(new Delivery(root.GetProperty("eventId").GetGuid(), root.GetProperty("documentId").GetGuid(),
                 root.GetProperty("state").GetString()!, root.GetProperty("event").GetString()!,
-                WebhookSignature.Verify(secret, body, request.Headers[WebhookSignature.Header])));
+                WebhookSignature.Verify(secret, body, request.Headers[WebhookSignature.Header], DateTimeOffset.UtcNow)));
             return Results.NoContent();
+        });
+        app.MapPost("/hooks/moved", () =>
+        {
+            Interlocked.Increment(ref movedHits);
+            return Results.Redirect(Url, permanent: false, preserveMethod: true);
         });
         await app.StartAsync();
     }

@@ -78,7 +78,11 @@ public sealed class ApprovalEndpointsTests(ApprovalHost host) : IClassFixture<Ap
         Assert.NotNull(await host.Database.ScalarAsync<DateTime?>($"SELECT decided_at FROM worker.approval_steps WHERE document_id = '{id}'"));
         Assert.Equal(1L, await host.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM worker.audit_events WHERE document_id = '{id}' AND action = 'approved' AND actor = '{ApprovalHost.Approver}'"));
-        // Signing is handed over by document id.
+        // Signing is handed over by document id, relayed from the follow-up committed with the decision.
+        await Eventually.Async(() => host.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"),
+            n => n >= 1, what: "signing job");
+        await Task.Delay(TimeSpan.FromSeconds(1));
         Assert.Equal(1L, await host.Database.ScalarAsync<long>(
             $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"));
     }

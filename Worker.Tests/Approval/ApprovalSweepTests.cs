@@ -38,8 +38,12 @@ public sealed class ApprovalSweepTests : IAsyncLifetime
         await database.DisposeAsync();
     }
 
-    private ApprovalSweep Sweep() => new(new ApprovalSweepStore(dataSource, new AuditLog(dataSource, clock)), jobs, Options.Create(options), clock,
+    private ApprovalSweep Sweep() => new(new ApprovalSweepStore(dataSource, new AuditLog(dataSource, clock)), Options.Create(options), clock,
         NullLogger<ApprovalSweep>.Instance);
+
+    // The follow-ups the sweep committed, handed to the recording client as the relay of a running worker would.
+    private Task RelayAsync() =>
+        new FollowUpRelay(dataSource, new FollowUpStore(dataSource), jobs, NullLogger<FollowUpRelay>.Instance).DispatchAsync(CancellationToken.None);
 
     /// <summary>A document asked on Friday 14:00 WITA whose link was delivered at 15:00.</summary>
     private async Task<Guid> AskedOnFridayAsync(TimeSpan expiry)
@@ -59,6 +63,7 @@ public sealed class ApprovalSweepTests : IAsyncLifetime
     {
         clock.Now = new DateTimeOffset(2025, 8, day, hour, minute, 0, Wita);
         await Sweep().RunAsync(CancellationToken.None);
+        await RelayAsync();
         return await RemindersAsync(id);
     }
 

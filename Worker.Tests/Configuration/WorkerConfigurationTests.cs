@@ -35,6 +35,63 @@ public sealed class WorkerConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ExitsWithUsage_WhenProcessingIsASymlink()
+    {
+        var inbox = config.Route["Inbox"]!.GetValue<string>();
+        var elsewhere = Directory.CreateDirectory(Path.Combine(config.Directory, "data", "content")).FullName;
+        File.CreateSymbolicLink(Path.Combine(inbox, ".processing"), elsewhere);
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:Inbox: folder {Path.Combine(inbox, ".processing")} is a symbolic link");
+    }
+
+    [Theory]
+    [InlineData("Inbox")]
+    [InlineData("Failed")]
+    [InlineData("Declined")]
+    public async Task Run_ExitsWithUsage_WhenARouteFolderIsASymlink(string key)
+    {
+        var real = config.Route[key]!.GetValue<string>();
+        var link = real + "-link";
+        File.CreateSymbolicLink(link, real);
+        config.Route[key] = link;
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:{key}: folder {link} is a symbolic link");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenTheArchiveRootIsASymlink()
+    {
+        var root = Path.Combine(config.Directory, "routes", "surat-keluar", "signed");
+        File.CreateSymbolicLink(root + "-link", root);
+        config.Route["Archive"] = root + "-link/{yyyy}/{name}.pdf";
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:Archive: folder {root}-link is a symbolic link");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenTheFailedFolderBelongsToAnotherUser()
+    {
+        var failed = config.Route["Failed"]!.GetValue<string>();
+        // As root (CI) the folder is given away; as anyone else a root-owned folder is already someone else's.
+        if (Worker.Filing.UnixFile.EffectiveUser == 0) Chown(failed, 65534);
+        else config.Route["Failed"] = failed = "/";
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:Failed: folder {failed} belongs to user id");
+        Assert.Contains("not to the worker's user", error);
+    }
+
+    private static void Chown(string path, int user)
+    {
+        using var chown = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("chown") { ArgumentList = { user.ToString(), path } })!;
+        chown.WaitForExit();
+        Assert.Equal(0, chown.ExitCode);
+    }
+
+    [Fact]
     public async Task Run_ExitsWithUsage_WhenUrlIsNotAUrl()
     {
         config.Worker["PublicBaseUrl"] = "tte.sulbar";

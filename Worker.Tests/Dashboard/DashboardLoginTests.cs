@@ -125,7 +125,7 @@ public sealed partial class DashboardLoginTests(DashboardLoginTests.Host host) :
             NullLogger<DashboardUsers>.Instance);
         var attacker = IPAddress.Parse("10.9.8.7");
         for (var i = 0; i < 5; i++) Assert.Null(users.SignIn("operator", "guess" + i, attacker, "test"));
-        Assert.True(users.IsLockedOut(attacker));
+        Assert.True(users.IsLockedOut(attacker, "operator"));
         Assert.Null(users.SignIn("operator", OperatorPassword, attacker, "test"));
         Assert.NotNull(users.SignIn("operator", OperatorPassword, IPAddress.Parse("10.9.8.6"), "test"));
     }

@@ -76,7 +76,7 @@ public sealed partial class OperatorActionsHttpTests(OperatorsHost host) : IClas
         var (status, body) = await op.PostAsync($"/hangfire/operators/retry/{id}");
 
         Assert.True(status == HttpStatusCode.OK, body);
-        Assert.Contains("signing enqueued again", body);
+        Assert.Contains("signing queued again", body);
         Assert.Equal(["operator"], await host.ActorsAsync(id, "retry-requested"));
         await Eventually.Async(() => host.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(60), "the retried document filed");
     }

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Net;
 using Worker.Tests.Support;
 
 namespace Worker.Tests.Hosting;
@@ -17,8 +16,7 @@ public sealed class ShutdownTests : IAsyncLifetime
     {
         using var config = new TestConfig(database.ConnectionString);
         using var worker = WorkerProcess.Start("run", "--config", config.Write());
-        using var http = new HttpClient { BaseAddress = new Uri(config.BaseUrl), Timeout = TimeSpan.FromSeconds(5) };
-        await WaitUntilReadyAsync(http, worker, TimeSpan.FromSeconds(60));
+        await worker.WaitUntilReadyAsync(config.BaseUrl, TimeSpan.FromSeconds(60));
 
         var stopwatch = Stopwatch.StartNew();
         worker.Terminate();
@@ -39,20 +37,5 @@ public sealed class ShutdownTests : IAsyncLifetime
         Assert.Equal(1, code);
         Assert.Contains("database Host=127.0.0.1;Port=1;Database=nothing;Username=nobody", worker.Output);
         Assert.Contains("is unreachable", worker.Output);
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http, WorkerProcess worker, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
-            }
-            catch (HttpRequestException) { /* not listening yet */ }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"worker not ready within {timeout}:\n{worker.Output}");
     }
 }

@@ -59,6 +59,9 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
             File.WriteAllBytes(Path.Combine(processing, $"{UploadNotInserted}.pdf"), TestPdfs.Unique());
             (Ticket(UploadNotInserted, "unggahan-utuh.pdf") with { ApiClient = "e-office" })
                 .Write(Path.Combine(processing, $"{UploadNotInserted}.claim.json"));
+            // What the upload noted in the database before its claim; the ticket's ApiClient alone is not believed.
+            Database.ExecuteAsync($"INSERT INTO worker.upload_claims (document_id, client) VALUES ('{UploadNotInserted}', 'e-office')")
+                .GetAwaiter().GetResult();
         }
 
         private static ClaimTicket Ticket(Guid id, string name, string? sidecar = null) => new()

@@ -61,7 +61,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
 
         Assert.True(code == ExitCode.Done, err);
-        Assert.Contains("signing enqueued again", output);
+        Assert.Contains("signing queued again", output);
         Assert.Equal(["budi"], await host.ActorsAsync(id, "retry-requested"));
         await Eventually.Async(() => host.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(60), "the retried document filed");
     }
@@ -74,7 +74,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
 
         Assert.True(code == ExitCode.Done, err);
-        Assert.Contains("approval hand-off enqueued again", output);
+        Assert.Contains("approval hand-off queued again", output);
         Assert.Equal(["budi"], await host.ActorsAsync(id, "retry-requested"));
         await host.Smtp.WaitForAsync(ApprovalHost.Approver, title);
         Assert.Equal("AwaitingApproval", await host.StateAsync(id));
@@ -90,7 +90,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         var second = await host.CliAsync("documents", "retry", unapproved.ToString());
 
         Assert.Equal(ExitCode.Usage, first.Code);
-        Assert.Equal($"document {waiting} is AwaitingApproval: only a Failed document or one stuck in Received can be retried", first.Err.Trim());
+        Assert.Equal($"document {waiting} is AwaitingApproval and nothing of it is stuck: to send the approver a new link, use approvals resend", first.Err.Trim());
         Assert.Equal(ExitCode.Usage, second.Code);
         Assert.Contains("only 0 of 1 approval step(s) are approved", second.Err);
         Assert.Empty(await host.ActorsAsync(waiting, "retry-requested"));
@@ -184,5 +184,40 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         Assert.StartsWith("no document", unknown.Err);
         Assert.Equal(ExitCode.Usage, garbage.Code);
         Assert.Contains("'surat-1' is not a document id", garbage.Err);
+    }
+
+    [Fact]
+    public async Task DocumentsRetry_SignsAnApprovedDocumentWhoseSigningWasLost()
+    {
+        var (id, _) = await host.InsertFailedAsync();
+        await host.Database.ExecuteAsync($"UPDATE worker.documents SET state = 'Approved', error = NULL WHERE id = '{id}'");
+
+        var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
+
+        Assert.True(code == ExitCode.Done, err);
+        Assert.Contains("signing queued again", output);
+        await Eventually.Async(() => host.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(60), "the retried document filed");
+    }
+
+    [Fact]
+    public async Task DocumentsRetry_CopiesADeclinedDocumentToDeclined_WhenItsCopyWasLost_AndSendsItsStrandedNotice()
+    {
+        var (id, title) = await host.InsertFailedAsync(approved: false);
+        await host.Database.ExecuteAsync(
+            $"""
+            UPDATE worker.approval_steps SET state = 'Rejected', reason = 'salah alamat' WHERE document_id = '{id}';
+            UPDATE worker.documents SET state = 'Declined', error = NULL WHERE id = '{id}';
+            INSERT INTO worker.outbox (id, key, kind, document_id, step_id, recipient, created_at)
+            SELECT gen_random_uuid(), 'declined:{id}', 'Declined', '{id}', s.id, '{ApprovalHost.Submitter}', now() FROM worker.approval_steps s WHERE s.document_id = '{id}';
+            """);
+
+        var (code, output, err) = await host.CliAsync("documents", "retry", id.ToString(), "--as", "budi");
+
+        Assert.True(code == ExitCode.Done, err);
+        Assert.Contains("copy to declined/ queued again with 1 unsent email(s)", output);
+        await Eventually.Async(() => host.Database.ScalarAsync<string>($"SELECT declined_path FROM worker.documents WHERE id = '{id}'"),
+            p => p is not null && File.Exists(p), TimeSpan.FromSeconds(60), "the declined copy");
+        Assert.Single(await host.Smtp.WaitForAsync(ApprovalHost.Submitter, title));
+        Assert.Equal(["budi"], await host.ActorsAsync(id, "refile-requested"));
     }
 }

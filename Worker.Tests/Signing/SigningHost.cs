@@ -8,7 +8,7 @@ namespace Worker.Tests.Signing;
 /// A worker with loopback SMTP whose signers come from the demo CA (so pdfsig judges them trusted); dua-pejabat signs
 /// with each approver in turn, with different keys.
 /// </summary>
-public sealed class SigningHost : ApprovalHost
+public class SigningHost : ApprovalHost
 {
     protected override void Configure(TestConfig config)
     {
@@ -42,12 +42,15 @@ public sealed class SigningHost : ApprovalHost
     };
 
     /// <summary>Drops a corpus file into a route's inbox under a unique name and waits for intake to record it.</summary>
-    public async Task<(Guid Id, string Title, byte[] Original)> DropAsync(string corpusFile, string route = "surat-keluar")
+    public Task<(Guid Id, string Title, byte[] Original)> DropAsync(string corpusFile, string route = "surat-keluar") =>
+        // Unique bytes (no Duplicate), so each test finds its own document.
+        DropBytesAsync(TestPdfs.Unique(corpusFile), route);
+
+    /// <summary>Drops these bytes under a unique name with a unique title from a sidecar, and waits for intake to record them.</summary>
+    public async Task<(Guid Id, string Title, byte[] Original)> DropBytesAsync(byte[] original, string route = "surat-keluar")
     {
         var inbox = Worker.Options.Routes.Single(r => r.Name == route).Inbox;
         var name = $"e2e-{Guid.NewGuid().ToString()[..8]}.pdf";
-        // Unique bytes (no Duplicate) and a unique title from a sidecar, so each test finds its own emails.
-        var original = TestPdfs.Unique(corpusFile);
         await File.WriteAllTextAsync(Path.Combine(inbox, name + ".json"), $$"""{ "title": "Surat {{name[4..12]}}" }""");
         await File.WriteAllBytesAsync(Path.Combine(inbox, name), original);
         var row = await Eventually.Async(

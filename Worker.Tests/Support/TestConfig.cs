@@ -13,6 +13,10 @@ public sealed class TestConfig : IDisposable
     public string BaseUrl => $"http://127.0.0.1:{Port}";
     public JsonObject Worker => Json["Worker"]!.AsObject();
     public JsonObject Route => Worker["Routes"]![0]!.AsObject();
+    /// <summary>The random secret that encrypts this worker's data-protection keys.</summary>
+    public string KeyProtectionFile { get; }
+    /// <summary>The random secret whose HMAC guards the audit trail's recorded head.</summary>
+    public string AuditHeadKeyFile { get; }
 
     public TestConfig(string connectionString)
     {
@@ -24,6 +28,10 @@ public sealed class TestConfig : IDisposable
         }
         var certs = Dir("certs");
         TestSigner.Create(certs);
+        KeyProtectionFile = Path.Combine(Dir("secrets"), "keys.secret");
+        File.WriteAllBytes(KeyProtectionFile, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        AuditHeadKeyFile = Path.Combine(Directory, "secrets", "audit-head.key");
+        File.WriteAllBytes(AuditHeadKeyFile, System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         Json = new JsonObject
         {
             ["Worker"] = new JsonObject
@@ -33,6 +41,8 @@ public sealed class TestConfig : IDisposable
                 ["DataDirectory"] = Dir("data"),
                 ["LogDirectory"] = Dir("logs"),
                 ["Database"] = new JsonObject { ["ConnectionString"] = connectionString },
+                ["Web"] = new JsonObject { ["KeyProtectionFile"] = KeyProtectionFile },
+                ["Audit"] = new JsonObject { ["HeadKeyFile"] = AuditHeadKeyFile },
                 ["Mail"] = new JsonObject { ["From"] = "TTE Test <tte@example.go.id>", ["PickupDirectory"] = Dir("outbox") },
                 ["Signers"] = new JsonObject
                 {

@@ -9,7 +9,11 @@ public sealed class TestDatabase : IAsyncLifetime
         ?? throw new InvalidOperationException(
             "WORKER_TEST_DB is not set: run the tests with scripts/test.sh, which starts PostgreSQL and sets it");
 
-    public string Name { get; } = $"wt_{Guid.NewGuid():N}";
+    // scripts/test.sh names its run, so it drops only the databases this run left behind, not those of a run beside it.
+    private static readonly string Run = Environment.GetEnvironmentVariable("WORKER_TEST_RUN") is { Length: > 0 } run
+        && run.All(char.IsAsciiLetterOrDigit) ? $"{run}_" : "";
+
+    public string Name { get; } = $"wt_{Run}{Guid.NewGuid():N}";
 
     public string ConnectionString => new NpgsqlConnectionStringBuilder(Admin) { Database = Name, Pooling = true }.ConnectionString;
 
@@ -21,13 +25,32 @@ public sealed class TestDatabase : IAsyncLifetime
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>
+    /// Drops the database. A backend this role may not signal (autovacuum) makes FORCE fail with 42501, so it retries, the plain
+    /// DROP (which ends autovacuum itself) among the tries; a database that still will not go is reported, never a failed test.
+    /// </summary>
     public async Task DisposeAsync()
     {
         NpgsqlConnection.ClearAllPools();
-        await using var connection = new NpgsqlConnection(Admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\" WITH (FORCE)", connection);
-        await command.ExecuteNonQueryAsync();
+        Exception? last = null;
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            if (attempt > 0) await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            try
+            {
+                await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Admin) { Pooling = false }.ConnectionString);
+                await connection.OpenAsync();
+                var force = attempt % 2 == 0 ? " WITH (FORCE)" : "";
+                await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{Name}\"{force}", connection);
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (Exception e) when (e is NpgsqlException or TimeoutException)
+            {
+                last = e;
+            }
+        }
+        await Console.Error.WriteLineAsync($"test database cleanup: could not drop {Name} ({last?.Message.ReplaceLineEndings(" ")}); scripts/test.sh drops it at the end");
     }
 
     public async Task<T?> ScalarAsync<T>(string sql)

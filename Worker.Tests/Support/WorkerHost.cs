@@ -20,7 +20,7 @@ public class WorkerHost : IAsyncLifetime
         Worker = await TestWorker.StartAsync(Config);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         await Worker.DisposeAsync();
         Config.Dispose();

@@ -12,7 +12,10 @@ public sealed class WorkerProcess : IDisposable
 
     public string Output { get { lock (output) return output.ToString(); } }
 
-    public static WorkerProcess Start(params string[] args)
+    public static WorkerProcess Start(params string[] args) => Start(new Dictionary<string, string>(), args);
+
+    /// <summary>Starts it with extra environment variables (configuration overrides, test hooks).</summary>
+    public static WorkerProcess Start(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet")
         {
@@ -20,6 +23,7 @@ public sealed class WorkerProcess : IDisposable
             RedirectStandardError = true,
             WorkingDirectory = AppContext.BaseDirectory,
         };
+        foreach (var (name, value) in environment) info.Environment[name] = value;
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "Worker.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
         var process = Process.Start(info) ?? throw new InvalidOperationException("dotnet did not start");
@@ -53,6 +57,23 @@ public sealed class WorkerProcess : IDisposable
         {
             return null;
         }
+    }
+
+    /// <summary>Waits until /health/ready answers 200; throws with the process's output when it does not in time.</summary>
+    public async Task WaitUntilReadyAsync(string baseUrl, TimeSpan timeout)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(5) };
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                if ((await http.GetAsync("/health/ready")).StatusCode == System.Net.HttpStatusCode.OK) return;
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { /* not listening yet */ }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException($"worker not ready within {timeout}:\n{Output}");
     }
 
     public void Dispose()

@@ -12,8 +12,10 @@ public sealed record ApiDocument
     public required string Route { get; init; }
     /// <summary>Received, AwaitingApproval, Approved, Filed, Declined, Expired, Invalid, Duplicate or Failed.</summary>
     public required string State { get; init; }
-    /// <summary>True once the state can no longer change.</summary>
+    /// <summary>True once the state can never change again (Filed, Declined, Expired, Invalid, Duplicate).</summary>
     public required bool Final { get; init; }
+    /// <summary>True once nothing more happens by itself (the final states, and Failed, which only an operator may retry or cancel).</summary>
+    public required bool Ended { get; init; }
     /// <summary>The title approvers see.</summary>
     public required string Title { get; init; }
     /// <summary>The letter number, if given.</summary>
@@ -41,7 +43,7 @@ public sealed record ApiDocument
 
     public static ApiDocument From(ApiDocumentRecord d, string publicBaseUrl) => new()
     {
-        Id = d.Id, Route = d.Route, State = d.State, Final = DocumentState.Final.Contains(d.State), Title = d.Title, Number = d.Number,
+        Id = d.Id, Route = d.Route, State = d.State.ToString(), Final = Lifecycle.Final.Contains(d.State), Ended = Lifecycle.Ended.Contains(d.State), Title = d.Title, Number = d.Number,
         FileName = d.SourceName, Sha256 = d.Sha256, ReceivedAt = d.ReceivedAt, UpdatedAt = d.UpdatedAt, FiledAt = d.FiledAt,
         Reason = d.Error is null ? null : IntakeProblem.FromStored(d.Error).English,
         Approvers = d.Steps.Select(s => new ApiApprover(s.Position, s.Name, s.JobTitle, s.State, s.AskedAt, s.DecidedAt, s.Reason)).ToList(),

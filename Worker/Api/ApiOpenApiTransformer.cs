@@ -13,7 +13,7 @@ public sealed class ApiOpenApiTransformer : IOpenApiDocumentTransformer
         document.Info.Title = "TTE signing worker API";
         document.Info.Description =
             "Submit PDFs to the signing queue, follow them through approval and download them signed. " +
-            "Webhooks POST {event, eventId, documentId, state, at} signed with X-Signature: sha256=HMAC-SHA256(body, secret).";
+            "Webhooks POST {event, eventId, documentId, state, at} signed with X-Signature: t=UNIX,sha256=HMAC-SHA256(secret, \"t=UNIX.\" + body); redirects are not followed.";
         document.Components ??= new OpenApiComponents();
         document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
         document.Components.SecuritySchemes[Scheme] = new OpenApiSecurityScheme

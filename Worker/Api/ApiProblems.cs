@@ -36,7 +36,7 @@ public static class ApiProblems
                 $"The content is identical to a document still open or already filed on route '{route}'.")
             : Make(StatusCodes.Status400BadRequest, "The PDF was refused", reason.English);
         problem.Extensions["documentId"] = recorded.Id;
-        problem.Extensions["state"] = recorded.State;
+        problem.Extensions["state"] = recorded.State.ToString();
         problem.Extensions["status"] = ApiEndpoints.StatusPath(recorded.Id);
         if (!duplicate) problem.Extensions["detailId"] = reason.Indonesian;
         return problem;

@@ -17,7 +17,8 @@ public static class ApiSetup
         s.AddSingleton<WebhookEventStore>();
         s.AddTransient<ApiSubmissions>();
         s.AddTransient<WebhookDeliveryJob>();
-        s.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = options.Api.WebhookTimeout);
+        s.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = options.Api.WebhookTimeout)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
         // Without clients no document has one, so there is nothing to announce.
         if (options.Api.Clients.Count > 0) s.AddHostedService<WebhookDispatcher>();
 

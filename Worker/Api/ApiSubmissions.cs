@@ -1,5 +1,5 @@
 using System.Security.Cryptography;
-using System.Text;
+using System.Text.Json;
 using Npgsql;
 using Worker.Intake;
 using Worker.Persistence;
@@ -16,7 +16,7 @@ public sealed partial class ApiSubmissions(
     public async Task<SubmissionAnswer> SubmitAsync(ApiSubmission s, CancellationToken ct)
     {
         var client = s.Client.Name;
-        var fingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{s.Upload.Route.Name}\n{s.Sha256}")));
+        var fingerprint = Fingerprint(s);
         var id = Guid.CreateVersion7();
         if (s.IdempotencyKey is { } key)
         {
@@ -38,9 +38,14 @@ public sealed partial class ApiSubmissions(
             ? SubmissionAnswer.Refused(ApiProblems.Refused(recorded, s.Upload.Route.Name))
             : SubmissionAnswer.Accepted(recorded.Id);
         if (s.IdempotencyKey is { } used) await requests.SaveAnswerAsync(client, used, answer.Status, answer.ToJson(), ct);
-        LogSubmitted(client, recorded.Id, s.Upload.Route.Name, recorded.State);
+        LogSubmitted(client, recorded.Id, s.Upload.Route.Name, recorded.State.ToString());
         return answer;
     }
+
+    /// <summary>Every submitted field (route, file bytes, file name, title, number, submitter, note), so a key reused for anything else is told.</summary>
+    public static string Fingerprint(ApiSubmission s) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
+            new[] { s.Upload.Route.Name, s.Sha256, s.Upload.SourceName, s.Upload.SidecarText ?? "" })));
 
     [LoggerMessage(LogLevel.Information, "API client {Client} submitted document {DocumentId} on route {Route}: {State}")]
     private partial void LogSubmitted(string client, Guid documentId, string route, string state);

@@ -10,7 +10,7 @@ namespace Worker.Api;
 /// with growing delays and the document's later events (continuations of this job) wait their turn.
 /// </summary>
 public sealed partial class WebhookDeliveryJob(
-    WebhookEventStore events, ApiClients clients, IHttpClientFactory http, ILogger<WebhookDeliveryJob> logger)
+    WebhookEventStore events, ApiClients clients, IHttpClientFactory http, TimeProvider clock, ILogger<WebhookDeliveryJob> logger)
 {
     /// <summary>The named HttpClient webhooks go through.</summary>
     public const string HttpClientName = "webhooks";
@@ -31,7 +31,7 @@ public sealed partial class WebhookDeliveryJob(
         var body = WebhookPayload.For(e).ToUtf8();
         using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(client.WebhookSecret, body));
+        request.Headers.Add(WebhookSignature.Header, WebhookSignature.Sign(client.WebhookSecret, clock.GetUtcNow(), body));
         request.Headers.Add("X-Event-Id", e.EventId.ToString());
         // The query string may hold the receiver's own token: messages name only the scheme, host and path.
         var shown = url.GetLeftPart(UriPartial.Path);
@@ -45,6 +45,7 @@ public sealed partial class WebhookDeliveryJob(
                 LogDelivered(e.Seq, e.DocumentId, e.State, client.Name);
                 return;
             }
+            // Redirects are not followed (the signed body must not go where the receiver did not configure), so a 3xx fails too.
             failure = $"{shown} answered {(int)response.StatusCode} {response.ReasonPhrase}";
         }
         catch (Exception x) when (x is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)

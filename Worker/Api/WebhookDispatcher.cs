@@ -21,26 +21,13 @@ public sealed partial class WebhookDispatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var wait = TimeSpan.FromSeconds(1);
-        while (!stoppingToken.IsCancellationRequested)
+        LogListening();
+        await NotifiedRelay.RunAsync(dataSource, WebhookEventStore.Channel, PollEvery, async ct =>
         {
-            try
-            {
-                await ListenAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException && !stoppingToken.IsCancellationRequested)
-            {
-                // The database restarts or is unreachable: events wait in their table, so trying again later loses none.
-                LogDatabaseDown(e.Message, wait);
-                await Task.Delay(wait, stoppingToken);
-                wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
-                continue;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-        }
+            var dispatched = await DispatchAsync(ct);
+            if (dispatched > 0) LogDispatched(dispatched);
+            return dispatched;
+        }, LogDatabaseDown, stoppingToken);
     }
 
     /// <summary>Hands every waiting event to Hangfire; returns how many.</summary>
@@ -61,19 +48,6 @@ public sealed partial class WebhookDispatcher(
             total += count;
         } while (count == Batch);
         return total;
-    }
-
-    private async Task ListenAsync(CancellationToken ct)
-    {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using (var listen = new NpgsqlCommand($"LISTEN {WebhookEventStore.Channel}", connection)) await listen.ExecuteNonQueryAsync(ct);
-        LogListening();
-        while (!ct.IsCancellationRequested)
-        {
-            var dispatched = await DispatchAsync(ct);
-            if (dispatched > 0) LogDispatched(dispatched);
-            await connection.WaitAsync(PollEvery, ct);
-        }
     }
 
     // Null when the client has no webhook: the event is kept, but there is nobody to tell.

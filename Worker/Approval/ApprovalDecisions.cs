@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Metrics;
@@ -9,7 +8,7 @@ namespace Worker.Approval;
 
 /// <summary>Records a decision posted from the approval page and starts what follows: the next link, signing, or declining.</summary>
 public sealed partial class ApprovalDecisions(
-    DecisionStore store, IBackgroundJobClient jobs, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock,
+    DecisionStore store, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock,
     ILogger<ApprovalDecisions> logger)
 {
     /// <summary>Null when no step has the token.</summary>
@@ -33,13 +32,8 @@ public sealed partial class ApprovalDecisions(
         LogDecided(document.Id, result.Step.Position, result.Step.State);
         if (result.Step is { AskedAt: { } asked, DecidedAt: { } decided })
             metrics.ApprovalWait.WithLabels(document.Route, approve ? "approve" : "reject").Observe(Math.Max(0, (decided - asked).TotalSeconds));
-        MailQueue.Enqueue(jobs, result.Outbox);
-        if (result.DocumentApproved)
-        {
-            jobs.Enqueue<ISigningStarter>(s => s.SignAsync(document.Id, CancellationToken.None));
-            LogApproved(document.Id);
-        }
-        if (result.DocumentDeclined) jobs.Enqueue<DeclinedFiling>(f => f.FileAsync(document.Id, CancellationToken.None));
+        // What follows (the next link, signing, the declined copy) was committed with the decision; the relay enqueues it.
+        if (result.DocumentApproved) LogApproved(document.Id);
         return result;
     }
 

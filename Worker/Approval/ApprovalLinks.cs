@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using RouteOptions = Worker.Configuration.RouteOptions;
@@ -8,7 +7,7 @@ namespace Worker.Approval;
 
 /// <summary>Operator actions on approval links.</summary>
 public sealed partial class ApprovalLinks(
-    ApprovalStore store, IBackgroundJobClient jobs, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalLinks> logger)
+    ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalLinks> logger)
 {
     /// <summary>
     /// Sends a waiting approver a new link with a new expiry (the route's ApprovalExpiry from now); the old link stops working at
@@ -21,8 +20,7 @@ public sealed partial class ApprovalLinks(
         var route = ApprovalRoutes.Find(options.Value, document.Route);
         var expiry = route?.ApprovalExpiry ?? new RouteOptions().ApprovalExpiry;
         var outbox = await store.ResendAsync(step.Id, expiry, actor, clock.GetUtcNow(), ct);
-        if (outbox is not { } id) return false;
-        MailQueue.Enqueue(jobs, [id]);
+        if (outbox is null) return false;
         LogResent(document.Id, step.Position, actor);
         return true;
     }

@@ -1,16 +1,15 @@
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.DataProtection;
-using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http;
 using Worker.Configuration;
 using Npgsql;
+using Quartz;
 using Worker.Persistence;
 
 namespace Worker.Approval;
 
 public static class ApprovalSetup
 {
-    /// <summary>Steps, links, decisions, the mail delivery job, the office-hours sweep, antiforgery and the per-client rate limit.</summary>
+    /// <summary>Steps, links, decisions, the mail delivery job, the follow-up relay, the office-hours sweep, antiforgery and the per-client rate limit.</summary>
     public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder, WorkerOptions options)
     {
         var s = builder.Services;
@@ -18,6 +17,8 @@ public static class ApprovalSetup
         s.AddSingleton<DecisionStore>();
         s.AddSingleton<ApprovalSweepStore>();
         s.AddSingleton<OutboxStore>();
+        s.AddSingleton<FollowUpStore>();
+        s.AddHostedService<FollowUpRelay>();
         s.AddTransient<IApprovalStarter, ApprovalStarter>();
         s.AddTransient<ApprovalMailJob>();
         s.AddTransient<DeclinedFiling>();
@@ -26,11 +27,15 @@ public static class ApprovalSetup
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
         s.AddHostedService<ApprovalSchedule>();
+        s.AddSingleton<SweepStore>();
+        s.AddTransient<LifecycleSweep>();
+        s.AddTransient<LifecycleSweepJob>();
+        s.AddQuartz(q => q.ScheduleJob<LifecycleSweepJob>(t => t
+            .WithIdentity("lifecycle-sweep", "lifecycle")
+            .StartAt(DateTimeOffset.UtcNow + LifecycleSweepJob.Every)
+            .WithSimpleSchedule(LifecycleSweepJob.Every)));
 
-        // Antiforgery tokens are protected with these keys; in the shared database every worker can check every form.
-        s.AddDataProtection().SetApplicationName("signing-worker");
-        s.AddOptions<KeyManagementOptions>().Configure<NpgsqlDataSource>((o, dataSource) => o.XmlRepository = new DataProtectionKeyStore(dataSource));
-
+        // Antiforgery tokens are protected with the data-protection keys that Hosting keeps in the shared database.
         var https = options.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
         s.AddAntiforgery(o =>
         {

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Persistence;
@@ -7,7 +6,7 @@ namespace Worker.Approval;
 
 /// <summary>Creates a received document's approval steps and sends the first link(s); a second run only re-queues unsent emails.</summary>
 public sealed partial class ApprovalStarter(
-    ApprovalStore store, IBackgroundJobClient jobs, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalStarter> logger)
+    ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalStarter> logger)
     : IApprovalStarter
 {
     public async Task StartAsync(Guid documentId, CancellationToken ct)
@@ -26,7 +25,6 @@ public sealed partial class ApprovalStarter(
             return;
         }
         var result = await store.StartAsync(documentId, ApprovalRoutes.Plan(route), route.Mode == "All", route.ApprovalExpiry, clock.GetUtcNow(), ct);
-        if (result.Outbox.Count > 0) MailQueue.Enqueue(jobs, result.Outbox);
         switch (result.Outcome)
         {
             case StartOutcome.Started: LogStarted(documentId, route.Name, route.Approvers.Count); break;
@@ -43,7 +41,7 @@ public sealed partial class ApprovalStarter(
     private partial void LogAlreadyStarted(Guid documentId, int unsent);
 
     [LoggerMessage(LogLevel.Warning, "Approval of document {DocumentId} not started: it is {State}, not Received")]
-    private partial void LogNotReceived(Guid documentId, string state);
+    private partial void LogNotReceived(Guid documentId, DocumentState? state);
 
     [LoggerMessage(LogLevel.Warning, "Approval of document {DocumentId} not started: no such document")]
     private partial void LogMissing(Guid documentId);

@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using Quartz;
 using Worker.Configuration;
@@ -8,7 +7,7 @@ namespace Worker.Approval;
 
 /// <summary>Inside office hours: ends documents whose link expired, and queues due reminders.</summary>
 public sealed partial class ApprovalSweep(
-    ApprovalSweepStore store, IBackgroundJobClient jobs, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalSweep> logger)
+    ApprovalSweepStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalSweep> logger)
 {
     private readonly ICalendar office = OfficeHoursCalendar.Build(options.Value.OfficeHours);
 
@@ -28,25 +27,20 @@ public sealed partial class ApprovalSweep(
             var route = ApprovalRoutes.Find(options.Value, document.Route);
             var outbox = await store.ExpireAsync(step.Id, ApprovalRoutes.Notify(document, route), now, ct);
             if (outbox is null) continue;
-            jobs.Enqueue<DeclinedFiling>(f => f.FileAsync(document.Id, CancellationToken.None));
-            MailQueue.Enqueue(jobs, outbox);
             LogExpired(document.Id, step.ApproverEmail);
         }
     }
 
     private async Task RemindAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var queued = new List<Guid>();
+        var queued = 0;
         foreach (var candidate in await store.ReminderCandidatesAsync(now, ct))
         {
             if (ApprovalRoutes.Find(options.Value, candidate.Route) is not { } route) continue;
             if (ReminderPolicy.NextReminderAt(candidate.Step, route, office) is not { } due || due > now) continue;
-            if (await store.AddReminderAsync(candidate.Step, now, ct) is { } id) queued.Add(id);
+            if (await store.AddReminderAsync(candidate.Step, now, ct) is not null) queued++;
         }
-        if (queued.Count == 0) return;
-        // One job for all reminders of this run: one SMTP connection.
-        MailQueue.Enqueue(jobs, queued);
-        LogReminders(queued.Count);
+        if (queued > 0) LogReminders(queued);
     }
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} expired: {Approver} did not answer in time")]

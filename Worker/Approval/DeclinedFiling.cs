@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Filing;
 using Worker.Notifications;
 using Worker.Persistence;
 
@@ -17,6 +18,9 @@ public sealed partial class DeclinedFiling(
     /// <summary>The reason written for a document nobody answered in time.</summary>
     public const string ExpiredReason = "kedaluwarsa / expired";
 
+    // A full or read-only declined/ folder fails the job with the reason; it is retried, and the lifecycle sweep queues it again
+    // after the last retry, so the copy lands once the folder takes files again.
+    [Hangfire.AutomaticRetry(Attempts = 20, DelaysInSeconds = [10, 30, 60, 120, 300])]
     public async Task FileAsync(Guid documentId, CancellationToken ct)
     {
         var document = await store.DocumentAsync(documentId, ct);
@@ -26,46 +30,80 @@ public sealed partial class DeclinedFiling(
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured; cannot file it as declined");
         var source = document.ContentPath ?? throw new InvalidOperationException($"document {documentId} has no stored original");
         var steps = await store.StepsAsync(documentId, ct);
-        var (pdf, reasonFile) = Targets(route.Declined, document);
-        await File.WriteAllTextAsync(reasonFile, ReasonText(document, steps), Encoding.UTF8, ct);
-        await CopyOnceAsync(source, pdf, document.Sha256, ct);
+        var reason = ReasonText(document, steps);
+        var (pdf, reasonFile) = Targets(route.Declined, document, reason);
+        try
+        {
+            // The reason first, then the PDF: a PDF in declined/ always has its reason beside it, and neither is ever half-written.
+            await PutOnceAsync(reasonFile, new MemoryStream(Encoding.UTF8.GetBytes(reason)), Sha256Hex(Encoding.UTF8.GetBytes(reason)), ct);
+            await using (var original = File.OpenRead(source)) await PutOnceAsync(pdf, original, document.Sha256, ct);
+        }
+        catch (Exception e) when (FolderUnavailableException.IsFolderFault(e))
+        {
+            throw new FolderUnavailableException(route.Declined, e);
+        }
         await store.RecordDeclinedCopyAsync(documentId, pdf, clock.GetUtcNow(), ct);
         LogFiled(documentId, pdf);
     }
 
-    /// <summary>NAME.pdf and NAME.reason.txt; the document id is added to NAME when another document already took the name.</summary>
-    private static (string Pdf, string Reason) Targets(string folder, ApprovalDocument d)
+    /// <summary>
+    /// NAME.pdf and NAME.reason.txt, each free or already holding exactly this document's bytes (a rerun); the document id is
+    /// added to NAME when another document (or anything else, such as a planted link) already took a name.
+    /// </summary>
+    private static (string Pdf, string Reason) Targets(string folder, ApprovalDocument d, string reason)
     {
-        var stem = Path.GetFileNameWithoutExtension(d.SourceName);
-        var ext = Path.GetExtension(d.SourceName) is { Length: > 0 } e ? e : ".pdf";
-        var pdf = Path.Combine(folder, stem + ext);
-        if (File.Exists(pdf) && !SameBytes(pdf, d.Sha256)) stem = $"{stem}-{d.Id:N}"[..(stem.Length + 9)];
-        return (Path.Combine(folder, stem + ext), Path.Combine(folder, stem + ".reason.txt"));
-    }
-
-    private static async Task CopyOnceAsync(string source, string target, string sha256, CancellationToken ct)
-    {
-        if (File.Exists(target))
+        // Clean of control and format characters, and short enough in bytes for NAME-{id}.reason.txt to fit 255.
+        var stem = ArchivePath.SafeName(Path.GetFileNameWithoutExtension(d.SourceName));
+        var ext = Path.GetExtension(FileNames.Plain(d.SourceName)) is { Length: > 0 and <= 16 } e ? e : ".pdf";
+        var reasonSha256 = Sha256Hex(Encoding.UTF8.GetBytes(reason));
+        foreach (var candidate in new[] { stem, $"{stem}-{d.Id:N}"[..(stem.Length + 9)], $"{stem}-{d.Id:N}" })
         {
-            if (SameBytes(target, sha256)) return;
-            throw new IOException($"{target} exists with other content; not overwriting it");
+            var pdf = FileNames.Inside(folder, candidate + ext);
+            var reasonFile = FileNames.Inside(folder, candidate + ".reason.txt");
+            if (FreeOrSame(pdf, d.Sha256) && FreeOrSame(reasonFile, reasonSha256)) return (pdf, reasonFile);
         }
-        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Path.GetFileName(target)}.{Guid.NewGuid():N}.tmp");
-        await using (var input = File.OpenRead(source))
-        await using (var output = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
-        {
-            await input.CopyToAsync(output, ct);
-            output.Flush(flushToDisk: true);
-        }
-        File.Move(temp, target, overwrite: false);
+        throw new IOException($"every name for document {d.Id} in {folder} is taken by other files; not overwriting them");
     }
 
-    private static bool SameBytes(string path, string sha256)
+    // Written aside (O_EXCL) and renamed without replacing, so neither a planted link nor another document's file is ever written through or over.
+    private static async Task PutOnceAsync(string target, Stream content, string sha256, CancellationToken ct)
     {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream)) == sha256.ToLowerInvariant();
+        if (RegularFile.Taken(target) && FreeOrSame(target, sha256)) return;
+        var temp = Path.Combine(Path.GetDirectoryName(target)!, $".{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var output = FileModes.CreateNew(temp, FileModes.RouteFile))
+            {
+                await content.CopyToAsync(output, ct);
+                output.Flush(flushToDisk: true);
+            }
+            if (UnixFile.RenameNoReplace(temp, target) == RenameOutcome.Done) return;
+        }
+        finally
+        {
+            File.Delete(temp);
+        }
+        if (!FreeOrSame(target, sha256)) throw new IOException($"{target} exists with other content; not overwriting it");
     }
 
+    // Free, or a regular file (never read through a link) with exactly these bytes.
+    private static bool FreeOrSame(string path, string sha256)
+    {
+        if (!RegularFile.Taken(path)) return true;
+        try
+        {
+            using var stream = RegularFile.OpenRead(path, long.MaxValue);
+            return Convert.ToHexStringLower(SHA256.HashData(stream)) == sha256.ToLowerInvariant();
+        }
+        catch (RefusedFileException)
+        {
+            return false;
+        }
+    }
+
+    private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+
+    // Every value on its own line and cleaned of control and format characters, so no title or reason can add lines.
     private string ReasonText(ApprovalDocument d, IReadOnlyList<ApprovalStep> steps)
     {
         var zone = ApprovalRoutes.Zone(options.Value);
@@ -83,7 +121,7 @@ public sealed partial class DeclinedFiling(
         {
             // Cancelled by an operator: nobody rejected it, the operator's reason is on the document.
             b.AppendLine("Dokumen dibatalkan / Document cancelled");
-            b.AppendLine($"Alasan / Reason: {d.Error}");
+            b.AppendLine($"Alasan / Reason: {PlainText.Clean(d.Error)}");
         }
         else
         {
@@ -91,12 +129,12 @@ public sealed partial class DeclinedFiling(
             if (rejected is not null)
             {
                 b.AppendLine($"Oleh / By: {Who(rejected)}, {LocalTime.Format(rejected.DecidedAt ?? d.ReceivedAt, zone, "id")}");
-                b.AppendLine($"Alasan / Reason: {rejected.Reason}");
+                b.AppendLine($"Alasan / Reason: {PlainText.Clean(rejected.Reason ?? "")}");
             }
         }
-        b.AppendLine($"Berkas / File: {d.SourceName}");
-        b.AppendLine($"Judul / Title: {d.Title}");
-        if (d.Number is not null) b.AppendLine($"Nomor / Number: {d.Number}");
+        b.AppendLine($"Berkas / File: {PlainText.Clean(d.SourceName)}");
+        b.AppendLine($"Judul / Title: {PlainText.Clean(d.Title)}");
+        if (d.Number is not null) b.AppendLine($"Nomor / Number: {PlainText.Clean(d.Number)}");
         b.AppendLine($"SHA-256: {d.Sha256}");
         b.AppendLine($"Dokumen / Document id: {d.Id}");
         return b.ToString();

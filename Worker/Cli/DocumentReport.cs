@@ -25,7 +25,7 @@ internal static class DocumentReport
         foreach (var (name, value) in new (string, string?)[]
                  {
                      ("Document", d.Id.ToString()), ("Title", d.Title), ("Number", d.Number), ("File", d.SourceName), ("Route", d.Route),
-                     ("State", d.State), ("Submitter", d.SubmitterEmail), ("Received", $"{Time(d.ReceivedAt, zone)} WITA"),
+                     ("State", d.State.ToString()), ("Submitter", d.SubmitterEmail), ("Received", $"{Time(d.ReceivedAt, zone)} WITA"),
                      ("Last change", $"{Time(summary.UpdatedAt, zone)} WITA"), ("SHA-256", d.Sha256), ("Error", summary.Error),
                      ("Declined copy", d.DeclinedPath),
                  })

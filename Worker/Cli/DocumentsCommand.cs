@@ -14,11 +14,7 @@ public static class DocumentsCommand
         "usage: Worker documents list [--state S] [--route R] [--limit N] | show ID | retry ID [--as NAME] | cancel ID --reason TEXT [--as NAME]" +
         " (each with [--config FILE])";
 
-    private static readonly string[] States =
-    [
-        DocumentState.Received, DocumentState.AwaitingApproval, DocumentState.Approved, DocumentState.Filed, DocumentState.Declined,
-        DocumentState.Expired, DocumentState.Invalid, DocumentState.Duplicate, DocumentState.Failed,
-    ];
+    private static readonly string[] States = Enum.GetNames<DocumentState>();
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

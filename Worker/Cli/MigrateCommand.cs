@@ -18,7 +18,10 @@ public static class MigrateCommand
         var connectionString = DatabaseConnection.ConnectionString(database);
         try
         {
-            await new DatabaseMigrator(connectionString, NullLogger.Instance).MigrateAsync(CancellationToken.None);
+            var runtimeRole = new NpgsqlConnectionStringBuilder(connectionString).Username;
+            await new DatabaseMigrator(DatabaseConnection.MigrationConnectionString(database), NullLogger.Instance, runtimeRole)
+                .MigrateAsync(CancellationToken.None);
+            // Hangfire's schema belongs to the runtime role, which upgrades it itself when Hangfire changes.
             await using var connection = new NpgsqlConnection(connectionString);
             await connection.OpenAsync();
             PostgreSqlObjectsInstaller.Install(connection, "hangfire");

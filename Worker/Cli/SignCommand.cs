@@ -110,7 +110,8 @@ public static class SignCommand
         try
         {
             var result = await PdfSigner.SignAsync(request, cancellationToken);
-            return (ExitCode.Done, $"{request.InputPath}: signed -> {result.OutputPath} ({result.FieldName}, {result.Verification.SignerName}, verified)");
+            return (ExitCode.Done, $"{request.InputPath}: signed -> {result.OutputPath} ({result.FieldName}, {result.Verification.SignerName}, verified)"
+                                   + (result.StampNote is { } note ? $"; note: {note}" : ""));
         }
         catch (PdfRefusedException e)
         {

@@ -7,13 +7,13 @@ using Worker.Pdf.Verification;
 namespace Worker.Cli;
 
 /// <summary>
-/// <c>verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS]</c>: one line per signature, VALID only for a
+/// <c>verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS] [--extract-revision N OUT]</c>: one line per signature, VALID only for a
 /// signer that chains to --trust; exit 0 when all are VALID, 4 otherwise (UNTRUSTED or INVALID).
 /// </summary>
 public static class VerifyCommand
 {
-    private const string UsageLine = "usage: Worker verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS]";
-    private static readonly HashSet<string> ValueOptions = ["--trust", "--revocation-timeout"];
+    private const string UsageLine = "usage: Worker verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS] [--extract-revision N OUT]";
+    private static readonly HashSet<string> ValueOptions = ["--trust", "--revocation-timeout", "--extract-revision"];
     private static readonly HashSet<string> Flags = ["--offline"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -22,7 +22,7 @@ public static class VerifyCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
         var reader = new ArgumentReader(args, ValueOptions, Flags);
-        if (reader.Positional.Count != 1) throw new UsageException(UsageLine);
+        var extract = ExtractRequest.From(reader, UsageLine);
         var file = reader.Positional[0];
         if (!File.Exists(file)) throw new UsageException($"file not found: {file}");
         var trust = LoadTrust(reader.Value("--trust"));
@@ -57,6 +57,8 @@ public static class VerifyCommand
             stdout.WriteLine(Line(r, trust is not null));
             foreach (var note in r.Notes) stdout.WriteLine($"  note: {note}");
         }
+        ExtractRequest.PrintScopes(file, results, stdout);
+        if (extract?.Run(file, results, stdout, stderr) is { } failed) return failed;
         return results.All(r => r.IsValid) ? ExitCode.Done : ExitCode.SignatureInvalid;
     }
 
@@ -70,12 +72,17 @@ public static class VerifyCommand
         return collection;
     }
 
+    private static string TimeSource(SignatureVerification r) =>
+        !r.TimeIsClaimed ? "timestamp valid, time from the TSA"
+        : r.TimestampTime is null ? "time claimed by the signer"
+        : "time claimed by the signer; timestamp valid but its TSA does not chain to --trust";
+
     private static string Line(SignatureVerification r, bool anchorsGiven)
     {
         var who = r.SignerName ?? "unknown signer";
         if (r.Verdict == SignatureVerdict.Invalid) return $"{r.FieldName}: INVALID ({who}): {r.Summary}";
         var when = r.SigningTime is { } t
-            ? $"{t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({(r.TimeIsClaimed ? "time claimed by the signer" : "timestamp valid, time from the TSA")})"
+            ? $"{t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({TimeSource(r)})"
             : "no time (time claimed by the signer is missing)";
         var scope = r.CoversWholeFile ? "covers the whole file" : "later revisions only add signatures";
         var revocation = r.Revocation switch

@@ -9,4 +9,6 @@ public sealed class IntakeOptions
     public TimeSpan RescanEvery { get; set; } = TimeSpan.FromMinutes(1);
     /// <summary>Larger files are refused.</summary>
     public long MaxFileBytes { get; set; } = 50L * 1024 * 1024;
+    /// <summary>A claim whose examination failed or crashed the worker this many times is quarantined to failed/ instead of examined again.</summary>
+    public int MaxAttempts { get; set; } = 3;
 }

@@ -1,3 +1,5 @@
+using Worker.Filing;
+
 namespace Worker.Configuration;
 
 /// <summary>Checks one route: its folders exist, its approvers can be reached and their signers are configured.</summary>
@@ -13,6 +15,11 @@ internal static class RouteOptionsValidator
         WorkerOptionsValidator.Folder(e, $"{k}:Declined", r.Declined);
         WorkerOptionsValidator.Folder(e, $"{k}:Failed", r.Failed);
         CheckArchive(e, $"{k}:Archive", r.Archive);
+        Owned(e, $"{k}:Inbox", r.Inbox);
+        if (r.Inbox.Length > 0) Owned(e, $"{k}:Inbox", Path.Combine(r.Inbox, ".processing"));
+        Owned(e, $"{k}:Declined", r.Declined);
+        Owned(e, $"{k}:Failed", r.Failed);
+        Owned(e, $"{k}:Archive", ArchiveRoot(r.Archive));
         if (r.Mode is not ("Sequential" or "All")) e.Add($"{k}:Mode: '{r.Mode}' must be Sequential or All");
         WorkerOptionsValidator.Positive(e, $"{k}:ApprovalExpiry", r.ApprovalExpiry);
         WorkerOptionsValidator.Positive(e, $"{k}:RemindAfter", r.RemindAfter);
@@ -42,9 +49,22 @@ internal static class RouteOptionsValidator
         if (rest.Contains('{') || rest.Contains('}'))
             e.Add($"{key}: '{template}' has an unknown placeholder (known: {string.Join(' ', Placeholders)})");
         // The fixed part before the first placeholder is the archive root; it must exist (a typo would otherwise create a stray tree).
-        var cut = template.IndexOf('{');
-        var root = Path.GetDirectoryName(cut < 0 ? template : template[..cut]) ?? ".";
+        var root = ArchiveRoot(template);
         if (root.Length > 0 && !Directory.Exists(root)) e.Add($"{key}: folder {Path.GetFullPath(root)} does not exist");
+    }
+
+    private static string ArchiveRoot(string template)
+    {
+        var cut = template.IndexOf('{');
+        return Path.GetDirectoryName(cut < 0 ? template : template[..cut]) ?? "";
+    }
+
+    // An existing route folder must be a real folder of the worker's own user: a link (or a folder a clerk owns and can swap)
+    // could send the worker's reads and writes anywhere. A missing one is reported by the existence checks.
+    private static void Owned(List<string> e, string key, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !RegularFile.Taken(Path.GetFullPath(path))) return;
+        if (FolderCheck.Problem(path) is { } problem) e.Add($"{key}: {problem}");
     }
 
     private static void CheckStamp(List<string> e, string k, StampOptions s)

@@ -25,6 +25,8 @@ public sealed class WorkerOptions
     public IntakeOptions Intake { get; set; } = new();
     public OfficeHoursOptions OfficeHours { get; set; } = new();
     public DashboardOptions Dashboard { get; set; } = new();
+    public WebOptions Web { get; set; } = new();
+    public AuditOptions Audit { get; set; } = new();
     public ApprovalOptions Approval { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
     public VerificationOptions Verification { get; set; } = new();

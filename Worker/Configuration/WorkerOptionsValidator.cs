@@ -21,6 +21,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (string.IsNullOrWhiteSpace(o.DataDirectory)) e.Add($"{w}:DataDirectory: must not be empty");
         if (string.IsNullOrWhiteSpace(o.Database.ConnectionString)) e.Add($"{w}:Database:ConnectionString: must not be empty");
         OptionalFile(e, $"{w}:Database:PasswordFile", o.Database.PasswordFile);
+        OptionalFile(e, $"{w}:Database:MigrationPasswordFile", o.Database.MigrationPasswordFile);
         CheckMail(e, o.Mail);
         foreach (var (signerName, signer) in o.Signers)
         {
@@ -37,8 +38,10 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         Positive(e, $"{w}:Intake:StableFor", o.Intake.StableFor, allowZero: true);
         Positive(e, $"{w}:Intake:RescanEvery", o.Intake.RescanEvery);
         if (o.Intake.MaxFileBytes <= 0) e.Add($"{w}:Intake:MaxFileBytes: must be greater than 0");
+        if (o.Intake.MaxAttempts is < 1 or > 100) e.Add($"{w}:Intake:MaxAttempts: {o.Intake.MaxAttempts} must be between 1 and 100");
         CheckOfficeHours(e, o.OfficeHours);
         CheckDashboard(e, o.Dashboard);
+        WebOptionsValidator.Check(e, o);
         if (o.Approval.RequestsPerMinute < 1) e.Add($"{w}:Approval:RequestsPerMinute: must be at least 1");
         if (o.Approval.ReasonMaxLength < 20) e.Add($"{w}:Approval:ReasonMaxLength: must be at least 20");
         Positive(e, $"{w}:Approval:SweepEvery", o.Approval.SweepEvery);

@@ -9,7 +9,7 @@ public sealed class DashboardAuthorization(DashboardUsers users) : IDashboardAut
     public bool Authorize(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        if (users.LoopbackOnly) return LoopbackOnlyAuthorization.IsLoopback(http.Connection.RemoteIpAddress);
+        if (users.LoopbackOnly) return users.IsTrustedLocal(http.Connection.RemoteIpAddress);
         return http.User.IsInRole(DashboardRoles.Operator) || http.User.IsInRole(DashboardRoles.Viewer);
     }
 

@@ -1,6 +1,7 @@
 using Hangfire;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Worker.Configuration;
 using Worker.Dashboard.Login;
 using Worker.Dashboard.Pages;
 
@@ -11,7 +12,7 @@ public static class DashboardSetup
     public const string Path = "/hangfire";
 
     /// <summary>Dashboard logins: a cookie from the login form, or HTTP Basic for scripts.</summary>
-    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder, WorkerOptions options)
     {
         builder.Services.AddSingleton<DashboardUsers>();
         // Antiforgery options (cookie, field name) are shared with the approval pages and set there.
@@ -28,9 +29,13 @@ public static class DashboardSetup
                 o.Cookie.Name = "tte-dashboard";
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
-                o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                o.ExpireTimeSpan = TimeSpan.FromHours(8);
+                // Behind a TLS-terminating proxy the request may look like http, so the public address decides.
+                o.Cookie.SecurePolicy = options.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+                    ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+                o.ExpireTimeSpan = options.Web.SessionLifetime < TimeSpan.FromHours(8) ? options.Web.SessionLifetime : TimeSpan.FromHours(8);
                 o.SlidingExpiration = true;
+                // Every request: still configured, same role, same password, and within the absolute lifetime.
+                o.Events.OnValidatePrincipal = DashboardSession.ValidateAsync;
                 o.LoginPath = "/login";
                 // The dashboard answers 401/403 itself; only browsers asking for a page are sent to the form (below).
                 o.Events.OnRedirectToLogin = c => { c.Response.StatusCode = 401; return Task.CompletedTask; };
@@ -60,7 +65,7 @@ public static class DashboardSetup
         });
         app.MapLoginEndpoints();
         DashboardPages.Register();
-        app.UseHangfireDashboard(Path, new DashboardOptions
+        app.UseHangfireDashboard(Path, new Hangfire.DashboardOptions
         {
             DashboardTitle = "TTE Sulbar · signing worker",
             Authorization = [authorization],

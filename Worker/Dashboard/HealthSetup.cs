@@ -1,6 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
 
 namespace Worker.Dashboard;
 
@@ -14,7 +16,10 @@ public static class HealthSetup
         return builder;
     }
 
-    /// <summary>/health says the process is alive; /health/ready runs every check and lists each one.</summary>
+    /// <summary>
+    /// /health says the process is alive; /health/ready runs every check, and lists each one (with paths and error texts)
+    /// only to a signed-in dashboard user or this machine; anyone else gets the overall status.
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = _ => false, ResponseWriter = WriteJson });
@@ -26,6 +31,11 @@ public static class HealthSetup
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
+        var options = context.RequestServices.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var detailed = context.User.Identity?.IsAuthenticated == true
+            || LoopbackAddress.IsTrustedLocal(context.Connection.RemoteIpAddress, options);
+        if (!detailed)
+            return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonOptions));
         var body = new
         {
             status = report.Status.ToString(),

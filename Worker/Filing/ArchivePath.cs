@@ -17,14 +17,17 @@ public static class ArchivePath
             .Replace("{name}", SafeName(Path.GetFileNameWithoutExtension(sourceName)))
             .Replace("{id}", id.ToString("N"));
 
-    /// <summary>A file name any share accepts: no separators or control characters, not too long for the path limits of Windows clients.</summary>
+    /// <summary>Bytes kept for {name}, so "-N", ".pdf" and a few template letters still fit the 255-byte name limit.</summary>
+    public const int MaxNameBytes = 200;
+
+    /// <summary>A file name any share accepts: no separators, control or format characters, not too long for the path limits of Windows clients.</summary>
     public static string SafeName(string name)
     {
         var builder = new StringBuilder(name.Length);
-        foreach (var c in name.Normalize(NormalizationForm.FormC))
-            builder.Append(char.IsControl(c) || c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c);
+        foreach (var c in PlainText.Clean(name).Normalize(NormalizationForm.FormC))
+            builder.Append(c is '/' or '\\' or ':' or '*' or '?' or '"' or '<' or '>' or '|' ? '_' : c);
         var safe = builder.ToString().Trim().TrimStart('.');
-        if (safe.Length > 150) safe = safe[..150];
+        safe = FileNames.Shorten(safe, MaxNameBytes);
         return safe.Length == 0 ? "dokumen" : safe;
     }
 }

@@ -11,29 +11,26 @@ public static class FailedFolder
     /// <summary>Moves <paramref name="source"/> to <paramref name="folder"/> as <paramref name="name"/> (or a numbered variant) and writes the reason; returns the new path.</summary>
     public static string Put(string source, string folder, string name, string reason)
     {
+        name = FileNames.Plain(name);
         for (var n = 1; ; n++)
         {
             // The name leaves room for the longest suffix written beside it, so NAME.error.txt always fits.
-            var target = Path.Combine(folder, FileNames.Numbered(name, n, ErrorSuffix));
+            var target = FileNames.Inside(folder, FileNames.Numbered(name, n, ErrorSuffix));
             var errorFile = target + ErrorSuffix;
-            if (File.Exists(target) || Directory.Exists(target) || File.Exists(errorFile)) continue;
-            // Creating the error file first reserves the name, so two workers never pick the same one.
+            if (RegularFile.Taken(target) || RegularFile.Taken(errorFile)) continue;
+            // Creating the error file first (O_EXCL, never through a planted link) reserves the name, so two workers never pick the same one.
             FileStream reservation;
             try
             {
-                reservation = new FileStream(errorFile, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+                reservation = FileModes.CreateNew(errorFile, FileModes.RouteFile);
             }
-            catch (IOException) when (File.Exists(errorFile))
+            catch (IOException) when (RegularFile.Taken(errorFile))
             {
                 continue;
             }
             using (reservation)
             {
-                try
-                {
-                    File.Move(source, target, overwrite: false);
-                }
-                catch (IOException) when (File.Exists(target))
+                if (!Move(source, target))
                 {
                     reservation.Dispose();
                     File.Delete(errorFile);
@@ -52,13 +49,55 @@ public static class FailedFolder
         var path = filed + suffix;
         try
         {
-            using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+            using var stream = FileModes.CreateNew(path, FileModes.RouteFile);
             using var writer = new StreamWriter(stream);
             writer.Write(text);
         }
-        catch (IOException) when (File.Exists(path))
+        catch (IOException) when (RegularFile.Taken(path))
         {
-            // Never overwrite: what is there stays.
+            // Never overwrite, never write through a link: what is there stays.
         }
+    }
+
+    /// <summary>Moves the entry <paramref name="source"/> itself (a link stays a link, never read) beside <paramref name="filed"/>; left where it is when that is not possible.</summary>
+    public static void MoveBeside(string filed, string suffix, string source)
+    {
+        try
+        {
+            UnixFile.RenameNoReplace(source, filed + suffix);
+        }
+        catch (FileNotFoundException)
+        {
+            // Gone already: nothing to move.
+        }
+    }
+
+    // Renamed as it is (a link stays a link, a pipe stays a pipe); copied only when it is a regular file on another file system.
+    private static bool Move(string source, string target)
+    {
+        switch (UnixFile.RenameNoReplace(source, target))
+        {
+            case RenameOutcome.Done: return true;
+            case RenameOutcome.TargetTaken: return false;
+        }
+        using (var input = RegularFile.OpenRead(source, long.MaxValue))
+        {
+            FileStream output;
+            try
+            {
+                output = FileModes.CreateNew(target, FileModes.RouteFile);
+            }
+            catch (IOException) when (RegularFile.Taken(target))
+            {
+                return false;
+            }
+            using (output)
+            {
+                input.CopyTo(output);
+                output.Flush(flushToDisk: true);
+            }
+        }
+        File.Delete(source);
+        return true;
     }
 }

@@ -33,9 +33,16 @@ public static class JobsSetup
             o.WorkerCount = Math.Max(10, Environment.ProcessorCount * 5);
             // Retries are scheduled jobs; the default 15 s poll would stretch a 5 s mail retry to 20 s.
             o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+            // A killed worker's server entry goes within a minute too, so the dashboard shows who is really there.
+            o.HeartbeatInterval = TimeSpan.FromSeconds(10);
+            o.ServerTimeout = TimeSpan.FromMinutes(1);
+            o.ServerCheckInterval = TimeSpan.FromSeconds(30);
         });
         return builder;
     }
+
+    /// <summary>How long a job fetched by a worker that died stays invisible before another worker takes it.</summary>
+    public static readonly TimeSpan InvisibilityTimeout = TimeSpan.FromMinutes(1);
 
     /// <summary>Hangfire's storage in the worker database; the command line enqueues into it without preparing the schema.</summary>
     public static JobStorage CreateStorage(string connectionString, bool prepareSchema)
@@ -46,6 +53,10 @@ public static class JobsSetup
             PrepareSchemaIfNecessary = prepareSchema,
             // The default 15 s poll would make every hand-off (approve → sign) wait; one second is cheap here.
             QueuePollInterval = TimeSpan.FromSeconds(1),
+            // A job fetched by a worker that was killed is invisible to the others this long (default 30 min). The live worker
+            // keeps refreshing its jobs' fetch time, so a long signing run is not fetched twice.
+            UseSlidingInvisibilityTimeout = true,
+            InvisibilityTimeout = InvisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }

@@ -19,6 +19,8 @@ public static class LoggingSetup
     /// <summary>Serilog to the console and a daily file logs/worker-YYYYMMDD.log.</summary>
     public static WebApplicationBuilder AddWorkerLogging(this WebApplicationBuilder builder, WorkerOptions options)
     {
+        // Serilog's shared file sink takes no file mode, so the folder (0700) keeps the files to the worker's user; UMask=0077 makes them 0600.
+        Worker.Filing.FileModes.CreatePrivateFolder(options.LogDirectory);
         builder.Services.AddSerilog(lc => lc
             .MinimumLevel.Information()
             .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)

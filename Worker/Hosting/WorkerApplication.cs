@@ -2,6 +2,7 @@ using Worker.Api;
 using Worker.Approval;
 using Worker.Configuration;
 using Worker.Dashboard;
+using Worker.Hosting.KeyProtection;
 using Worker.Intake;
 using Worker.Metrics;
 using Worker.Notifications;
@@ -33,6 +34,7 @@ public static class WorkerApplication
         builder.AddWorkerOptions(configuration);
         builder.AddWorkerLogging(options);
         builder.AddPersistence(options);
+        builder.AddKeyProtection(options);
         builder.AddJobs(options);
         builder.AddScheduler(options);
         builder.AddNotifications();
@@ -41,7 +43,7 @@ public static class WorkerApplication
         builder.AddVerification();
         builder.AddParseLimit(configuration);
         builder.AddHealth();
-        builder.AddDashboard();
+        builder.AddDashboard(options);
         builder.Services.AddOperatorActions();
         builder.AddWorkerMetrics();
         builder.AddApi(options);
@@ -49,6 +51,7 @@ public static class WorkerApplication
         builder.AddIntake(options);
 
         var app = builder.Build();
+        app.UseKnownProxies(options);
         app.MapHealth();
         app.MapWorkerDashboard();
         app.MapWorkerMetrics();

@@ -1,36 +1,38 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Filing;
 using Worker.Persistence;
 
 namespace Worker.Intake;
 
 /// <summary>Reads a claimed file once: size limit, copy into the content store with its hash, the PDF check, the sidecar.</summary>
-public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector, IOptions<WorkerOptions> options)
+public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector, IntakeNormaliser normaliser, IOptions<WorkerOptions> options)
 {
     private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
 
     /// <summary>The document to record for this claim; <see cref="NewDocument.Problem"/> says why it is refused, if it is.</summary>
     public async Task<NewDocument> ExamineAsync(InboxRoute route, ClaimTicket ticket, CancellationToken ct)
     {
-        var claimed = new FileInfo(route.ClaimedPdf(ticket.Id));
-        var document = new NewDocument
-        {
-            Id = ticket.Id, Route = route.Name, SourceName = ticket.SourceName, SizeBytes = 0, Sha256 = "",
-            Title = Path.GetFileNameWithoutExtension(ticket.SourceName), ApiClient = ticket.ApiClient,
-        };
-        if (claimed.LinkTarget is not null) return Refuse(document, IntakeProblem.Symlink);
-        var size = claimed.Length;
-        document = document with { SizeBytes = size };
-        // Decided on the size alone: an empty file needs no read, and a huge one is not worth copying only to refuse.
-        if (size == 0) return Refuse(document with { Sha256 = EmptySha256 }, IntakeProblem.Empty);
+        var document = Unread(route, ticket);
         var limit = options.Value.Intake.MaxFileBytes;
-        if (size > limit) return Refuse(document, IntakeProblem.TooBig(size, limit));
-
         StoredContent stored;
         try
         {
-            stored = await content.CopyInAsync(claimed.FullName, ticket.Id, ct);
+            // Opened once, without following a link or waiting on a pipe; everything below reads this handle.
+            await using var input = RegularFile.OpenRead(route.ClaimedPdf(ticket.Id), limit);
+            // Decided on the size alone: an empty file needs no read, and a huge one is not worth copying only to refuse.
+            if (input.Length == 0) return Refuse(document with { Sha256 = EmptySha256 }, IntakeProblem.Empty);
+            stored = await content.CopyInAsync(input, ticket.Id, limit, ct);
+        }
+        catch (RefusedFileException e)
+        {
+            return e.Refusal switch
+            {
+                FileRefusal.Link => Refuse(document, IntakeProblem.Symlink),
+                FileRefusal.TooBig => Refuse(document with { SizeBytes = e.Size }, IntakeProblem.TooBig(e.Size, limit)),
+                _ => Refuse(document, IntakeProblem.NotRegular),
+            };
         }
         catch (UnauthorizedAccessException e)
         {
@@ -38,17 +40,43 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
         }
         document = document with { SizeBytes = stored.Size, Sha256 = stored.Sha256, ContentPath = stored.Path };
 
-        var inspection = inspector.Inspect(stored.Path!);
+        // A file that needed repair or held several revisions is approved (and signed) only as its clean rewrite.
+        var prepared = await normaliser.PrepareAsync(ticket.Id, stored.Path!, ct);
+        if (prepared.Problem is { } unrepairable) return Refuse(document, unrepairable);
+        document = document with { ContentPath = prepared.ApprovedPath, Normalised = prepared.AuditDetail };
+
+        var inspection = inspector.Inspect(prepared.ApprovedPath!);
         if (!inspection.Ok)
             return Refuse(document, new IntakeProblem(inspection.ProblemId ?? "PDF ditolak.", inspection.ProblemEn ?? "PDF refused."));
-        document = document with { PageCount = inspection.PageCount, Title = inspection.Title ?? document.Title };
+        document = document with { PageCount = inspection.PageCount, Title = PlainText.CleanOrNull(inspection.Title) ?? document.Title };
 
         if (ticket.SidecarName is null) return document;
+        if (ticket.SidecarRefusal is FileRefusal.Link or FileRefusal.NotRegular)
+            return Refuse(document, IntakeProblem.UnsafeSidecar(ticket.SidecarName));
         if (!SidecarReader.TryParse(ticket.SidecarName, ticket.SidecarText ?? "", out var sidecar, out var problem))
             return Refuse(document, problem!);
         return document with
         {
-            Title = sidecar.Title ?? document.Title, Number = sidecar.Number, SubmitterEmail = sidecar.SubmitterEmail, Note = sidecar.Note,
+            Title = PlainText.CleanOrNull(sidecar.Title) ?? document.Title, Number = PlainText.CleanOrNull(sidecar.Number),
+            SubmitterEmail = sidecar.SubmitterEmail, Note = PlainText.CleanOrNull(sidecar.Note),
+        };
+    }
+
+    /// <summary>The refusal recorded, without reading the file, for a claim whose examinations failed or crashed <paramref name="attempts"/> times.</summary>
+    public static NewDocument Quarantine(InboxRoute route, ClaimTicket ticket, int attempts)
+    {
+        var size = UnixFile.LinkStatus(route.ClaimedPdf(ticket.Id))?.Size ?? 0;
+        return Refuse(Unread(route, ticket) with { SizeBytes = size }, IntakeProblem.Quarantined(attempts));
+    }
+
+    // What is known before a byte is read; every name and title from outside is cleaned of control and format characters.
+    private static NewDocument Unread(InboxRoute route, ClaimTicket ticket)
+    {
+        var name = FileNames.Plain(ticket.SourceName);
+        return new NewDocument
+        {
+            Id = ticket.Id, Route = route.Name, SourceName = name, SizeBytes = 0, Sha256 = "",
+            Title = PlainText.CleanOrNull(Path.GetFileNameWithoutExtension(name)) ?? name, ApiClient = ticket.ApiClient,
         };
     }
 

@@ -1,4 +1,5 @@
 using Npgsql;
+using Worker.Filing;
 using Worker.Persistence;
 
 namespace Worker.Intake;
@@ -7,15 +8,21 @@ namespace Worker.Intake;
 /// Finds claims a crashed worker left in .processing and finishes them: records the file if the crash came before
 /// the insert, hands it off if it came before the enqueue, clears it either way. Claims a live worker holds are skipped.
 /// </summary>
-public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor processor, ILogger<ClaimReconciler> logger)
+public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor processor, ClaimTrust trust, ILogger<ClaimReconciler> logger)
 {
     public async Task ReconcileAsync(InboxRoute route, CancellationToken ct)
     {
         HashSet<Guid> ids;
         try
         {
-            Directory.CreateDirectory(route.Processing);
+            route.OpenProcessing();
             ids = ClaimIds(route);
+        }
+        catch (UnsafeFolderException e)
+        {
+            // A link in place of .processing could point at the content store: nothing in it is ours to complete.
+            logger.UnsafeFolder(route.Name, e.Message);
+            return;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -28,7 +35,7 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
             if (held is null) continue;
             var ticketPath = route.Ticket(id);
             var claimed = route.ClaimedPdf(id);
-            if (!File.Exists(claimed) && new FileInfo(claimed).LinkTarget is null)
+            if (!RegularFile.Taken(claimed))
             {
                 // The rename never happened (the file is still in the inbox, or the upload's client got no answer and retries)
                 // or the claim had finished: the ticket and any half-written upload are spent.
@@ -37,16 +44,19 @@ public sealed class ClaimReconciler(NpgsqlDataSource dataSource, IntakeProcessor
                 File.Delete(claimed + FileClaimer.UploadSuffix);
                 continue;
             }
-            var ticket = ClaimTicket.Read(ticketPath) ?? new ClaimTicket
+            var ticket = await trust.VerifyAsync(
+                held.Connection, route, id, ClaimTicket.Read(ticketPath), File.GetLastWriteTimeUtc(claimed), ct);
+            if (ticket is null)
             {
-                Id = id, Route = route.Name, SourceName = $"{id}.pdf", ClaimedAt = File.GetLastWriteTimeUtc(claimed),
-            };
+                logger.ForeignClaim(id, route.Name);
+                continue;
+            }
             logger.Resuming(id, ticket.SourceName, route.Name);
             try
             {
                 await processor.CompleteAsync(route, ticket, held, ct);
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
             {
                 // Left in .processing: the next rescan tries again, and the error is in the log for an operator.
                 logger.ClaimFailed(e, id, ticket.SourceName);

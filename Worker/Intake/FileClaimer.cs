@@ -1,3 +1,5 @@
+using Worker.Filing;
+
 namespace Worker.Intake;
 
 /// <summary>Takes a file out of an inbox by renaming it into .processing; the rename is the lock between workers.</summary>
@@ -10,17 +12,19 @@ public sealed class FileClaimer(TimeProvider clock)
     public ClaimTicket? TryClaim(InboxRoute route, string path, Guid id)
     {
         var name = Path.GetFileName(path);
-        var sidecarName = name + InboxFilter.SidecarSuffix;
+        var sidecarPath = path + InboxFilter.SidecarSuffix;
         var ticket = new ClaimTicket
         {
-            Id = id, Route = route.Name, SourceName = name, ClaimedAt = clock.GetUtcNow(), ClaimedBy = Environment.MachineName,
-            SidecarName = File.Exists(Path.Combine(route.Inbox, sidecarName)) ? sidecarName : null,
+            Id = id, Route = route.Name, SourceName = FileNames.Plain(name), ClaimedAt = clock.GetUtcNow(), ClaimedBy = Environment.MachineName,
         };
-        if (ticket.SidecarName is not null)
-            ticket = ticket with { SidecarText = ReadSidecar(Path.Combine(route.Inbox, sidecarName)) };
+        if (RegularFile.Taken(sidecarPath))
+        {
+            var (text, refusal) = ReadSidecar(sidecarPath);
+            if (text is not null || refusal is not null)
+                ticket = ticket with { SidecarName = FileNames.Plain(name + InboxFilter.SidecarSuffix), SidecarText = text, SidecarRefusal = refusal };
+        }
         var ticketPath = route.Ticket(id);
-        // Someone may have removed .processing by hand; the claim must not fail for that.
-        Directory.CreateDirectory(route.Processing);
+        route.OpenProcessing();
         ticket.Write(ticketPath);
         try
         {
@@ -47,10 +51,12 @@ public sealed class FileClaimer(TimeProvider clock)
     /// </summary>
     public static async Task ClaimUploadAsync(InboxRoute route, Stream upload, ClaimTicket ticket, CancellationToken ct)
     {
-        Directory.CreateDirectory(route.Processing);
+        route.OpenProcessing();
         var claimed = route.ClaimedPdf(ticket.Id);
         var temporary = claimed + UploadSuffix;
-        await using (var output = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None, 81920))
+        // A leftover of an earlier try (or something planted) is removed as an entry, never written through.
+        File.Delete(temporary);
+        await using (var output = FileModes.CreateNew(temporary, FileModes.PrivateFile))
         {
             await upload.CopyToAsync(output, ct);
             await output.FlushAsync(ct);
@@ -63,18 +69,23 @@ public sealed class FileClaimer(TimeProvider clock)
     /// <summary>Added to .processing/{id}.pdf while an upload is written.</summary>
     public const string UploadSuffix = ".upload";
 
-    private static string? ReadSidecar(string path)
+    // The text (at most one byte over the limit, so the reader can say it is too big), and why it was not read (whole).
+    private static (string? Text, FileRefusal? Refusal) ReadSidecar(string path)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var stream = RegularFile.OpenRead(path, long.MaxValue);
             var buffer = new byte[MaxSidecarBytes + 1];
             var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
-            return System.Text.Encoding.UTF8.GetString(buffer, 0, read);
+            return (System.Text.Encoding.UTF8.GetString(buffer, 0, read), read > MaxSidecarBytes ? FileRefusal.TooBig : null);
+        }
+        catch (RefusedFileException e)
+        {
+            return (null, e.Refusal);
         }
         catch (FileNotFoundException)
         {
-            return null;
+            return (null, null);
         }
     }
 }

@@ -44,4 +44,16 @@ internal static partial class IntakeLog
 
     [LoggerMessage(LogLevel.Warning, "Inbox of route {Route} cannot be read: {Reason}")]
     public static partial void InboxUnreadable(this ILogger logger, string route, string reason);
+
+    [LoggerMessage(LogLevel.Error, "Intake on route {Route} is paused: {Reason}")]
+    public static partial void UnsafeFolder(this ILogger logger, string route, string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Claim {DocumentId} in .processing of route {Route} belongs to a document of another route; left alone")]
+    public static partial void ForeignClaim(this ILogger logger, Guid documentId, string route);
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId} ({SourceName}) was examined {Attempts} time(s) without a result; quarantined to failed/")]
+    public static partial void Quarantined(this ILogger logger, Guid documentId, string sourceName, int attempts);
+
+    [LoggerMessage(LogLevel.Error, "Claimed file of document {DocumentId} is its own original in the content store; not removed")]
+    public static partial void ClaimIsOriginal(this ILogger logger, Guid documentId);
 }

@@ -37,6 +37,14 @@ public sealed record IntakeProblem(string Indonesian, string English)
         $"Berkas keterangan {sidecarName} tidak valid: {detailId}. Perbaiki lalu kirim PDF dan berkas keterangannya lagi.",
         $"The sidecar file {sidecarName} is not valid: {detailEn}. Fix it and drop the PDF and its sidecar again.");
 
+    public static IntakeProblem UnsafeSidecar(string sidecarName) => new(
+        $"Berkas keterangan {sidecarName} ditolak: bukan berkas biasa (tautan simbolik, pipe atau perangkat) dan tidak dibaca. Kirim berkas keterangan yang asli.",
+        $"The sidecar file {sidecarName} is refused: it is not a regular file (a symbolic link, pipe or device) and was not read. Drop a real sidecar file.");
+
+    public static IntakeProblem Quarantined(int attempts) => new(
+        $"Berkas ini sudah {attempts} kali gagal diperiksa (pemeriksaan gagal atau menghentikan layanan); dikarantina agar tidak diperiksa lagi. Periksa berkasnya lalu kirim ulang.",
+        $"This file failed or crashed its examination {attempts} time(s); it is quarantined so it is not examined again. Check the file and drop it again.");
+
     public static IntakeProblem Duplicate(Guid earlierId, string title, string state) => new(
         $"Duplikat: isi berkas sama persis dengan dokumen {earlierId} \"{title}\" (status {state}).",
         $"Duplicate: the content is identical to document {earlierId} \"{title}\" (state {state}).");

@@ -10,7 +10,8 @@ namespace Worker.Intake;
 /// </summary>
 public sealed class IntakeProcessor(
     NpgsqlDataSource dataSource, FileClaimer claimer, ClaimExaminer examiner, DocumentStore store, ContentStore content,
-    ApprovalHandOff handOff, TimeProvider clock, ILogger<IntakeProcessor> logger)
+    ApprovalHandOff handOff, ClaimTrust trust, ClaimRecordStore records, ExamineAttempts attempts, TimeProvider clock,
+    ILogger<IntakeProcessor> logger)
 {
     /// <summary>Claims a stable inbox file and records it; quietly does nothing when another worker was faster.</summary>
     public async Task TakeAsync(Candidate candidate, CancellationToken ct)
@@ -27,7 +28,7 @@ public sealed class IntakeProcessor(
             return;
         }
         logger.Claimed(id, route.Name, ticket.SourceName);
-        if (ticket.SidecarName is not null) MoveSidecar(route, ticket);
+        if (ticket.SidecarName is not null && ticket.SidecarRefusal is null) KeepSidecar(candidate.Path + InboxFilter.SidecarSuffix, ticket);
         await CompleteAsync(route, ticket, held, ct, fresh: true);
     }
 
@@ -42,47 +43,70 @@ public sealed class IntakeProcessor(
         if (await store.FindAsync(held.Connection, id, ct) is { } recorded)
         {
             // An earlier run recorded it and stopped before clearing its claim: finish that claim, not a new one.
-            var left = File.Exists(route.Ticket(id)) ? ClaimTicket.Read(route.Ticket(id)) : null;
-            return left is null ? recorded : await CompleteAsync(route, left, held, ct);
+            var left = ClaimTicket.Read(route.Ticket(id));
+            var trusted = left is null ? null : await trust.VerifyAsync(held.Connection, route, id, left, left.ClaimedAt.UtcDateTime, ct);
+            return trusted is null ? recorded : await CompleteAsync(route, trusted, held, ct);
         }
         var ticket = new ClaimTicket
         {
-            Id = id, Route = route.Name, SourceName = upload.SourceName, ClaimedAt = clock.GetUtcNow(), ClaimedBy = Environment.MachineName,
-            SidecarName = upload.SidecarText is null ? null : upload.SourceName + InboxFilter.SidecarSuffix,
+            Id = id, Route = route.Name, SourceName = FileNames.Plain(upload.SourceName), ClaimedAt = clock.GetUtcNow(), ClaimedBy = Environment.MachineName,
+            SidecarName = upload.SidecarText is null ? null : FileNames.Plain(upload.SourceName + InboxFilter.SidecarSuffix),
             SidecarText = upload.SidecarText, ApiClient = upload.ApiClient,
         };
+        // In the database before the file is in .processing, so a recovered claim's client never comes from the ticket.
+        await records.RecordUploadAsync(held.Connection, id, upload.ApiClient, ct);
         await using (var stream = upload.Open()) await FileClaimer.ClaimUploadAsync(route, stream, ticket, ct);
         logger.Claimed(id, route.Name, ticket.SourceName);
         // Kept with the original bytes, as a dropped file's sidecar is.
-        if (upload.SidecarText is not null) await File.WriteAllTextAsync(content.SidecarPath(id), upload.SidecarText, ct);
+        if (upload.SidecarText is not null) content.KeepSidecar(id, upload.SidecarText);
         return await CompleteAsync(route, ticket, held, ct, fresh: true);
     }
 
     /// <summary>Finishes a claim whose file is in .processing; the caller holds the document's lock. A <paramref name="fresh"/> claim has no row yet.</summary>
     public async Task<RecordedDocument> CompleteAsync(InboxRoute route, ClaimTicket ticket, DocumentLock held, CancellationToken ct, bool fresh = false)
     {
+        route.OpenProcessing();
         var claimed = route.ClaimedPdf(ticket.Id);
         var recorded = fresh ? null : await store.FindAsync(held.Connection, ticket.Id, ct);
         if (recorded is null)
         {
-            var document = await examiner.ExamineAsync(route, ticket, ct);
+            // Counted before the examination starts, so a file that crashes the process counts too.
+            var before = attempts.Begin(ticket.Id);
+            NewDocument document;
+            if (before >= attempts.Max)
+            {
+                document = ClaimExaminer.Quarantine(route, ticket, before);
+                logger.Quarantined(ticket.Id, ticket.SourceName, before);
+            }
+            else document = await examiner.ExamineAsync(route, ticket, ct);
             recorded = await store.RecordAsync(held.Connection, document,
-                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State).Stored, ct);
-            logger.Recorded(ticket.Id, recorded.State, ticket.SourceName, document.PageCount, document.Title);
+                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State.ToString()).Stored, ct);
+            attempts.Clear(ticket.Id);
+            logger.Recorded(ticket.Id, recorded.State.ToString(), ticket.SourceName, document.PageCount, document.Title);
         }
 
         if (recorded.State == DocumentState.Received && recorded.ApprovalJobId is null)
             await handOff.EnqueueAsync(held.Connection, ticket.Id, auditAction: null, ct);
 
-        if (Exists(claimed))
+        if (RegularFile.Taken(claimed))
         {
+            // Checked again right before files move: .processing may have been swapped for a link since the start.
+            route.OpenProcessing();
             if (recorded.State is DocumentState.Invalid or DocumentState.Duplicate)
             {
                 var problem = IntakeProblem.FromStored(recorded.Error ?? "");
-                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State, problem));
-                // The clerk gets the sidecar back beside the PDF to fix and drop again.
-                if (ticket.SidecarText is not null) FailedFolder.WriteBeside(failed, InboxFilter.SidecarSuffix, ticket.SidecarText);
-                logger.Refused(ticket.Id, ticket.SourceName, recorded.State, problem.English, failed);
+                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State.ToString(), problem));
+                // The clerk gets the sidecar back beside the PDF to fix and drop again: its text if it was read whole,
+                // else the entry itself (a link stays a link, never read).
+                if (ticket.SidecarRefusal is null && ticket.SidecarText is not null)
+                    FailedFolder.WriteBeside(failed, InboxFilter.SidecarSuffix, ticket.SidecarText);
+                else if (fresh && ticket.SidecarName is not null && ticket.ApiClient is null)
+                    FailedFolder.MoveBeside(failed, InboxFilter.SidecarSuffix, FileNames.Inside(route.Inbox, ticket.SidecarName));
+                logger.Refused(ticket.Id, ticket.SourceName, recorded.State.ToString(), problem.English, failed);
+            }
+            else if (IsOriginal(claimed, ticket.Id))
+            {
+                logger.ClaimIsOriginal(ticket.Id);
             }
             else
             {
@@ -94,35 +118,33 @@ public sealed class IntakeProcessor(
         return recorded;
     }
 
-    /// <summary>What failed/NAME.error.txt says.</summary>
-    public static string ErrorText(ClaimTicket ticket, string state, IntakeProblem problem) =>
-        $"""
-        Berkas   : {ticket.SourceName}
-        Dokumen  : {ticket.Id}
-        Status   : {state}
-        Diterima : {ticket.ClaimedAt:yyyy-MM-dd HH:mm:ss} UTC
-
-        Alasan: {problem.Indonesian}
-
-        File: {ticket.SourceName}
-        Reason: {problem.English}
-
-        """;
-
-    // A link counts as present even when its target is gone.
-    private static bool Exists(string path) => File.Exists(path) || new FileInfo(path).LinkTarget is not null;
-
-    private void MoveSidecar(InboxRoute route, ClaimTicket ticket)
+    /// <summary>What failed/NAME.error.txt says; every value is one line, so nothing in a name or title can add lines.</summary>
+    public static string ErrorText(ClaimTicket ticket, string state, IntakeProblem problem)
     {
-        var source = Path.Combine(route.Inbox, ticket.SidecarName!);
-        try
-        {
-            // Kept with the original bytes; the ticket holds its text for the rest of the claim.
-            File.Move(source, content.SidecarPath(ticket.Id), overwrite: true);
-        }
-        catch (FileNotFoundException)
-        {
-            // Gone since it was read: the text in the ticket is what counts.
-        }
+        var name = FileNames.Plain(ticket.SourceName);
+        return $"""
+            Berkas   : {name}
+            Dokumen  : {ticket.Id}
+            Status   : {state}
+            Diterima : {ticket.ClaimedAt:yyyy-MM-dd HH:mm:ss} UTC
+
+            Alasan: {PlainText.Clean(problem.Indonesian)}
+
+            File: {name}
+            Reason: {PlainText.Clean(problem.English)}
+
+            """;
+    }
+
+    // The same file as the stored original (a hard link planted in .processing): removing it would remove the original's name.
+    private bool IsOriginal(string claimed, Guid id) =>
+        UnixFile.LinkStatus(claimed) is { } a && UnixFile.LinkStatus(content.PdfPath(id)) is { } b && a.Device == b.Device && a.Inode == b.Inode;
+
+    private void KeepSidecar(string source, ClaimTicket ticket)
+    {
+        // Its text as read is kept with the original bytes, written by the worker; the clerk's entry is then removed,
+        // never moved, so nothing swapped in since the read is carried along (a move across file systems would copy a link's target).
+        content.KeepSidecar(ticket.Id, ticket.SidecarText!);
+        File.Delete(source);
     }
 }

@@ -14,6 +14,10 @@ public static class IntakeSetup
         services.AddSingleton(new ContentStore(options.DataDirectory));
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<FileClaimer>();
+        services.AddSingleton<IntakeNormaliser>();
+        services.AddSingleton<ClaimRecordStore>();
+        services.AddSingleton<ClaimTrust>();
+        services.AddSingleton(new ExamineAttempts(options.DataDirectory, options.Intake.MaxAttempts));
         services.AddSingleton<ClaimExaminer>();
         services.AddSingleton<ApprovalHandOff>();
         services.AddSingleton<IntakeProcessor>();

@@ -67,22 +67,23 @@ public sealed class StabilityTracker(TimeSpan stableFor, TimeProvider clock)
 
     private enum Access { Free, Busy }
 
-    // Links are not opened (their target may change), nor empty files (a pipe would block the open; an empty file needs no read).
+    // Opened without following a link or waiting on a pipe (it may have been swapped since the look), then an exclusive
+    // flock, as .NET's FileShare.None takes it: a file still held by a writer waits for the next poll.
     private static Access TryExclusive(string path)
     {
         try
         {
-            using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.None);
-            return Access.Free;
+            using var handle = Worker.Filing.UnixFile.OpenNoFollow(path);
+            return Worker.Filing.UnixFile.TryLockExclusive(handle) ? Access.Free : Access.Busy;
         }
-        catch (UnauthorizedAccessException)
+        catch (Exception e) when (e is UnauthorizedAccessException or Worker.Filing.RefusedFileException)
         {
-            // Claimed all the same: reading it fails again later and the clerk is told why in failed/.
+            // Claimed all the same: examining it refuses it, and the clerk is told why in failed/.
             return Access.Free;
         }
         catch (IOException)
         {
-            // Another program still has it open (or it just vanished): look again on the next poll.
+            // It just vanished, or cannot be opened right now: look again on the next poll.
             return Access.Busy;
         }
     }

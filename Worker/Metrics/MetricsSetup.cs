@@ -1,22 +1,23 @@
-using System.Net;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using Prometheus;
+using Worker.Configuration;
 using Worker.Persistence;
 
 namespace Worker.Metrics;
 
 public static class MetricsSetup
 {
-    /// <summary>Prometheus at /metrics, for this machine or a signed-in dashboard user.</summary>
+    /// <summary>Prometheus at /metrics, for a signed-in dashboard user, or this machine where the public address is loopback.</summary>
     public static WebApplication MapWorkerMetrics(this WebApplication app)
     {
         var queries = app.Services.GetRequiredService<DocumentQueries>();
         var metrics = app.Services.GetRequiredService<WorkerMetrics>();
+        var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>();
         metrics.Registry.AddBeforeCollectCallback(ct => RefreshDocumentCountsAsync(queries, metrics, ct));
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (http, next) =>
         {
-            var remote = http.Connection.RemoteIpAddress;
-            if (!(remote is not null && IPAddress.IsLoopback(remote)) && http.User.Identity?.IsAuthenticated != true)
+            if (!LoopbackAddress.IsTrustedLocal(http.Connection.RemoteIpAddress, options.Value) && http.User.Identity?.IsAuthenticated != true)
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;

@@ -27,6 +27,8 @@ public sealed class WorkerMetrics
             new CounterConfiguration { LabelNames = ["route", "kind"] });
         EmailsFailed = factory.CreateCounter("worker_emails_failed_total", "Email send attempts that failed.",
             new CounterConfiguration { LabelNames = ["route", "kind"] });
+        SweepRecreated = factory.CreateCounter("worker_sweep_recreated_total",
+            "Work the lifecycle sweep found without a live job and queued again.", new CounterConfiguration { LabelNames = ["kind"] });
     }
 
     public CollectorRegistry Registry { get; }
@@ -48,4 +50,7 @@ public sealed class WorkerMetrics
 
     /// <summary>Failed send attempts (each is retried).</summary>
     public Counter EmailsFailed { get; }
+
+    /// <summary>Lost work the lifecycle sweep re-created, by kind (Sign, FileDeclined, DeliverMail).</summary>
+    public Counter SweepRecreated { get; }
 }

@@ -14,7 +14,7 @@ public sealed class MailHealthCheck(IOptions<WorkerOptions> options) : IHealthCh
         var mail = options.Value.Mail;
         if (mail.Smtp.Host.Length == 0)
         {
-            Directory.CreateDirectory(mail.PickupDirectory);
+            PickupMailSender.CreateFolder(mail.PickupDirectory);
             return WritableFolder.Problem(mail.PickupDirectory) is { } problem
                 ? HealthCheckResult.Unhealthy($"pickup folder: {problem}")
                 : HealthCheckResult.Healthy($"pickup folder {Path.GetFullPath(mail.PickupDirectory)} writable");

@@ -12,17 +12,26 @@ public sealed class PickupMailSender(IOptions<WorkerOptions> options, TimeProvid
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
         var folder = options.Value.Mail.PickupDirectory;
-        Directory.CreateDirectory(folder);
+        CreateFolder(folder);
         var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml";
         var temp = Path.Combine(folder, "." + name + ".tmp");
         // Written aside and renamed, so a relay watching the folder never picks up half a message.
-        await using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write))
+        var create = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
+        if (!OperatingSystem.IsWindows()) create.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using (var stream = new FileStream(temp, create))
         {
             await message.WriteToAsync(stream, ct);
             await stream.FlushAsync(ct);
             stream.Flush(flushToDisk: true);
         }
         File.Move(temp, Path.Combine(folder, name));
+    }
+
+    /// <summary>Creates the pickup folder 0700: the messages carry live approval links, for the worker's user only.</summary>
+    public static void CreateFolder(string folder)
+    {
+        if (OperatingSystem.IsWindows()) Directory.CreateDirectory(folder);
+        else Directory.CreateDirectory(folder, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

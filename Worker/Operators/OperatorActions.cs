@@ -1,4 +1,3 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
@@ -8,7 +7,7 @@ namespace Worker.Operators;
 
 /// <summary>What operators may do to a document, from the dashboard or the command line; every action is audited with their name.</summary>
 public sealed partial class OperatorActions(
-    OperatorStore store, ApprovalStore approvals, ApprovalLinks links, IBackgroundJobClient jobs, IOptions<WorkerOptions> options,
+    OperatorStore store, ApprovalStore approvals, ApprovalLinks links, IOptions<WorkerOptions> options,
     TimeProvider clock, ILogger<OperatorActions> logger)
 {
     /// <summary>The longest reason kept; a reason is one line for a clerk, not a letter.</summary>
@@ -20,19 +19,19 @@ public sealed partial class OperatorActions(
     /// <summary>A Failed document whose steps are all approved is signed again; one stuck in Received is handed to approval again.</summary>
     public async Task<OperatorResult> RetryAsync(Guid id, OperatorIdentity who, CancellationToken ct)
     {
-        var retry = await store.RetryAsync(id, who.Name, who.Source,
-            () => jobs.Enqueue<ISigningStarter>(s => s.SignAsync(id, CancellationToken.None)),
-            () => jobs.Enqueue<IApprovalStarter>(s => s.StartAsync(id, CancellationToken.None)),
-            clock.GetUtcNow(), ct);
+        var retry = await store.RetryAsync(id, who.Name, who.Source, clock.GetUtcNow(), ct);
         if (retry is null) return OperatorResult.NotFound(id);
         if (retry.Retried is { } what)
         {
-            LogRetried(id, what, retry.JobId, who.Name);
-            return OperatorResult.Done($"document {id}: {what} enqueued again (job {retry.JobId})");
+            LogRetried(id, what, who.Name);
+            var mail = retry.UnsentMail > 0 && what != OperatorRetry.RetriedMail ? $" with {retry.UnsentMail} unsent email(s)" : "";
+            return OperatorResult.Done($"document {id}: {what} queued again{mail}");
         }
         return OperatorResult.NotAllowed(retry.State == DocumentState.Failed
             ? $"document {id} is Failed but only {retry.Approved} of {retry.Steps} approval step(s) are approved, so there is nothing to sign"
-            : $"document {id} is {retry.State}: only a Failed document or one stuck in Received can be retried");
+            : retry.State == DocumentState.AwaitingApproval
+                ? $"document {id} is AwaitingApproval and nothing of it is stuck: to send the approver a new link, use approvals resend"
+                : $"document {id} is {retry.State}: nothing is left to do for it, so there is nothing to retry");
     }
 
     /// <summary>Sends a new link to the waiting approver of a document (every waiting one), or of one step when given a step id.</summary>
@@ -70,17 +69,15 @@ public sealed partial class OperatorActions(
         if (cancel is null) return OperatorResult.NotFound(id);
         if (!cancel.Cancelled)
             return OperatorResult.NotAllowed(
-                $"document {id} is {cancel.StateBefore}: only {string.Join(", ", OperatorStore.Cancellable.Order())} documents can be cancelled");
-        jobs.Enqueue<DeclinedFiling>(f => f.FileAsync(id, CancellationToken.None));
-        MailQueue.Enqueue(jobs, cancel.Outbox);
+                $"document {id} is {cancel.StateBefore}: only {string.Join(", ", OperatorStore.Cancellable.Select(s => s.ToString()).Order())} documents can be cancelled");
         LogCancelled(id, cancel.StateBefore, who.Name, text);
         return OperatorResult.Done(
             $"document {id} cancelled (was {cancel.StateBefore}); the original goes to declined/" + (notify.Length > 0 ? $", {notify} is told" : ""));
     }
 
-    [LoggerMessage(LogLevel.Information, "Document {DocumentId}: {What} enqueued again as job {JobId} by {Actor}")]
-    private partial void LogRetried(Guid documentId, string what, string? jobId, string actor);
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId}: {What} queued again by {Actor}")]
+    private partial void LogRetried(Guid documentId, string what, string actor);
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} cancelled by {Actor} (was {State}): {Reason}")]
-    private partial void LogCancelled(Guid documentId, string state, string actor, string reason);
+    private partial void LogCancelled(Guid documentId, DocumentState state, string actor, string reason);
 }

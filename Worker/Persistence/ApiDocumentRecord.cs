@@ -7,8 +7,8 @@ public sealed record ApiDocumentRecord
     public required Guid Id { get; init; }
     /// <summary>The route it was submitted to.</summary>
     public required string Route { get; init; }
-    /// <summary>One of <see cref="DocumentState"/>.</summary>
-    public required string State { get; init; }
+    /// <summary>Its state.</summary>
+    public required DocumentState State { get; init; }
     /// <summary>The title approvers see.</summary>
     public required string Title { get; init; }
     /// <summary>The letter number, if given.</summary>

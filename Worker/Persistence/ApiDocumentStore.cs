@@ -26,7 +26,7 @@ public sealed class ApiDocumentStore(NpgsqlDataSource dataSource)
 
     private static ApiDocumentRecord Read(NpgsqlDataReader r) => new()
     {
-        Id = r.GetGuid(0), Route = r.GetString(1), State = r.GetString(2), Title = r.GetString(3), Number = Text(r, 4),
+        Id = r.GetGuid(0), Route = r.GetString(1), State = Lifecycle.Parse(r.GetString(2)), Title = r.GetString(3), Number = Text(r, 4),
         SourceName = r.GetString(5), Sha256 = r.GetString(6), Error = Text(r, 7), SignedSha256 = Text(r, 8), SignedPath = Text(r, 9),
         ReceivedAt = Time(r, 10)!.Value, UpdatedAt = Time(r, 11)!.Value, FiledAt = Time(r, 12),
     };

@@ -9,8 +9,8 @@ public sealed record ApprovalDocument
     public required Guid Id { get; init; }
     /// <summary>Name of the route it came in through.</summary>
     public required string Route { get; init; }
-    /// <summary>One of <see cref="DocumentState"/>.</summary>
-    public required string State { get; init; }
+    /// <summary>Its state.</summary>
+    public required DocumentState State { get; init; }
     /// <summary>The file name as dropped in the inbox.</summary>
     public required string SourceName { get; init; }
     /// <summary>Size of the original in bytes.</summary>
@@ -42,7 +42,7 @@ public sealed record ApprovalDocument
     {
         Id = r.GetGuid(i),
         Route = r.GetString(i + 1),
-        State = r.GetString(i + 2),
+        State = Lifecycle.Parse(r.GetString(i + 2)),
         SourceName = r.GetString(i + 3),
         SizeBytes = r.GetInt64(i + 4),
         Sha256 = r.GetString(i + 5),

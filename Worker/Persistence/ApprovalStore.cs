@@ -11,12 +11,17 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var t = await c.BeginTransactionAsync(ct);
-        var state = await Sql.FirstAsync(c, t, ct, r => r.GetString(0),
-            "SELECT state FROM worker.documents WHERE id = $1 FOR UPDATE", documentId);
-        if (state is null) return new StartResult { Outcome = StartOutcome.Missing };
-        if (state == DocumentState.AwaitingApproval)
-            return new StartResult { Outcome = StartOutcome.AlreadyStarted, State = state, Outbox = await UnsentAsync(c, t, documentId, ct) };
-        if (state != DocumentState.Received) return new StartResult { Outcome = StartOutcome.NotReceived, State = state };
+        var state = await LifecycleSql.LockAsync(c, t, documentId, ct);
+        if (state is not { } found) return new StartResult { Outcome = StartOutcome.Missing };
+        if (found == DocumentState.AwaitingApproval)
+        {
+            // A second run after a crash: links not sent yet get a delivery of their own (sending is once per row anyway).
+            var unsent = await UnsentAsync(c, t, documentId, ct);
+            if (unsent.Count > 0) await FollowUpSql.AddAsync(c, t, documentId, FollowUp.DeliverMail, unsent, now, ct);
+            await t.CommitAsync(ct);
+            return new StartResult { Outcome = StartOutcome.AlreadyStarted, State = found, Outbox = unsent };
+        }
+        if (!Lifecycle.Allows(Lifecycle.AskApprovers, found)) return new StartResult { Outcome = StartOutcome.NotReceived, State = found };
 
         var steps = new List<ApprovalStep>();
         for (var i = 0; i < approvers.Count; i++)
@@ -33,11 +38,13 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
         var outbox = new List<Guid>();
         foreach (var step in askAll ? steps : steps.Take(1))
             outbox.Add(await StepSql.AskAsync(c, t, step, expiry, now, $"invite:{step.Id}", ct));
-        await StepSql.SetDocumentStateAsync(c, t, documentId, DocumentState.AwaitingApproval, now, ct);
         var asked = string.Join(", ", (askAll ? steps : steps.Take(1)).Select(s => s.ApproverEmail));
-        await audit.AppendAsync(c, t, audit.Event(documentId, "worker", "approval-requested",
-            $"{steps.Count} approver(s), {(askAll ? "all at once" : "in order")}; asked {asked}"), ct);
-        await t.CommitAsync(ct);
+        await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = documentId, Transition = Lifecycle.AskApprovers, Actor = "worker", At = now, Mail = outbox,
+            Detail = $"{steps.Count} approver(s), {(askAll ? "all at once" : "in order")}; asked {asked}",
+        }, ct);
+        await LifecycleSql.CommitAsync(t, ct);
         return new StartResult { Outcome = StartOutcome.Started, State = DocumentState.AwaitingApproval, Outbox = outbox };
     }
 
@@ -46,10 +53,11 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var t = await c.BeginTransactionAsync(ct);
-        var changed = await Sql.ExecuteAsync(c, t, ct,
-            "UPDATE worker.documents SET state = 'Failed', error = $2, updated_at = $3 WHERE id = $1 AND state = 'Received'", documentId, reason, now);
-        if (changed > 0) await audit.AppendAsync(c, t, audit.Event(documentId, "worker", "failed", reason), ct);
-        await t.CommitAsync(ct);
+        await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = documentId, Transition = Lifecycle.FailWithoutRoute, Actor = "worker", Detail = reason, At = now, Error = reason,
+        }, ct);
+        await LifecycleSql.CommitAsync(t, ct);
     }
 
     /// <summary>The step and document a link token belongs to, or whether it was replaced by a newer link.</summary>
@@ -95,6 +103,7 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
         await Sql.ExecuteAsync(c, t, ct,
             "UPDATE worker.outbox SET state = 'Cancelled' WHERE step_id = $1 AND sent_at IS NULL AND state <> 'Cancelled'", stepId);
         var outbox = await StepSql.AskAsync(c, t, pair.Step, expiry, now, $"resend:{stepId}:{Guid.NewGuid():N}", ct);
+        await FollowUpSql.AddAsync(c, t, pair.Document.Id, FollowUp.DeliverMail, [outbox], now, ct);
         await audit.AppendAsync(c, t, audit.Event(pair.Document.Id, actor, "link-resent",
             $"new link for {pair.Step.ApproverEmail}, valid until {(now + expiry).UtcDateTime:yyyy-MM-dd HH:mm} UTC"), ct);
         await t.CommitAsync(ct);

@@ -25,13 +25,15 @@ public sealed class ApprovalSweepStore(NpgsqlDataSource dataSource, AuditLog aud
             return null;
         await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET state = 'Expired' WHERE id = $1", stepId);
         await StepSql.CancelOpenStepsAsync(c, t, pair.Document.Id, ct);
-        await StepSql.SetDocumentStateAsync(c, t, pair.Document.Id, DocumentState.Expired, now, ct);
-        await audit.AppendAsync(c, t, audit.Event(pair.Document.Id, "worker", "expired",
-            $"{pair.Step.ApproverEmail} did not answer by {pair.Step.TokenExpiresAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC"), ct);
         var outbox = new List<Guid>();
         if (notify.Length > 0)
             outbox.Add(await OutboxSql.AddAsync(c, t, $"expired:{pair.Document.Id}", MailKind.Expired, pair.Document.Id, stepId, notify, now, ct));
-        await t.CommitAsync(ct);
+        await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = pair.Document.Id, Transition = Lifecycle.Expire, Actor = "worker", At = now, Mail = outbox,
+            Detail = $"{pair.Step.ApproverEmail} did not answer by {pair.Step.TokenExpiresAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC",
+        }, ct);
+        await LifecycleSql.CommitAsync(t, ct);
         return outbox;
     }
 
@@ -62,6 +64,7 @@ public sealed class ApprovalSweepStore(NpgsqlDataSource dataSource, AuditLog aud
         // The ask time is part of the key: a resent link starts counting reminders again.
         var key = $"reminder:{step.Id}:{step.AskedAt?.UtcTicks}:{step.RemindersSent + 1}";
         var id = await OutboxSql.AddAsync(c, t, key, MailKind.Reminder, step.DocumentId, step.Id, step.ApproverEmail, now, ct);
+        await FollowUpSql.AddAsync(c, t, step.DocumentId, FollowUp.DeliverMail, [id], now, ct);
         await audit.AppendAsync(c, t, audit.Event(step.DocumentId, "worker", "reminder",
             $"reminder {step.RemindersSent + 1} to {step.ApproverEmail}"), ct);
         await t.CommitAsync(ct);

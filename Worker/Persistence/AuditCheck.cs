@@ -6,4 +6,6 @@ namespace Worker.Persistence;
 public sealed record AuditCheck(long EventsChecked, AuditBreak? FirstBreak)
 {
     public bool Intact => FirstBreak is null;
+    /// <summary>Whether a head recorded outside the database was found in the chain (so no tail was cut after it).</summary>
+    public bool HeadChecked { get; init; }
 }

@@ -6,11 +6,19 @@ namespace Worker.Persistence;
 /// <summary>Turns the configured connection string and password file into a usable connection string.</summary>
 public static class DatabaseConnection
 {
-    public static string ConnectionString(DatabaseOptions options)
+    public static string ConnectionString(DatabaseOptions options) => Build(options.ConnectionString, options.PasswordFile);
+
+    /// <summary>The owner role's connection for migrations, or the runtime one when no separate owner is configured.</summary>
+    public static string MigrationConnectionString(DatabaseOptions options) =>
+        options.MigrationConnectionString.Length > 0
+            ? Build(options.MigrationConnectionString, options.MigrationPasswordFile)
+            : ConnectionString(options);
+
+    private static string Build(string connectionString, string passwordFile)
     {
-        var builder = new NpgsqlConnectionStringBuilder(options.ConnectionString);
-        if (string.IsNullOrEmpty(builder.Password) && options.PasswordFile.Length > 0)
-            builder.Password = File.ReadLines(options.PasswordFile).FirstOrDefault()?.Trim() ?? "";
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Password) && passwordFile.Length > 0)
+            builder.Password = File.ReadLines(passwordFile).FirstOrDefault()?.Trim() ?? "";
         // Identifies the worker in pg_stat_activity, which helps an operator at 2 a.m.
         builder.ApplicationName ??= "signing-worker";
         return builder.ConnectionString;

@@ -5,8 +5,11 @@ using Npgsql;
 
 namespace Worker.Persistence;
 
-/// <summary>Applies the numbered scripts in Persistence/Migrations with DbUp, one worker at a time.</summary>
-public sealed class DatabaseMigrator(string connectionString, ILogger logger)
+/// <summary>
+/// Applies the numbered scripts in Persistence/Migrations with DbUp, one worker at a time; when a separate runtime role is
+/// named, then grants it what it needs and no more (<see cref="RuntimeRoleGrants"/>).
+/// </summary>
+public sealed class DatabaseMigrator(string connectionString, ILogger logger, string? runtimeRole = null)
 {
     // Any fixed number: every worker takes the same advisory lock, so two starting at once migrate one after the other.
     private const long MigrationLock = 0x5349474E_574B5201;
@@ -32,6 +35,8 @@ public sealed class DatabaseMigrator(string connectionString, ILogger logger)
             var result = upgrader.PerformUpgrade();
             if (!result.Successful)
                 throw new InvalidOperationException($"migration {result.ErrorScript?.Name} failed: {result.Error.Message}", result.Error);
+            if (runtimeRole is not null && runtimeRole != new NpgsqlConnectionStringBuilder(connectionString).Username)
+                await RuntimeRoleGrants.ApplyAsync(connection, runtimeRole, ct);
         }
         finally
         {

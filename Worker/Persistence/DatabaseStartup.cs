@@ -30,7 +30,10 @@ public sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, IOption
             }
         }
         // The data source hides its password, so the migrator gets the full connection string again.
-        await new DatabaseMigrator(DatabaseConnection.ConnectionString(options.Value.Database), logger).MigrateAsync(ct);
+        var database = options.Value.Database;
+        var runtimeRole = new NpgsqlConnectionStringBuilder(DatabaseConnection.ConnectionString(database)).Username;
+        if (database.MigrationConnectionString.Length == 0) LogRuntimeOwnsAudit();
+        await new DatabaseMigrator(DatabaseConnection.MigrationConnectionString(database), logger, runtimeRole).MigrateAsync(ct);
         LogReady();
     }
 
@@ -38,6 +41,9 @@ public sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, IOption
 
     [LoggerMessage(LogLevel.Warning, "Waiting for the database: {Reason}")]
     private partial void LogWaiting(string reason);
+
+    [LoggerMessage(LogLevel.Warning, "Worker:Database:MigrationConnectionString is not set: the worker's own role owns the audit table and could alter it")]
+    private partial void LogRuntimeOwnsAudit();
 
     [LoggerMessage(LogLevel.Information, "Database reachable and migrated")]
     private partial void LogReady();

@@ -27,7 +27,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, AuditLog audit)
         var result = d.Approve
             ? await AfterApprovalAsync(c, t, decided, d, ct)
             : await AfterRejectionAsync(c, t, decided, d, ct);
-        await t.CommitAsync(ct);
+        await LifecycleSql.CommitAsync(t, ct);
         return result;
     }
 
@@ -42,21 +42,28 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, AuditLog audit)
         if (next is not null)
         {
             var outbox = await StepSql.AskAsync(c, t, next, d.NextExpiry, d.At, $"invite:{next.Id}", ct);
+            await FollowUpSql.AddAsync(c, t, step.DocumentId, FollowUp.DeliverMail, [outbox], d.At, ct);
             await audit.AppendAsync(c, t, audit.Event(step.DocumentId, "worker", "approval-requested", $"asked {next.ApproverEmail} (step {next.Position})"), ct);
             return new DecisionResult { Step = step, Recorded = true, Outbox = [outbox] };
         }
-        await StepSql.SetDocumentStateAsync(c, t, step.DocumentId, DocumentState.Approved, d.At, ct);
-        await audit.AppendAsync(c, t, audit.Event(step.DocumentId, "worker", "document-approved", "every approver agreed; signing queued"), ct);
+        await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = step.DocumentId, Transition = Lifecycle.Approve, Actor = "worker", Detail = "every approver agreed; signing queued", At = d.At,
+        }, ct);
         return new DecisionResult { Step = step, Recorded = true, DocumentApproved = true };
     }
 
     private async Task<DecisionResult> AfterRejectionAsync(NpgsqlConnection c, NpgsqlTransaction t, ApprovalStep step, Decision d, CancellationToken ct)
     {
         await StepSql.CancelOpenStepsAsync(c, t, step.DocumentId, ct);
-        await StepSql.SetDocumentStateAsync(c, t, step.DocumentId, DocumentState.Declined, d.At, ct);
         var outbox = new List<Guid>();
         if (d.NotifyOnDecline.Length > 0)
             outbox.Add(await OutboxSql.AddAsync(c, t, $"declined:{step.DocumentId}", MailKind.Declined, step.DocumentId, step.Id, d.NotifyOnDecline, d.At, ct));
+        await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = step.DocumentId, Transition = Lifecycle.Reject, Actor = "worker", Detail = $"step {step.Position} rejected", At = d.At,
+            Mail = outbox,
+        }, ct);
         return new DecisionResult { Step = step, Recorded = true, DocumentDeclined = true, Outbox = outbox };
     }
 }

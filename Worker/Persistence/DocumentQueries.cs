@@ -51,17 +51,31 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         return await ReadSummariesAsync(command, ct);
     }
 
-    /// <summary>Failed documents, and documents stuck in Received longer than <see cref="StuckAfter"/>.</summary>
+    /// <summary>
+    /// What an operator can move on: Failed documents, and for longer than <see cref="StuckAfter"/> documents stuck in Received or
+    /// Approved, Declined or Expired ones without their copy in declined/, and documents with an email that was never sent.
+    /// </summary>
     public async Task<IReadOnlyList<DocumentSummary>> NeedingAttentionAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
             """
             SELECT id, route, state, title, source_name, received_at, updated_at, error FROM worker.documents
             WHERE state = 'Failed' OR (state IN ('Received', 'Approved') AND updated_at < $1)
+               OR (state IN ('Declined', 'Expired') AND declined_path IS NULL AND updated_at < $1)
+               OR EXISTS (SELECT 1 FROM worker.outbox o WHERE o.document_id = id AND o.sent_at IS NULL AND o.state <> 'Cancelled' AND o.created_at < $1)
             ORDER BY updated_at DESC LIMIT 200
             """);
         command.Parameters.AddWithValue((now - StuckAfter).UtcDateTime);
         return await ReadSummariesAsync(command, ct);
+    }
+
+    /// <summary>How often the lifecycle sweep re-created lost work since <paramref name="since"/>.</summary>
+    public async Task<long> SweepRecreatedSinceAsync(DateTimeOffset since, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand("SELECT count(*) FROM worker.audit_events WHERE actor = $1 AND at >= $2");
+        command.Parameters.AddWithValue(SweepStore.Actor);
+        command.Parameters.AddWithValue(since.UtcDateTime);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
     public async Task<IReadOnlyList<PendingApproval>> AwaitingApprovalAsync(CancellationToken ct)
@@ -137,7 +151,7 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
         {
             list.Add(new DocumentSummary
             {
-                Id = reader.GetGuid(0), Route = reader.GetString(1), State = reader.GetString(2), Title = reader.GetString(3),
+                Id = reader.GetGuid(0), Route = reader.GetString(1), State = Lifecycle.Parse(reader.GetString(2)), Title = reader.GetString(3),
                 SourceName = reader.GetString(4), ReceivedAt = Utc(reader.GetDateTime(5)), UpdatedAt = Utc(reader.GetDateTime(6)),
                 Error = reader.IsDBNull(7) ? null : reader.GetString(7),
             });

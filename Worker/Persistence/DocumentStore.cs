@@ -3,7 +3,7 @@ using Npgsql;
 namespace Worker.Persistence;
 
 /// <summary>The documents table as intake sees it: record a claimed file once, find duplicates, track the hand-off job.</summary>
-public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
+public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit, TimeProvider clock)
 {
     /// <summary>Who intake's audit events name as the actor.</summary>
     public const string Actor = "worker";
@@ -18,18 +18,19 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await FindAsync(connection, tx, d.Id, ct) is { } existing) return existing;
 
-        var state = d.Problem is null ? DocumentState.Received : DocumentState.Invalid;
+        var transition = d.Problem is null ? Lifecycle.Receive : Lifecycle.RefuseInvalid;
         var error = d.Problem;
         EarlierDocument? earlier = null;
-        if (state == DocumentState.Received)
+        if (transition == Lifecycle.Receive)
         {
             earlier = await FindOpenWithSameContentAsync(connection, tx, d.Route, d.Sha256, ct);
             if (earlier is not null)
             {
-                state = DocumentState.Duplicate;
+                transition = Lifecycle.MarkDuplicate;
                 error = duplicateNote(earlier);
             }
         }
+        var state = transition.To;
 
         await using (var insert = new NpgsqlCommand(
             """
@@ -41,7 +42,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
         {
             insert.Parameters.AddWithValue(d.Id);
             insert.Parameters.AddWithValue(d.Route);
-            insert.Parameters.AddWithValue(state);
+            insert.Parameters.AddWithValue(state.ToString());
             insert.Parameters.AddWithValue(d.SourceName);
             insert.Parameters.AddWithValue(d.SizeBytes);
             insert.Parameters.AddWithValue(d.Sha256);
@@ -56,19 +57,18 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
             await insert.ExecuteNonQueryAsync(ct);
         }
 
-        var action = state switch
-        {
-            DocumentState.Received => "received",
-            DocumentState.Duplicate => "duplicate",
-            _ => "invalid",
-        };
         var detail = $"{d.SourceName} ({d.SizeBytes} bytes, sha256 {d.Sha256})"
                      + (earlier is null ? "" : $"; same content as {earlier.Id} ({earlier.State})")
                      + (error is null || earlier is not null ? "" : $": {error.ReplaceLineEndings(" / ")}");
         // An uploaded document names the application that sent it; a dropped file has only the worker to name.
         var actor = d.ApiClient is null ? Actor : $"api:{d.ApiClient}";
-        await audit.AppendAsync(connection, tx, audit.Event(d.Id, actor, action, detail, Environment.MachineName), ct);
-        await tx.CommitAsync(ct);
+        await LifecycleSql.ApplyAsync(connection, tx, audit, new LifecycleStep
+        {
+            DocumentId = d.Id, Transition = transition, Actor = actor, Detail = detail, Source = Environment.MachineName, At = clock.GetUtcNow(),
+        }, ct);
+        if (d.Normalised is not null)
+            await audit.AppendAsync(connection, tx, audit.Event(d.Id, Actor, "normalised", d.Normalised, Environment.MachineName), ct);
+        await LifecycleSql.CommitAsync(tx, ct);
         return new RecordedDocument(d.Id, state, error, null, Inserted: true);
     }
 
@@ -101,7 +101,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
     {
         await using var command = dataSource.CreateCommand(
             "SELECT id, approval_job_id FROM worker.documents WHERE state = $1 ORDER BY received_at LIMIT $2");
-        command.Parameters.AddWithValue(DocumentState.Received);
+        command.Parameters.AddWithValue(nameof(DocumentState.Received));
         command.Parameters.AddWithValue(limit);
         await using var reader = await command.ExecuteReaderAsync(ct);
         var list = new List<WaitingDocument>();
@@ -117,7 +117,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
         command.Parameters.AddWithValue(id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new RecordedDocument(id, reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
+        return new RecordedDocument(id, Lifecycle.Parse(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1),
             reader.IsDBNull(2) ? null : reader.GetString(2), Inserted: false);
     }
 
@@ -130,7 +130,7 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
             lockCommand.Parameters.AddWithValue($"intake:{route}:{sha256}");
             await lockCommand.ExecuteNonQueryAsync(ct);
         }
-        // Open means any state but the final ones other than Filed, so states added later count as open.
+        // Open means not ended, or Filed: the same bytes filed once are not signed again.
         await using var command = new NpgsqlCommand(
             """
             SELECT id, title, state FROM worker.documents
@@ -139,9 +139,8 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit)
             """, connection, tx);
         command.Parameters.AddWithValue(route);
         command.Parameters.AddWithValue(sha256);
-        command.Parameters.AddWithValue(new[]
-            { DocumentState.Declined, DocumentState.Expired, DocumentState.Invalid, DocumentState.Duplicate, DocumentState.Failed });
+        command.Parameters.AddWithValue(Lifecycle.Ended.Where(s => s != DocumentState.Filed).Select(s => s.ToString()).ToArray());
         await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new EarlierDocument(reader.GetGuid(0), reader.GetString(1), reader.GetString(2)) : null;
+        return await reader.ReadAsync(ct) ? new EarlierDocument(reader.GetGuid(0), reader.GetString(1), Lifecycle.Parse(reader.GetString(2))) : null;
     }
 }

@@ -7,8 +7,8 @@ public sealed record DocumentSummary
     public required Guid Id { get; init; }
     /// <summary>The route it came in on.</summary>
     public required string Route { get; init; }
-    /// <summary>Its state (DocumentState).</summary>
-    public required string State { get; init; }
+    /// <summary>Its state.</summary>
+    public required DocumentState State { get; init; }
     /// <summary>Title from the PDF, the sidecar or the file name.</summary>
     public required string Title { get; init; }
     /// <summary>The dropped file's name.</summary>

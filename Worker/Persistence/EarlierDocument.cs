@@ -4,4 +4,4 @@ namespace Worker.Persistence;
 /// <param name="Id">Its id.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="State">Its state when the duplicate arrived.</param>
-public sealed record EarlierDocument(Guid Id, string Title, string State);
+public sealed record EarlierDocument(Guid Id, string Title, DocumentState State);

@@ -23,8 +23,10 @@ public sealed record NewDocument
     public string? SubmitterEmail { get; init; }
     /// <summary>Note from the sidecar.</summary>
     public string? Note { get; init; }
-    /// <summary>Where the original bytes are kept, if they were copied.</summary>
+    /// <summary>The bytes the approver sees and the signer signs: the original, or its normalised rewrite; null when not copied.</summary>
     public string? ContentPath { get; init; }
+    /// <summary>Why and how intake rewrote the file (the "normalised" audit event's detail); null when taken as found.</summary>
+    public string? Normalised { get; init; }
     /// <summary>The API client that submitted it; null for a file dropped in an inbox.</summary>
     public string? ApiClient { get; init; }
     /// <summary>Why the file is refused (Indonesian line, then English line); null when it is fine.</summary>

@@ -6,4 +6,4 @@ namespace Worker.Persistence;
 /// <param name="Error">Why it was refused, if it was.</param>
 /// <param name="ApprovalJobId">The Hangfire job of the approval hand-off, once enqueued.</param>
 /// <param name="Inserted">True when this call created the row; false when it existed already.</param>
-public sealed record RecordedDocument(Guid Id, string State, string? Error, string? ApprovalJobId, bool Inserted);
+public sealed record RecordedDocument(Guid Id, DocumentState State, string? Error, string? ApprovalJobId, bool Inserted);

@@ -8,7 +8,7 @@ public sealed record SigningDocument
     /// <summary>Its route's name.</summary>
     public required string Route { get; init; }
     /// <summary>Its state; the job acts on Approved (and Failed, when an operator retries).</summary>
-    public required string State { get; init; }
+    public required DocumentState State { get; init; }
     /// <summary>The dropped file's name, for the archive's {name}.</summary>
     public required string SourceName { get; init; }
     /// <summary>The original bytes in the content store.</summary>

@@ -21,7 +21,7 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
             if (!await reader.ReadAsync(ct)) return null;
             document = new SigningDocument
             {
-                Id = id, Route = reader.GetString(0), State = reader.GetString(1), SourceName = reader.GetString(2),
+                Id = id, Route = reader.GetString(0), State = Lifecycle.Parse(reader.GetString(1)), SourceName = reader.GetString(2),
                 ContentPath = reader.GetString(3), Title = reader.GetString(4),
                 SignedPath = reader.IsDBNull(5) ? null : reader.GetString(5), SignedSha256 = reader.IsDBNull(6) ? null : reader.GetString(6),
                 SubmitterEmail = reader.GetString(7), StepCount = (int)reader.GetInt64(8), ApprovedSteps = [],
@@ -57,40 +57,43 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>Filed, with the signers' times and an audit event, in one transaction; false when another run got there first.</summary>
-    /// <returns>Null when another run got there first; else the outbox row of the submitter's notice (empty when nobody is to be told).</returns>
-    public async Task<Guid[]?> MarkFiledAsync(
+    /// <summary>Filed, with the signers' times, its audit event and the submitter's notice, in one transaction.</summary>
+    /// <returns>False when another run got there first (the document is no longer Approved).</returns>
+    public async Task<bool> MarkFiledAsync(
         Guid id, string path, string sha256, IReadOnlyList<SigningStep> signers, string notify, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var update = new NpgsqlCommand(
-            """
-            UPDATE worker.documents SET state = 'Filed', filed_at = $2, updated_at = $2, error = NULL, signed_path = $3, signed_sha256 = $4
-            WHERE id = $1 AND state IN ('Approved', 'Failed')
-            """, connection, transaction))
-        {
-            update.Parameters.AddWithValue(id);
-            update.Parameters.AddWithValue(now.UtcDateTime);
-            update.Parameters.AddWithValue(path);
-            update.Parameters.AddWithValue(sha256);
-            if (await update.ExecuteNonQueryAsync(ct) == 0) return null;
-        }
-        await using (var steps = new NpgsqlCommand("UPDATE worker.approval_steps SET signed_at = $2 WHERE id = ANY($1)", connection, transaction))
-        {
-            steps.Parameters.AddWithValue(signers.Select(s => s.Id).ToArray());
-            steps.Parameters.AddWithValue(now.UtcDateTime);
-            await steps.ExecuteNonQueryAsync(ct);
-        }
-        var who = string.Join(", ", signers.Select(s => $"{s.Name} ({s.JobTitle})"));
-        await audit.AppendAsync(connection, transaction,
-            audit.Event(id, "worker", "filed", $"signed by {who}; {Path.GetFileName(path)} sha256 {sha256}"), ct);
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var t = await c.BeginTransactionAsync(ct);
+        if (await LifecycleSql.LockAsync(c, t, id, ct) is not { } state || !Lifecycle.Allows(Lifecycle.File, state)) return false;
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.documents SET signed_path = $2, signed_sha256 = $3 WHERE id = $1", id, path, sha256);
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET signed_at = $2 WHERE id = ANY($1)", signers.Select(s => s.Id).ToArray(), now);
         // In the same transaction as Filed, so the notice is neither lost nor queued twice.
-        Guid[] outbox = notify.Length == 0
-            ? []
-            : [await OutboxSql.AddAsync(connection, transaction, $"filed:{id}", MailKind.Filed, id, null, notify, now, ct)];
-        await transaction.CommitAsync(ct);
-        return outbox;
+        Guid[] outbox = notify.Length == 0 ? [] : [await OutboxSql.AddAsync(c, t, $"filed:{id}", MailKind.Filed, id, null, notify, now, ct)];
+        var who = string.Join(", ", signers.Select(s => $"{s.Name} ({s.JobTitle})"));
+        await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = id, Transition = Lifecycle.File, Actor = "worker", At = now, Mail = outbox,
+            Detail = $"signed by {who}; {Path.GetFileName(path)} sha256 {sha256}",
+        }, ct);
+        await LifecycleSql.CommitAsync(t, ct);
+        return true;
+    }
+
+    /// <summary>
+    /// A job an operator requeued from Hangfire's Failed list finds its document Failed: it goes back to Approved (audited) so the
+    /// run can file it. False when it was not Failed.
+    /// </summary>
+    public async Task<bool> ResumeRequeuedAsync(Guid id, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var t = await c.BeginTransactionAsync(ct);
+        var resumed = await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = id, Transition = Lifecycle.ResumeRequeued, Actor = "operator", At = now,
+            Detail = "its sign-and-file job was requeued from the dashboard",
+        }, ct);
+        await LifecycleSql.CommitAsync(t, ct);
+        return resumed;
     }
 
     /// <summary>What a filed or failed notice needs beyond the approval data: the signed file, the error, when.</summary>
@@ -114,32 +117,21 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
     }
 
     /// <summary>Failed after the job's retries; the original stays in the content store and an operator can retry.</summary>
-    /// <returns>Null when the document was not Approved (nothing changed); else the outbox row of the submitter's notice, if any.</returns>
-    public async Task<Guid[]?> MarkFailedAsync(Guid id, string error, string routeContact, DateTimeOffset now, CancellationToken ct)
+    /// <returns>False when the document was not Approved (nothing changed).</returns>
+    public async Task<bool> MarkFailedAsync(Guid id, string error, string routeContact, DateTimeOffset now, CancellationToken ct)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var transaction = await connection.BeginTransactionAsync(ct);
-        await using (var update = new NpgsqlCommand(
-            "UPDATE worker.documents SET state = 'Failed', error = $2, updated_at = now() WHERE id = $1 AND state = 'Approved'", connection, transaction))
-        {
-            update.Parameters.AddWithValue(id);
-            update.Parameters.AddWithValue(error);
-            if (await update.ExecuteNonQueryAsync(ct) == 0) return null;
-        }
-        await audit.AppendAsync(connection, transaction, audit.Event(id, "worker", "failed", error), ct);
-        string notify;
-        await using (var who = new NpgsqlCommand(
-            "SELECT coalesce(nullif(submitter_email, ''), $2) FROM worker.documents WHERE id = $1", connection, transaction))
-        {
-            who.Parameters.AddWithValue(id);
-            who.Parameters.AddWithValue(routeContact);
-            notify = (string)(await who.ExecuteScalarAsync(ct))!;
-        }
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        await using var t = await c.BeginTransactionAsync(ct);
+        if (await LifecycleSql.LockAsync(c, t, id, ct) is not { } state || !Lifecycle.Allows(Lifecycle.FailSigning, state)) return false;
+        var notify = (await Sql.FirstAsync(c, t, ct, r => r.GetString(0),
+            "SELECT coalesce(nullif(submitter_email, ''), $2) FROM worker.documents WHERE id = $1", id, routeContact))!;
         // A retry that fails again must not notify again: the key is per document and failure count is not part of it.
-        Guid[] outbox = notify.Length == 0
-            ? []
-            : [await OutboxSql.AddAsync(connection, transaction, $"failed:{id}", MailKind.Failed, id, null, notify, now, ct)];
-        await transaction.CommitAsync(ct);
-        return outbox;
+        Guid[] outbox = notify.Length == 0 ? [] : [await OutboxSql.AddAsync(c, t, $"failed:{id}", MailKind.Failed, id, null, notify, now, ct)];
+        await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
+        {
+            DocumentId = id, Transition = Lifecycle.FailSigning, Actor = "worker", At = now, Detail = error, Error = error, Mail = outbox,
+        }, ct);
+        await LifecycleSql.CommitAsync(t, ct);
+        return true;
     }
 }

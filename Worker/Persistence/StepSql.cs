@@ -54,9 +54,6 @@ internal static class StepSql
             ON CONFLICT DO NOTHING
             """, stepId, now);
 
-    public static Task SetDocumentStateAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid documentId, string state, DateTimeOffset now, CancellationToken ct) =>
-        Sql.ExecuteAsync(c, t, ct, "UPDATE worker.documents SET state = $2, updated_at = $3 WHERE id = $1", documentId, state, now);
-
     public static Task<ApprovalStep?> ReadAsync(NpgsqlConnection c, NpgsqlTransaction t, Guid stepId, CancellationToken ct) =>
         Sql.FirstAsync(c, t, ct, r => ApprovalStep.Read(r), $"SELECT {ApprovalStep.Columns} FROM worker.approval_steps s WHERE s.id = $1", stepId);
 }

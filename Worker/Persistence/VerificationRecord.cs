@@ -10,7 +10,7 @@ public sealed record VerificationRecord
     /// <summary>Its number, if known.</summary>
     public string? Number { get; init; }
     /// <summary>Its state.</summary>
-    public required string State { get; init; }
+    public required DocumentState State { get; init; }
     /// <summary>SHA-256 of the archived signed file, once filed.</summary>
     public string? SignedSha256 { get; init; }
     /// <summary>When it was received.</summary>

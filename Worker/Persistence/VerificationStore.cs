@@ -17,7 +17,7 @@ public sealed class VerificationStore(NpgsqlDataSource dataSource)
             if (!await r.ReadAsync(ct)) return null;
             record = new VerificationRecord
             {
-                Id = id, Title = r.GetString(0), Number = r.IsDBNull(1) ? null : r.GetString(1), State = r.GetString(2),
+                Id = id, Title = r.GetString(0), Number = r.IsDBNull(1) ? null : r.GetString(1), State = Lifecycle.Parse(r.GetString(2)),
                 SignedSha256 = r.IsDBNull(3) ? null : r.GetString(3), ReceivedAt = Utc(r.GetDateTime(4)),
                 FiledAt = r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), Approvers = [],
             };

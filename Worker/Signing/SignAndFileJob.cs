@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
-using Hangfire;
 using Npgsql;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
@@ -20,8 +19,8 @@ namespace Worker.Signing;
 /// archive. Safe to run again after a crash at any point: the target is recorded before the rename, so a rerun finds it.
 /// </summary>
 public sealed partial class SignAndFileJob(
-    SigningStore store, SignerProfiles signers, TimestampSource timestamps, TrustAnchorSource trust, LtvStep ltv, IBackgroundJobClient jobs, NpgsqlDataSource dataSource,
-    WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
+    SigningStore store, SignerProfiles signers, TimestampSource timestamps, TrustAnchorSource trust, LtvStep ltv, NpgsqlDataSource dataSource,
+    FirstPageRenderer pageImage, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
     {
@@ -37,18 +36,29 @@ public sealed partial class SignAndFileJob(
             LogNothingToSign(documentId, document.State);
             return;
         }
+        // Only an operator's requeue from Hangfire's Failed list runs this for a Failed document: it is Approved again first.
+        if (document.State == DocumentState.Failed) await store.ResumeRequeuedAsync(documentId, clock.GetUtcNow(), ct);
         try
         {
             var stopwatch = Stopwatch.StartNew();
             var signing = route.SignEach ? document.ApprovedSteps : [document.ApprovedSteps[^1]];
             var (path, sha256) = await ArchiveAsync(document, route, signing, ct);
+            // Before Filed is recorded, so the /verify page of a filed document has its image unless rendering failed.
+            await pageImage.RenderAsync(documentId, path, ct);
             var notify = document.SubmitterEmail.Length > 0 ? document.SubmitterEmail : route.Contact;
-            if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct) is { } outbox)
+            if (await store.MarkFiledAsync(documentId, path, sha256, signing, notify, clock.GetUtcNow(), ct))
             {
                 metrics.SigningDuration.WithLabels(route.Name).Observe(stopwatch.Elapsed.TotalSeconds);
                 LogFiled(documentId, path);
-                if (outbox.Length > 0) MailQueue.Enqueue(jobs, outbox);
             }
+        }
+        catch (Exception e) when (FolderUnavailableException.IsFolderFault(e))
+        {
+            // A full or read-only archive: nothing was filed (temporaries are removed); retried until it takes files again.
+            var folder = Path.GetDirectoryName(ArchivePath.Resolve(route.Archive, DateTime.Now, document.SourceName, document.Id)) ?? route.Archive;
+            var fault = new FolderUnavailableException(folder, e);
+            await store.RecordErrorAsync(documentId, OneLine(fault), CancellationToken.None);
+            throw fault;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -92,6 +102,8 @@ public sealed partial class SignAndFileJob(
             var augmented = FileStore.TemporaryBeside(target, $"{document.Id:N}-ltv");
             temporaries.Add(augmented);
             input = await ltv.AugmentAsync(input, augmented, route, document.Id, ct);
+            // An independent reader must find what we file no worse than what the approver saw (every signature, DSS, timestamp).
+            await OutputCheck.EnsureNoWorseAsync(document.ContentPath, input, ct);
             var sha256 = Sha256Of(input);
             var free = FileStore.FirstFreeName(target);
             await store.RecordTargetAsync(document.Id, free, sha256, ct);
@@ -118,7 +130,7 @@ public sealed partial class SignAndFileJob(
         };
         // Each further signer's stamp goes above the previous one, so none hides another.
         var y = stamp.Y + index * (stamp.Height + 6);
-        await PdfSigner.SignAsync(new PdfSignRequest
+        var result = await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = input,
             OutputPath = output,
@@ -132,6 +144,7 @@ public sealed partial class SignAndFileJob(
             TimestampTokenFor = timestamps.Callback(),
             TrustAnchors = trust.Load(),
         }, ct);
+        if (result.StampNote is { } note) LogStampLeftOut(id, note);
     }
 
     private static string Sha256Of(string path)
@@ -145,6 +158,9 @@ public sealed partial class SignAndFileJob(
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} signed and filed at {Path}")]
     private partial void LogFiled(Guid documentId, string path);
 
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: {Note}")]
+    private partial void LogStampLeftOut(Guid documentId, string note);
+
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} is {State}: nothing to sign")]
-    private partial void LogNothingToSign(Guid documentId, string state);
+    private partial void LogNothingToSign(Guid documentId, DocumentState state);
 }

@@ -3,6 +3,7 @@ using Hangfire.States;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
+using Worker.Filing;
 using Worker.Persistence;
 
 namespace Worker.Signing;
@@ -16,12 +17,22 @@ public sealed partial class SigningRetries(
 {
     private const string RetryCount = "SigningRetryCount";
 
+    /// <summary>The longest wait between tries while the archive folder cannot be written.</summary>
+    public static readonly TimeSpan MaxFolderWait = TimeSpan.FromMinutes(1);
+
     public void OnStateElection(ElectStateContext context)
     {
         if (context.CandidateState is not FailedState failed || context.BackgroundJob.Job?.Type != typeof(ISigningStarter)) return;
         var id = (Guid)context.BackgroundJob.Job.Args[0];
         var retries = context.GetJobParameter<int>(RetryCount);
         var settings = options.Value.Signing;
+        if (failed.Exception is FolderUnavailableException)
+        {
+            // The archive is full or read-only: not the document's fault, so it does not use up its retries; tried again until it files.
+            var wait = TimeSpan.FromTicks(Math.Min(settings.RetryDelay.Ticks, MaxFolderWait.Ticks));
+            context.CandidateState = new ScheduledState(wait) { Reason = $"Retry in {wait}: {failed.Exception.Message}" };
+            return;
+        }
         if (retries < settings.Retries)
         {
             var delay = settings.RetryDelay * Math.Pow(2, retries);
@@ -43,10 +54,7 @@ public sealed partial class SigningRetries(
         var store = scope.ServiceProvider.GetRequiredService<SigningStore>();
         var document = store.LoadAsync(id, CancellationToken.None).GetAwaiter().GetResult();
         var contact = document is null ? "" : ApprovalRoutes.Find(options.Value, document.Route)?.Contact ?? "";
-        var outbox = store.MarkFailedAsync(id, error, contact, clock.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult();
-        if (outbox is null) return;
-        LogFailed(id, error);
-        if (outbox.Length > 0) MailQueue.Enqueue(scope.ServiceProvider.GetRequiredService<IBackgroundJobClient>(), outbox);
+        if (store.MarkFailedAsync(id, error, contact, clock.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult()) LogFailed(id, error);
     }
 
     [LoggerMessage(LogLevel.Error, "Document {DocumentId} could not be signed after its retries: {Error}")]

@@ -13,6 +13,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<SignerProfiles>();
         builder.Services.AddSingleton<TimestampSource>();
         builder.Services.AddSingleton<LtvStep>();
+        builder.Services.AddSingleton<FirstPageRenderer>();
         builder.Services.AddSingleton<Hangfire.States.IElectStateFilter, SigningRetries>();
         builder.Services.AddHttpClient("tsa");
         builder.Services.AddTransient<ISigningStarter, SignAndFileJob>();
@@ -21,6 +22,13 @@ public static class SigningSetup
             .WithIdentity("certificate-expiry", "signing")
             .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
             .WithSimpleSchedule(TimeSpan.FromHours(12))));
+        builder.Services.AddSingleton<ArchiveRenewalStore>();
+        builder.Services.AddSingleton<ArchiveRenewal>();
+        var renewEvery = builder.Configuration.GetValue<TimeSpan?>("Worker:Timestamp:RenewEvery") ?? TimeSpan.FromDays(1);
+        builder.Services.AddQuartz(q => q.ScheduleJob<ArchiveRenewalJob>(t => t
+            .WithIdentity("archive-renewal", "signing")
+            .StartAt(DateTimeOffset.UtcNow.AddMinutes(5))
+            .WithSimpleSchedule(renewEvery)));
         return builder;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
+using Worker.Filing;
 using Worker.Pdf.Checking;
 using Worker.Pdf.Verification;
 using Worker.Persistence;
@@ -15,6 +16,9 @@ namespace Worker.Verification;
 public static class VerifyEndpoints
 {
     public const string RateLimitPolicy = "verify-per-client";
+
+    /// <summary>The last path segment of a document's first-page image.</summary>
+    public const string PageImageName = "halaman-1.png";
 
     public static WebApplicationBuilder AddVerification(this WebApplicationBuilder builder)
     {
@@ -35,6 +39,7 @@ public static class VerifyEndpoints
         var group = app.MapGroup("/verify").RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(SecurityHeaders.AddAsync);
         group.MapGet("/", (HttpContext http) => ApprovalResponses.Html(http, 200, VerifyPage.NotFound));
         group.MapGet("/{id}", GetAsync);
+        group.MapGet("/{id}/" + PageImageName, GetPageImageAsync);
         group.MapPost("/", PostAsync).DisableAntiforgery();
         return app;
     }
@@ -45,7 +50,17 @@ public static class VerifyEndpoints
         var record = Guid.TryParse(id, out var guid) ? await store.FindAsync(guid, ct) : null;
         if (record is null) return ApprovalResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound);
         var history = await queries.AuditTrailAsync(guid, ct);
-        return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Document(record, history, ApprovalRoutes.Zone(options.Value), nonce));
+        var image = File.Exists(PageImages.PathFor(options.Value.DataDirectory, guid)) ? $"/verify/{guid}/{PageImageName}" : null;
+        return ApprovalResponses.Html(http, 200, nonce => VerifyDocumentPage.Render(record, history, ApprovalRoutes.Zone(options.Value), image, nonce));
+    }
+
+    /// <summary>The first page of a filed document as rendered at filing time; 404 for any other document.</summary>
+    private static async Task<Results<PhysicalFileHttpResult, NotFound>> GetPageImageAsync(string id, VerificationStore store,
+        IOptions<WorkerOptions> options, CancellationToken ct)
+    {
+        if (!Guid.TryParse(id, out var guid) || await store.FindAsync(guid, ct) is not { State: DocumentState.Filed }) return TypedResults.NotFound();
+        var path = PageImages.PathFor(options.Value.DataDirectory, guid);
+        return File.Exists(path) ? TypedResults.PhysicalFile(path, "image/png") : TypedResults.NotFound();
     }
 
     private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,

@@ -63,6 +63,47 @@ public class PdfSignerCorpusTests
         Assert.Equal(before, SHA256.HashData(await File.ReadAllBytesAsync(input)));
     }
 
+    [Theory]
+    [InlineData("zero-page-box", "crop box of 0 x 0")]
+    [InlineData("missing-page-object", "page tree object 9 is missing")]
+    public async Task Sign_FallsBackToAnInvisibleSignature_WhenAVisibleStampCannotBePlaced(string damage, string reason)
+    {
+        using var temp = new TempDirectory();
+        using var rsa = DemoPki.Instance.Rsa.Open();
+        var stamp = new Worker.Pdf.Signatures.VisibleSignature
+        {
+            X = 360, Y = 40, Width = 200, Height = 80,
+            Appearance = new Worker.Pdf.Signatures.StampAppearance { Content = "0 0 1 1 re f"u8.ToArray() },
+        };
+        // Same length replacements, so every xref offset stays exact: only the page tree is odd.
+        var text = System.Text.Encoding.Latin1.GetString(Worker.Tests.Support.TestPdfs.Generated(1));
+        text = damage == "zero-page-box"
+            ? text.Replace("/MediaBox [0 0 595 842]", "/MediaBox [0 0 000 000]")
+            : text.Replace("/Kids [4 0 R] /Count 1", "/Kids [9 0 R] /Count 1");
+        var input = temp.File("odd.pdf");
+        File.WriteAllBytes(input, System.Text.Encoding.Latin1.GetBytes(text));
+        var output = temp.File("out.pdf");
+
+        var result = await TestSigning.SignAsync(input, output, rsa, stamp);
+
+        Assert.True(result.Verification.IsValid, result.Verification.Summary);
+        Assert.NotNull(result.StampNote);
+        Assert.Contains("visible stamp not placed", result.StampNote);
+        Assert.Contains(reason, result.StampNote);
+        Assert.Contains("signed invisibly", result.StampNote);
+        // Invisible means a zero-size widget: nothing of the stamp is drawn anywhere.
+        await using (var file = File.OpenRead(output))
+        using (var pdf = Worker.Pdf.Reading.PdfStructure.Open(file))
+        {
+            var form = Assert.IsType<DictionaryToken>(pdf.Get(pdf.Catalog, "AcroForm"));
+            var field = Assert.IsType<DictionaryToken>(pdf.Resolve(Assert.IsType<ArrayToken>(pdf.Get(form, "Fields")).Data.Single()));
+            var rect = Assert.IsType<ArrayToken>(pdf.Get(field, "Rect"));
+            Assert.All(rect.Data, n => Assert.Equal(0, Assert.IsType<NumericToken>(n).Double));
+        }
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(SignedPdf.PdfSig(output), "Signature is Valid"));
+        SignedPdf.AssertQpdfNoWorse(output, input);
+    }
+
     [Fact]
     public async Task Sign_RefusesAsNeedsRepair_WhenTheXrefMustBeRepairedToReadTheFile()
     {

@@ -27,6 +27,13 @@ public static class TestSigning
         });
     }
 
+    /// <summary>Signs a corpus file with the demo RSA key into <paramref name="output"/>.</summary>
+    public static async Task<PdfSignResult> SignCorpusAsync(string corpusName, string output)
+    {
+        using var rsa = DemoPki.Instance.Rsa.Open();
+        return await SignAsync(RepositoryPaths.CorpusFile(corpusName), output, rsa);
+    }
+
     /// <summary>Flips one byte inside the first signed range, in a stream's data so the file still parses.</summary>
     public static void FlipByteInFirstRange(string path)
     {

@@ -44,6 +44,34 @@ public sealed class TimestampVerificationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Verify_TreatsTheTimeAsClaimed_WhenTheTsaDoesNotChainToAnAnchor()
+    {
+        // The test TSA is its own root, not one of the anchors: a forger's TSA could write any time.
+        var result = await SignAndVerifyAsync(Tokens(SHA256.HashData));
+
+        Assert.True(result.TimestampValid);
+        Assert.False(result.TimestampTrusted);
+        Assert.True(result.TimeIsClaimed);
+        Assert.Null(result.TrustedTime);
+    }
+
+    [Fact]
+    public async Task Verify_TrustsTheTimestampTime_WhenTheTsaChainsToAnAnchor()
+    {
+        using var temp = new TempDirectory();
+        using var signer = DemoPki.Instance.Rsa.Open();
+        await UncheckedSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer, Tokens(SHA256.HashData));
+        var anchors = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection(DemoPki.Instance.Trust) { _tsa.Certificates.Ca };
+
+        var result = PdfSignatureVerifier.Verify(temp.File("out.pdf"), anchors).Single();
+
+        Assert.True(result.IsValid, result.Summary);
+        Assert.True(result.TimestampTrusted);
+        Assert.False(result.TimeIsClaimed);
+        Assert.Equal(result.TimestampTime, result.TrustedTime);
+    }
+
+    [Fact]
     public async Task Verify_ReportsInvalid_WhenTheTimestampImprintIsOverOtherData()
     {
         var result = await SignAndVerifyAsync(Tokens(_ => SHA256.HashData("something else"u8.ToArray())));

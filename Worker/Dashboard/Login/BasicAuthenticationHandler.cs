@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -6,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Worker.Dashboard.Login;
 
-/// <summary>HTTP Basic for scripts and monitoring; accepted only over HTTPS or from this machine, where the password cannot be sniffed.</summary>
+/// <summary>
+/// HTTP Basic for scripts and monitoring; accepted only over HTTPS (as the known proxy saw it), or from this machine on an
+/// install whose public address is this machine too, where the password cannot be sniffed.
+/// </summary>
 public sealed class BasicAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, DashboardUsers users)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
@@ -18,7 +20,7 @@ public sealed class BasicAuthenticationHandler(
         string? header = Request.Headers.Authorization;
         if (header is null || !header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return Task.FromResult(AuthenticateResult.NoResult());
         var remote = Context.Connection.RemoteIpAddress;
-        if (!Request.IsHttps && !(remote is not null && IPAddress.IsLoopback(remote)))
+        if (!Request.IsHttps && !users.IsTrustedLocal(remote))
             return Task.FromResult(AuthenticateResult.Fail("Basic authentication needs HTTPS"));
         string decoded;
         try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header["Basic ".Length..].Trim())); }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -25,7 +26,7 @@ public static class LoginEndpoints
         if (!await antiforgery.IsRequestValidAsync(http)) return Results.BadRequest("The form expired; reload the login page.");
         var form = await http.Request.ReadFormAsync();
         var returnUrl = SafeReturnUrl(form["returnUrl"]);
-        if (users.IsLockedOut(http.Connection.RemoteIpAddress))
+        if (users.IsLockedOut(http.Connection.RemoteIpAddress, form["name"].ToString()))
             return Page(http, antiforgery, returnUrl, "Terlalu banyak percobaan. Coba lagi nanti. / Too many attempts; try again later.", HttpStatusCode.TooManyRequests);
         var principal = users.SignIn(form["name"].ToString(), form["password"].ToString(), http.Connection.RemoteIpAddress,
             CookieAuthenticationDefaults.AuthenticationScheme);
@@ -41,10 +42,17 @@ public static class LoginEndpoints
         return Results.Redirect("/login");
     }
 
-    /// <summary>Only paths of this site, so the login cannot be used to send people elsewhere.</summary>
-    private static string SafeReturnUrl(string? url) =>
-        url is not null && url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-            ? url : "/hangfire";
+    /// <summary>
+    /// Only paths of this site, so the login cannot send people elsewhere: browsers drop tabs and newlines and read a backslash
+    /// as a slash, so <c>/%09/evil</c> and <c>/\evil</c> would become <c>//evil</c>; checked as sent and once decoded.
+    /// </summary>
+    public static string SafeReturnUrl(string? url) =>
+        url is not null && IsLocalPath(url) && IsLocalPath(Uri.UnescapeDataString(url)) ? url : "/hangfire";
+
+    private static bool IsLocalPath(string url) =>
+        url is { Length: > 0 } && url[0] == '/'
+        && (url.Length == 1 || url[1] != '/')
+        && !url.Any(c => c == '\\' || char.IsControl(c) || char.IsWhiteSpace(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format);
 
     private static ContentHttpResult Page(HttpContext http, IAntiforgery antiforgery, string? returnUrl, string? error, HttpStatusCode status)
     {

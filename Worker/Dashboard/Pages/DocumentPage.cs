@@ -18,7 +18,7 @@ public sealed class DocumentPage(Guid id) : WorkerPage("Document")
         foreach (var (term, value) in new[]
                  {
                      ("Title", document.Title), ("File", document.SourceName), ("Id", document.Id.ToString()), ("Route", document.Route),
-                     ("State", document.State), ("Received", Wita(document.ReceivedAt)), ("Last change", Wita(document.UpdatedAt)),
+                     ("State", document.State.ToString()), ("Received", Wita(document.ReceivedAt)), ("Last change", Wita(document.UpdatedAt)),
                      ("Error", document.Error ?? "—"),
                  })
             WriteLiteral($"<dt>{Encode(term)}</dt><dd>{Encode(value)}</dd>");
@@ -50,7 +50,7 @@ public sealed class DocumentPage(Guid id) : WorkerPage("Document")
         if (document.State == DocumentState.AwaitingApproval)
             forms.AddRange(steps.Where(s => s.State == StepState.Waiting).Select(s => ActionForms.Button(Url, OperatorCommand.Resend, s.Id,
                 $"Resend link to {s.ApproverName}", $"Kirim ulang tautan ke {s.ApproverEmail}? / Send {s.ApproverEmail} a new link? The current link stops working.")));
-        if (document.State is DocumentState.Failed or DocumentState.Received)
+        if (document.State is not (DocumentState.AwaitingApproval or DocumentState.Invalid or DocumentState.Duplicate))
             forms.Add(ActionForms.Button(Url, OperatorCommand.Retry, document.Id, "Retry", $"Coba lagi? / Retry \"{document.Title}\"?", "btn-primary"));
         if (OperatorStore.Cancellable.Contains(document.State)) forms.Add(ActionForms.Cancel(Url, document.Id));
         if (forms.Count == 0) return;

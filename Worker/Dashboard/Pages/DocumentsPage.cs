@@ -7,11 +7,7 @@ namespace Worker.Dashboard.Pages;
 /// <summary>"Documents": counts by state and the newest documents, filtered by route and state.</summary>
 public sealed class DocumentsPage() : WorkerPage("Documents")
 {
-    private static readonly string[] States =
-    [
-        DocumentState.Received, DocumentState.AwaitingApproval, DocumentState.Approved, DocumentState.Filed, DocumentState.Declined,
-        DocumentState.Expired, DocumentState.Invalid, DocumentState.Duplicate, DocumentState.Failed,
-    ];
+    private static readonly string[] States = Enum.GetNames<DocumentState>();
 
     protected override void Render()
     {
@@ -34,7 +30,7 @@ public sealed class DocumentsPage() : WorkerPage("Documents")
         Table(["Title", "File", "Route", "State", "Received", "Last change", "Error"],
             documents.Select(d => new[]
             {
-                DocumentLink(d.Id, d.Title), Encode(d.SourceName), Encode(d.Route), Encode(d.State),
+                DocumentLink(d.Id, d.Title), Encode(d.SourceName), Encode(d.Route), Encode(d.State.ToString()),
                 Wita(d.ReceivedAt), Wita(d.UpdatedAt), Encode(d.Error),
             }),
             "No documents yet.");

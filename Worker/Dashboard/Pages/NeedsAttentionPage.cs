@@ -17,19 +17,23 @@ public sealed class NeedsAttentionPage() : WorkerPage("Needs attention")
             documents.Select(d => WithActions(new[]
             {
                 DocumentLink(d.Id, d.Title), Encode(d.Route),
-                Encode(d.State == DocumentState.Failed ? d.State : $"{d.State} (stuck)"), Age(d.UpdatedAt, now), Encode(d.Error),
-            }, () => Retry(d))),
+                Encode(d.State == DocumentState.Failed ? d.State.ToString() : $"{d.State} (stuck)"), Age(d.UpdatedAt, now), Encode(d.Error),
+            }, () => Actions(d))),
             "No failed or stuck documents.");
+        var recreated = Services.GetRequiredService<DocumentQueries>().SweepRecreatedSinceAsync(now.AddDays(-1), CancellationToken.None)
+            .GetAwaiter().GetResult();
+        WriteLiteral($"<p>Lifecycle sweep: {recreated} lost job(s) found and queued again in the last 24 hours (worker_sweep_recreated_total).</p>");
 
         WriteLiteral("<h3>Files in failed folders</h3>");
         var routes = Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Routes;
         Table(["Route", "File", "Reason"], routes.SelectMany(FailedFiles), "No refused files.");
     }
 
-    // Retry covers what the operator can restart: signing of a Failed document, the hand-off of a stuck Received one.
-    private string Retry(DocumentSummary d) => d.State is DocumentState.Failed or DocumentState.Received
-        ? ActionForms.Button(Url, OperatorCommand.Retry, d.Id, "Retry", $"Coba lagi? / Retry \"{d.Title}\"?", "btn-primary")
-        : "";
+    // Every row can be retried (what its state implies is queued again: signing, the hand-off, the declined copy, unsent email);
+    // a document that cannot be retried (a Failed one with unapproved steps) can still be cancelled.
+    private string Actions(DocumentSummary d) =>
+        ActionForms.Button(Url, OperatorCommand.Retry, d.Id, "Retry", $"Coba lagi? / Retry \"{d.Title}\"?", "btn-primary")
+        + (OperatorStore.Cancellable.Contains(d.State) ? ActionForms.Cancel(Url, d.Id) : "");
 
     private static IEnumerable<string[]> FailedFiles(Configuration.RouteOptions route)
     {

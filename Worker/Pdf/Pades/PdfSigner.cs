@@ -26,7 +26,11 @@ public static class PdfSigner
             if (verification is null || !(request.TrustAnchors is null ? verification.IsIntact : verification.IsValid))
                 throw new InvalidOperationException($"the signed file failed its own verification: {verification?.Summary ?? "signature not found"}");
             File.Move(temp, outputPath, overwrite: true);
-            return new PdfSignResult { OutputPath = outputPath, FieldName = prepared.FieldName, ByteRange = byteRange, Verification = verification };
+            return new PdfSignResult
+            {
+                OutputPath = outputPath, FieldName = prepared.FieldName, ByteRange = byteRange, Verification = verification,
+                StampNote = prepared.StampNote,
+            };
         }
         finally
         {

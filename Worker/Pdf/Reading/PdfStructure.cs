@@ -116,7 +116,8 @@ public sealed class PdfStructure : IDisposable
         }
         catch (Exception e) when (e is not PdfRefusedException)
         {
-            throw new PdfRefusedException(PdfRefusal.Damaged, $"damaged PDF: {OneLine(e.Message)}");
+            // The library's message is for developers, not clerks: the reason stays plain.
+            throw new PdfRefusedException(PdfRefusal.Damaged, "damaged PDF: its objects or cross-reference data cannot be read");
         }
         try
         {
@@ -157,6 +158,4 @@ public sealed class PdfStructure : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _document.Dispose();
-
-    private static string OneLine(string message) => message.ReplaceLineEndings(" ").Trim();
 }

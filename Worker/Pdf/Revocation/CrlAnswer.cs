@@ -8,11 +8,11 @@ namespace Worker.Pdf.Revocation;
 /// <summary>Reads a CRL about one certificate, trusting it only when the certificate's issuer signed it.</summary>
 internal static class CrlAnswer
 {
-    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Skew = Freshness.Skew;
 
-    /// <summary>The answer, or null when the CRL is not a signed, current list from this issuer.</summary>
+    /// <summary>The answer, or null when the CRL is not a list signed by this issuer that <paramref name="freshness"/> accepts.</summary>
     public static RevocationAnswer? Read(byte[] data, BcCertificate certificate, BcCertificate issuer, DateTimeOffset now,
-        bool requireCurrent, string source)
+        Freshness freshness, string source)
     {
         X509Crl crl;
         try
@@ -33,7 +33,8 @@ internal static class CrlAnswer
             {
                 Status = RevocationStatus.Revoked, RevokedAt = new DateTimeOffset(entry.RevocationDate, TimeSpan.Zero), Source = source,
             };
-        if (requireCurrent && crl.NextUpdate is { } next && new DateTimeOffset(next, TimeSpan.Zero) < now - Skew) return null;
-        return new RevocationAnswer { Status = RevocationStatus.Good, Source = source };
+        var thisUpdate = new DateTimeOffset(crl.ThisUpdate, TimeSpan.Zero);
+        var next = crl.NextUpdate is { } n ? new DateTimeOffset(n, TimeSpan.Zero) : (DateTimeOffset?)null;
+        return freshness.Accepts(thisUpdate, next, now) ? new RevocationAnswer { Status = RevocationStatus.Good, Source = source } : null;
     }
 }

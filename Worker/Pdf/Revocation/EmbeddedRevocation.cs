@@ -6,11 +6,13 @@ namespace Worker.Pdf.Revocation;
 internal static class EmbeddedRevocation
 {
     /// <summary>The first signed answer found (a "revoked" one wins), or null when none concerns the certificate.</summary>
-    public static RevocationAnswer? Check(RevocationEvidence evidence, BcCertificate certificate, BcCertificate issuer, DateTimeOffset now)
+    public static RevocationAnswer? Check(RevocationEvidence evidence, BcCertificate certificate, BcCertificate issuer, DateTimeOffset now,
+        DateTimeOffset? trustedSigningTime)
     {
+        var freshness = new Freshness { SignedAt = trustedSigningTime };
         var answers = evidence.OcspResponses
-            .Select(r => OcspAnswer.Read(r, certificate, issuer, now, requireCurrent: false, "embedded OCSP response"))
-            .Concat(evidence.Crls.Select(c => CrlAnswer.Read(c, certificate, issuer, now, requireCurrent: false, "embedded CRL")))
+            .Select(r => OcspAnswer.Read(r, certificate, issuer, now, freshness, "embedded OCSP response"))
+            .Concat(evidence.Crls.Select(c => CrlAnswer.Read(c, certificate, issuer, now, freshness, "embedded CRL")))
             .OfType<RevocationAnswer>()
             .ToList();
         return answers.FirstOrDefault(a => a.Status == RevocationStatus.Revoked) ?? answers.FirstOrDefault();

@@ -9,7 +9,7 @@ namespace Worker.Pdf.Revocation;
 /// <summary>Reads an OCSP response about one certificate, trusting it only when the issuer or its delegated responder signed it.</summary>
 internal static class OcspAnswer
 {
-    private static readonly TimeSpan Skew = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan Skew = Freshness.Skew;
 
     /// <summary>A request for the status of <paramref name="certificate"/>, DER-encoded for an HTTP POST.</summary>
     public static byte[] Request(BcCertificate certificate, BcCertificate issuer)
@@ -19,9 +19,9 @@ internal static class OcspAnswer
         return generator.Generate().GetEncoded();
     }
 
-    /// <summary>The answer, or null when the response is not a signed, current answer about this certificate.</summary>
+    /// <summary>The answer, or null when the response is not a signed answer about this certificate that <paramref name="freshness"/> accepts.</summary>
     public static RevocationAnswer? Read(byte[] response, BcCertificate certificate, BcCertificate issuer, DateTimeOffset now,
-        bool requireCurrent, string source)
+        Freshness freshness, string source)
     {
         BasicOcspResp? basic;
         try
@@ -47,9 +47,9 @@ internal static class OcspAnswer
                 {
                     Status = RevocationStatus.Revoked, RevokedAt = new DateTimeOffset(revoked.RevocationTime, TimeSpan.Zero), Source = source,
                 };
-            // A "good" older than its own next update is stale for a live check; embedded answers speak for their time.
-            if (requireCurrent && single.NextUpdate is { } next && new DateTimeOffset(next, TimeSpan.Zero) < now - Skew) continue;
-            if (status == CertificateStatus.Good) return new RevocationAnswer { Status = RevocationStatus.Good, Source = source };
+            var next = single.NextUpdate is { } n ? new DateTimeOffset(n, TimeSpan.Zero) : (DateTimeOffset?)null;
+            if (status == CertificateStatus.Good && freshness.Accepts(thisUpdate, next, now))
+                return new RevocationAnswer { Status = RevocationStatus.Good, Source = source };
         }
         return null;
     }

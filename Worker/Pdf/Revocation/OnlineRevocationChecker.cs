@@ -32,14 +32,14 @@ public sealed class OnlineRevocationChecker(HttpClient http, TimeSpan timeout)
         foreach (var url in ocsp)
         {
             var body = await FetchAsync(url, OcspAnswer.Request(certificate, issuer), MaxOcspBytes, failures, deadline.Token, ct);
-            if (body is not null && OcspAnswer.Read(body, certificate, issuer, DateTimeOffset.UtcNow, requireCurrent: true, $"OCSP {url}") is { } answer)
+            if (body is not null && OcspAnswer.Read(body, certificate, issuer, DateTimeOffset.UtcNow, Freshness.LiveAnswer, $"OCSP {url}") is { } answer)
                 return (answer, new RevocationEvidence { OcspResponses = [body] });
             if (body is not null) failures.Add($"OCSP {url}: no signed answer about this certificate");
         }
         foreach (var url in crls)
         {
             var body = await FetchAsync(url, null, MaxCrlBytes, failures, deadline.Token, ct);
-            if (body is not null && CrlAnswer.Read(body, certificate, issuer, DateTimeOffset.UtcNow, requireCurrent: true, $"CRL {url}") is { } answer)
+            if (body is not null && CrlAnswer.Read(body, certificate, issuer, DateTimeOffset.UtcNow, Freshness.LiveAnswer, $"CRL {url}") is { } answer)
                 return (answer, new RevocationEvidence { Crls = [body] });
             if (body is not null) failures.Add($"CRL {url}: not a current CRL signed by the issuer");
         }

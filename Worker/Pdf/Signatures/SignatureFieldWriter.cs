@@ -25,7 +25,7 @@ public static class SignatureFieldWriter
     public static PreparedSignature Prepare(PdfStructure pdf, Stream original, Stream output, SignatureFieldRequest request)
     {
         DocMdpGuard.EnsureSigningAllowed(pdf);
-        var page = TargetPage(pdf, request.Visible);
+        var (page, placement, stampNote) = Target(pdf, request.Visible);
 
         var update = new IncrementalUpdate(UpdateBase.From(pdf));
         var form = AcroFormEditor.Open(pdf);
@@ -33,8 +33,8 @@ public static class SignatureFieldWriter
 
         var signature = update.Add(SignatureDictionary(request));
         var widget = update.Allocate();
-        var (rect, appearance) = request.Visible is { } visible
-            ? Visible(page!, visible)
+        var (rect, appearance) = placement is not null
+            ? (placement.Rect, AppearanceStream.Visible(placement, request.Visible!.Appearance))
             : (new PdfBox(0, 0, 0, 0), AppearanceStream.Empty());
         var appearanceRef = update.Add(appearance);
         var widgetDictionary = new Dictionary<NameToken, IToken>
@@ -67,29 +67,28 @@ public static class SignatureFieldWriter
             FileLength = written.FileLength,
             ByteRange = written.Reserved[ByteRangeHole],
             Contents = written.Reserved[ContentsHole],
+            StampNote = stampNote,
         };
     }
 
-    // An invisible signature takes the first page, or none when the page tree is unreadable or empty;
-    // a visible stamp needs the page it was asked for.
-    private static PageInfo? TargetPage(PdfStructure pdf, VisibleSignature? visible)
+    // An invisible signature takes the first page, or none when the page tree is unreadable or empty. A visible stamp
+    // that cannot be placed (no readable page, a degenerate page box) falls back to an invisible signature with a note,
+    // rather than refusing a document its approver has already seen; a page number that does not exist is a wrong request.
+    private static (PageInfo? Page, WidgetPlacement? Placement, string? Note) Target(PdfStructure pdf, VisibleSignature? visible)
     {
         var pages = pdf.TryReadPages(out var problem);
-        if (visible is null)
-            return pages is { Count: > 0 } ? pages[0] : null;
+        var first = pages is { Count: > 0 } ? pages[0] : null;
+        if (visible is null) return (first, null, null);
         if (pages is null || pages.Count == 0)
-            throw new PdfRefusedException(PdfRefusal.DoesNotFit,
-                $"cannot place a visible stamp ({problem ?? "the PDF has no pages"}); only an invisible signature is possible");
+            return (first, null, $"visible stamp not placed ({problem ?? "the PDF has no pages"}): signed invisibly");
         var index = visible.PageIndex ?? pages.Count - 1;
         if (index < 0 || index >= pages.Count)
             throw new PdfRefusedException(PdfRefusal.DoesNotFit, $"page {index + 1} does not exist: the document has {pages.Count} page(s)");
-        return pages[index];
-    }
-
-    private static (PdfBox Rect, StreamToken Appearance) Visible(PageInfo page, VisibleSignature visible)
-    {
+        var page = pages[index];
         var placement = WidgetPlacement.For(page, visible.X, visible.Y, visible.Width, visible.Height);
-        return (placement.Rect, AppearanceStream.Visible(placement, visible.Appearance));
+        if (!(placement.Width >= 1 && placement.Height >= 1))
+            return (page, null, $"visible stamp not placed (page {index + 1} has a crop box of {page.CropBox.Width:0.#} x {page.CropBox.Height:0.#} points): signed invisibly");
+        return (page, placement, null);
     }
 
     private static DictionaryToken SignatureDictionary(SignatureFieldRequest request)

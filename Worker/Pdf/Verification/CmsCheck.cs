@@ -27,6 +27,9 @@ internal sealed record CmsCheck
     /// <summary>The timestamp token checks out; null without one.</summary>
     public bool? TimestampValid { get; init; }
 
+    /// <summary>The TSA chains to a trust anchor; null without anchors or a valid timestamp.</summary>
+    public bool? TimestampTrusted { get; init; }
+
     /// <summary>Signer first, root last, when the chain to an anchor was built; empty otherwise.</summary>
     public IReadOnlyList<BcCertificate> Chain { get; init; } = [];
 

@@ -62,7 +62,7 @@ internal static class CmsSignatureChecker
         var signatureValid = digestMatches && SignatureValueVerifier.Verify(signer, cert);
         if (digestMatches && !signatureValid) problems.Add("the signature value does not verify");
 
-        var (timestampValid, timestampTime) = CheckTimestamp(signer, problems);
+        var (timestampValid, timestampTime, tsaTrusted) = CheckTimestamp(signer, problems, trust);
         var at = timestampTime ?? claimedTime ?? DateTimeOffset.UtcNow;
         var validAt = at.UtcDateTime >= cert.NotBefore.ToUniversalTime() && at.UtcDateTime <= cert.NotAfter.ToUniversalTime();
         if (!validAt) problems.Add($"the certificate was not valid at the signing time {at:yyyy-MM-dd HH:mm}");
@@ -80,14 +80,16 @@ internal static class CmsSignatureChecker
             Chain = chain ?? [],
             Evidence = evidence,
             TimestampValid = timestampValid,
+            TimestampTrusted = tsaTrusted,
             Problems = problems,
         };
     }
 
-    private static (bool? Valid, DateTimeOffset? Time) CheckTimestamp(SignerInformation signer, List<string> problems)
+    private static (bool? Valid, DateTimeOffset? Time, bool? TsaTrusted) CheckTimestamp(SignerInformation signer, List<string> problems,
+        X509Certificate2Collection? trust)
     {
         var attribute = signer.UnsignedAttributes?[PkcsObjectIdentifiers.IdAASignatureTimeStampToken];
-        if (attribute is null) return (null, null);
+        if (attribute is null) return (null, null, null);
         try
         {
             var token = new TimeStampToken(ContentInfo.GetInstance(attribute.AttrValues[0]));
@@ -97,26 +99,30 @@ internal static class CmsSignatureChecker
             if (!expected.AsSpan().SequenceEqual(token.TimeStampInfo.GetMessageImprintDigest()))
             {
                 problems.Add("the timestamp imprint does not match the signature value");
-                return (false, null);
+                return (false, null, null);
             }
             // Without the TSA's certificate the token's signature cannot be checked, so it proves nothing.
             var tsa = token.GetCertificates().EnumerateMatches(token.SignerID).FirstOrDefault();
             if (tsa is null)
             {
                 problems.Add("the timestamp token does not include the TSA certificate, so its signature cannot be checked");
-                return (false, null);
+                return (false, null, null);
             }
             if (!ValidTimestampSignature(token, tsa))
             {
                 problems.Add("the timestamp token's signature does not verify against the TSA certificate");
-                return (false, null);
+                return (false, null, null);
             }
-            return (true, new DateTimeOffset(token.TimeStampInfo.GenTime, TimeSpan.Zero));
+            var genTime = new DateTimeOffset(token.TimeStampInfo.GenTime, TimeSpan.Zero);
+            // Anyone can run a TSA: only one chaining to an anchor may vouch for the time against a revocation.
+            var tsaTrusted = trust is null ? (bool?)null
+                : ChainTo(X509CertificateLoader.LoadCertificate(tsa.GetEncoded()), token.GetCertificates().EnumerateMatches(null), trust, genTime) is not null;
+            return (true, genTime, tsaTrusted);
         }
         catch (Exception e) when (e is TspException or CmsException or ArgumentException or InvalidCastException or IOException)
         {
             problems.Add("the timestamp token cannot be read");
-            return (false, null);
+            return (false, null, null);
         }
     }
 

@@ -31,11 +31,12 @@ public static class PdfSignatureVerifier
             .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
         var analysis = checks.Any(c => c.Result.ByteRangeCoversRevision && !c.Result.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
         var results = new List<SignatureVerification>();
+        var asked = new Dictionary<string, Revocation.RevocationAnswer>(StringComparer.Ordinal);
         foreach (var (check, cms) in checks)
         {
             var result = WithLaterChanges(check, analysis, intact);
             if (cms is not null)
-                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, ct);
+                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, asked, ct);
             results.Add(result);
         }
         var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
@@ -110,6 +111,7 @@ public static class PdfSignatureVerifier
             ChainTrusted = cms?.ChainTrusted,
             TimestampValid = cms?.TimestampValid,
             TimestampTime = cms?.TimestampTime,
+            TimestampTrusted = cms?.TimestampTrusted,
             LaterChangesAllowed = true,
             Problems = problems,
             Notes = notes,
@@ -137,6 +139,7 @@ public static class PdfSignatureVerifier
             ChainTrusted = check?.Trusted,
             TimestampValid = intact,
             TimestampTime = check?.Time,
+            TimestampTrusted = intact ? check?.Trusted : null,
             LaterChangesAllowed = true,
             Problems = problems,
             Notes = notes,

@@ -6,13 +6,14 @@ namespace Worker.Pdf.Verification;
 
 /// <summary>
 /// Checks every certificate of a trusted chain (except the root) for revocation: embedded data first, then online.
-/// Revoked before the trusted (timestamped) signing time is invalid; without a timestamp any revocation is, because
-/// the signer's own claimed time cannot prove the signature came first.
+/// Revoked before the trusted signing time (a timestamp from a TSA that chains to an anchor) is invalid; without one any
+/// revocation is, because a claimed time (or a self-made TSA's) cannot prove the signature came first.
 /// </summary>
 internal static class RevocationStep
 {
+    /// <summary>Applies the answers; <paramref name="asked"/> keeps them per certificate, so many signatures by one signer ask once.</summary>
     public static async Task<SignatureVerification> ApplyAsync(SignatureVerification result, IReadOnlyList<BcCertificate> chain,
-        RevocationEvidence evidence, OnlineRevocationChecker? online, CancellationToken ct)
+        RevocationEvidence evidence, OnlineRevocationChecker? online, Dictionary<string, RevocationAnswer> asked, CancellationToken ct)
     {
         if (!result.IsIntact || chain.Count < 2) return result;
         var problems = result.Problems.ToList();
@@ -21,17 +22,19 @@ internal static class RevocationStep
         for (var i = 0; i < chain.Count - 1; i++)
         {
             var (certificate, issuer) = (chain[i], chain[i + 1]);
-            var answer = EmbeddedRevocation.Check(evidence, certificate, issuer, DateTimeOffset.UtcNow)
-                ?? (online is not null ? await online.CheckAsync(certificate, issuer, ct) : Offline(certificate));
+            var key = $"{issuer.SubjectDN}|{certificate.SerialNumber}";
+            var answer = EmbeddedRevocation.Check(evidence, certificate, issuer, DateTimeOffset.UtcNow, result.TrustedTime);
+            if (answer is null && !asked.TryGetValue(key, out answer))
+                asked[key] = answer = online is not null ? await online.CheckAsync(certificate, issuer, ct) : Offline(certificate);
             var who = certificate.SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? certificate.SubjectDN.ToString();
             switch (answer.Status)
             {
-                case RevocationStatus.Revoked when result.TimestampTime is { } signedAt && answer.RevokedAt > signedAt:
+                case RevocationStatus.Revoked when result.TrustedTime is { } signedAt && answer.RevokedAt > signedAt:
                     notes.Add($"the certificate of {who} was revoked on {Format(answer.RevokedAt)}, after the timestamped signing time ({answer.Source})");
                     break;
                 case RevocationStatus.Revoked:
                     problems.Add($"the certificate of {who} was revoked on {Format(answer.RevokedAt)}" +
-                                 (result.TimestampTime is null ? " and the signing time is only claimed by the signer" : ", before the signing time") +
+                                 (result.TrustedTime is null ? " and the signing time is only claimed by the signer" : ", before the signing time") +
                                  $" ({answer.Source})");
                     break;
                 case RevocationStatus.Unknown:

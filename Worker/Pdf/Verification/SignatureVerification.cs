@@ -50,8 +50,14 @@ public sealed record SignatureVerification
     /// <summary>Later revisions only add what incremental signing may add.</summary>
     public required bool LaterChangesAllowed { get; init; }
 
-    /// <summary>True when <see cref="SigningTime"/> is only the signer's own claim (/M), not a verified timestamp.</summary>
-    public bool TimeIsClaimed => TimestampTime is null;
+    /// <summary>The valid timestamp's TSA chains to a trust anchor; null without anchors or without a valid timestamp.</summary>
+    public bool? TimestampTrusted { get; init; }
+
+    /// <summary>The time a recognised TSA vouches for; null when the time is only claimed.</summary>
+    public DateTimeOffset? TrustedTime => TimestampTrusted == true ? TimestampTime : null;
+
+    /// <summary>True when <see cref="SigningTime"/> is only the signer's claim (/M) or a TSA not chaining to an anchor.</summary>
+    public bool TimeIsClaimed => TrustedTime is null;
 
     /// <summary>The worst revocation status found along the chain; NotChecked when no anchor chain was built.</summary>
     public RevocationStatus Revocation { get; init; } = RevocationStatus.NotChecked;

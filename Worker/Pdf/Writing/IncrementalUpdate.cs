@@ -13,9 +13,16 @@ public sealed class IncrementalUpdate(UpdateBase original)
     private readonly SortedDictionary<long, (IndirectReference Reference, IToken? Value)> _objects = new();
     private long _next = original.NextObjectNumber;
 
+    /// <summary>The PDF limit on indirect objects (ISO 32000-1, Annex C; a classic xref table cannot hold more): numbers stay below it.</summary>
+    public const long MaxObjectNumber = 8_388_607;
+
     /// <summary>Reserves a new object number; its value must be set before writing.</summary>
     public IndirectReference Allocate()
     {
+        // Numbering past the limit writes a file other readers cannot resolve: refuse rather than sign it.
+        if (_next >= MaxObjectNumber)
+            throw new PdfRefusedException(PdfRefusal.Damaged, string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"damaged PDF: its next object number would be {_next:N0}, beyond the PDF limit of {MaxObjectNumber:N0}, so no object can be added"));
         var reference = new IndirectReference(_next++, 0);
         _objects[reference.ObjectNumber] = (reference, null);
         return reference;

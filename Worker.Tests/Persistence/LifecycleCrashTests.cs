@@ -1,0 +1,144 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Worker.Tests.Support;
+
+namespace Worker.Tests.Persistence;
+
+/// <summary>
+/// A worker process that kills itself (SIGKILL) right after a step's transaction commits, before anything could enqueue the work
+/// that follows; a second worker started afterwards does that work, exactly once.
+/// </summary>
+public sealed class LifecycleCrashTests : IAsyncLifetime
+{
+    private const string Approver = "kadis@example.go.id";
+    private const string Contact = "tu@example.go.id";
+    private readonly TestDatabase database = new();
+    private readonly TestSmtpServer smtp = new();
+    private TestConfig config = null!;
+
+    public async Task InitializeAsync()
+    {
+        await database.InitializeAsync();
+        config = new TestConfig(database.ConnectionString);
+        config.Worker["Mail"]!["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Port"] = smtp.Port, ["Security"] = "None" };
+        smtp.Start();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await smtp.DisposeAsync();
+        config.Dispose();
+        await database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AskApprovers_SendsTheLinkOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        var (id, title) = await CrashAsync("ask-approvers", async () => await DropAsync());
+        using var survivor = await StartAsync();
+        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(60));
+        await SettledAsync(id);
+        Assert.Single(smtp.Matching(Approver, title));
+        Assert.Equal("AwaitingApproval", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task Approve_SignsAndFilesOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        var (id, _) = await CrashAsync("approve", () => DropAndDecideAsync("approve"));
+        using var survivor = await StartAsync();
+        await Eventually.Async(() => StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(90), $"document {id} Filed");
+        await SettledAsync(id);
+        Assert.Single(Directory.GetFiles(Path.Combine(config.Directory, "routes/surat-keluar/signed"), "*.pdf", SearchOption.AllDirectories));
+        Assert.Equal(1, await AuditedAsync(id, "filed"));
+    }
+
+    [Fact]
+    public async Task Reject_FilesTheOriginalAsDeclinedAndTellsOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        var (id, title) = await CrashAsync("reject", () => DropAndDecideAsync("reject", "salah alamat"));
+        using var survivor = await StartAsync();
+        var declined = Path.Combine(config.Directory, "routes/surat-keluar/declined");
+        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(declined, "*.pdf").Length), n => n == 1, TimeSpan.FromSeconds(60), "declined copy");
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(60));
+        await SettledAsync(id);
+        Assert.Single(Directory.GetFiles(declined, "*.pdf"));
+        Assert.Single(smtp.Matching(Contact, title));
+        Assert.Equal("Declined", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task File_SendsTheFiledNoticeOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        var (id, title) = await CrashAsync("file", () => DropAndDecideAsync("approve"));
+        Assert.Equal("Filed", await StateAsync(id));
+        Assert.Empty(smtp.Matching(Contact, title));
+        using var survivor = await StartAsync();
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(60));
+        await SettledAsync(id);
+        Assert.Single(smtp.Matching(Contact, title));
+    }
+
+    /// <summary>Runs <paramref name="act"/> against a worker set to die after <paramref name="transition"/> commits, and waits for it to die.</summary>
+    private async Task<(Guid Id, string Title)> CrashAsync(string transition, Func<Task<(Guid Id, string Title)>> act)
+    {
+        using var doomed = await StartAsync(new Dictionary<string, string> { ["WORKER_TEST_KILL_AFTER_COMMIT"] = transition });
+        var dropped = await act();
+        var code = await doomed.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        // 128 + SIGKILL: it killed itself, it did not stop.
+        Assert.True(code == 137, $"exit code {code?.ToString() ?? "none (still running)"}:\n{doomed.Output}");
+        var audit = await database.ScalarAsync<long>($"SELECT count(*) FROM worker.audit_events WHERE document_id = '{dropped.Id}'");
+        Assert.True(audit > 0);
+        return dropped;
+    }
+
+    private async Task<WorkerProcess> StartAsync(Dictionary<string, string>? environment = null)
+    {
+        var worker = WorkerProcess.Start(environment ?? [], "run", "--config", config.Write());
+        await worker.WaitUntilReadyAsync(config.BaseUrl, TimeSpan.FromSeconds(90));
+        return worker;
+    }
+
+    private async Task<(Guid Id, string Title)> DropAsync()
+    {
+        var name = $"crash-{Guid.NewGuid().ToString()[..8]}.pdf";
+        await File.WriteAllBytesAsync(Path.Combine(config.Directory, "routes/surat-keluar/inbox", name), TestPdfs.Unique());
+        var row = await Eventually.Async(
+            () => database.ScalarAsync<string>($"SELECT id || '|' || title FROM worker.documents WHERE source_name = '{name}'"),
+            v => v is not null, TimeSpan.FromSeconds(60), $"{name} recorded");
+        var parts = row!.Split('|', 2);
+        return (Guid.Parse(parts[0]), parts[1]);
+    }
+
+    /// <summary>Drops a file and decides through the emailed link; the worker may die while answering, which is the point.</summary>
+    private async Task<(Guid Id, string Title)> DropAndDecideAsync(string decision, string? reason = null)
+    {
+        var (id, title) = await DropAsync();
+        var mail = await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(60));
+        await Eventually.Async(() => database.ScalarAsync<long>("SELECT count(*) FROM worker.outbox WHERE sent_at IS NOT NULL"), n => n >= 1);
+        using var client = new ApprovalClient(config.BaseUrl);
+        try
+        {
+            var (status, body) = await client.PostAsync(ApprovalClient.TokenFrom(mail[^1]), decision, confirm: true, reason);
+            Assert.True(status == HttpStatusCode.OK, $"{decision} refused ({status}): {body}");
+        }
+        catch (HttpRequestException) { /* killed before it answered */ }
+        return (id, title);
+    }
+
+    /// <summary>Every follow-up of the document relayed and its job finished, plus a moment for a duplicate to show.</summary>
+    private async Task SettledAsync(Guid id)
+    {
+        await Eventually.Async(() => database.ScalarAsync<long>(
+            $"""
+            SELECT count(*) FROM worker.follow_ups f LEFT JOIN hangfire.job j ON j.id::text = f.job_id
+            WHERE f.document_id = '{id}' AND (f.dispatched_at IS NULL OR j.statename IS DISTINCT FROM 'Succeeded')
+            """), n => n == 0, TimeSpan.FromSeconds(90), $"follow-ups of {id} done");
+        await Task.Delay(TimeSpan.FromSeconds(2));
+    }
+
+    private Task<string?> StateAsync(Guid id) => database.ScalarAsync<string>($"SELECT state FROM worker.documents WHERE id = '{id}'");
+
+    private Task<long> AuditedAsync(Guid id, string action) =>
+        database.ScalarAsync<long>($"SELECT count(*) FROM worker.audit_events WHERE document_id = '{id}' AND action = '{action}'");
+}
