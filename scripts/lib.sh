@@ -99,3 +99,17 @@ SQL
 }
 
 random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }
+
+# ensure_max_connections N: the cluster accepts at least N connections (the test suite runs many worker hosts at once,
+# each with its own pools); raises the setting and restarts the cluster once when it is lower.
+ensure_max_connections() {
+  local wanted=$1 current version cluster
+  current=$(as_postgres psql -X -At -d postgres -c "SHOW max_connections")
+  [ "$current" -ge "$wanted" ] && return 0
+  as_postgres psql -X -q -d postgres -c "ALTER SYSTEM SET max_connections = $wanted" >/dev/null
+  read -r version cluster _ < <(pg_lsclusters -h | head -n 1)
+  as_root pg_ctlcluster "$version" "$cluster" restart
+  for _ in $(seq 1 30); do pg_isready -h 127.0.0.1 -p 5432 -q && return 0; sleep 1; done
+  echo "PostgreSQL did not come back on 127.0.0.1:5432 after raising max_connections" >&2
+  exit 1
+}

@@ -11,6 +11,7 @@ ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:op
 # GNU time measures the peak memory of the worker under hostile PDFs (Worker.Tests/Pdf/Hostile).
 ensure_packages /usr/bin/time:time
 ensure_postgres
+ensure_max_connections 300
 
 # The test role can only create and drop its own databases. Its random password is kept outside the checkout, so
 # several checkouts (or a run beside a developer's) on one machine keep using the same one.

@@ -16,7 +16,8 @@ public sealed class ShutdownTests : IAsyncLifetime
     {
         using var config = new TestConfig(database.ConnectionString);
         using var worker = WorkerProcess.Start("run", "--config", config.Write());
-        await worker.WaitUntilReadyAsync(config.BaseUrl, TimeSpan.FromSeconds(60));
+        // Generous: a loaded machine can take a minute to start a worker; this test is about the stop, not the start.
+        await worker.WaitUntilReadyAsync(config.BaseUrl, TimeSpan.FromSeconds(180));
 
         var stopwatch = Stopwatch.StartNew();
         worker.Terminate();

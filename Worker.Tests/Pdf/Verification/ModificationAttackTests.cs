@@ -158,6 +158,39 @@ public sealed class ModificationAttackTests : IDisposable
         Assert.DoesNotContain(results, r => r.IsValid && r.FieldName == "Signature1" && !r.CoversWholeFile);
     }
 
+    /// <summary>Universal signature forgery: a later revision rewrites our signature dictionary so a lax validator skips the checks.</summary>
+    [Theory]
+    [InlineData("null-byterange")]
+    [InlineData("whole-file-byterange")]
+    [InlineData("empty-contents")]
+    [InlineData("no-byterange")]
+    public async Task Verify_ReportsInvalid_WhenALaterRevisionForgesTheSignatureDictionary(string variant)
+    {
+        var signed = await SignedShadowLetterAsync();
+        var attacked = _temp.File($"usf-{variant}.pdf");
+        var length = new FileInfo(signed).Length;
+        Revisions.Append(signed, attacked, (pdf, update) =>
+        {
+            var form = (DictionaryToken)pdf.Get(pdf.Catalog, "AcroForm")!;
+            var field = (DictionaryToken)pdf.Resolve(((ArrayToken)pdf.Get(form, "Fields")!).Data[0])!;
+            var reference = ((IndirectReferenceToken)field.Data["V"]).Data;
+            var signature = (DictionaryToken)pdf.Resolve(field.Data["V"])!;
+            var forged = variant switch
+            {
+                "null-byterange" => signature.With(NameToken.Byterange, NullToken.Instance),
+                "whole-file-byterange" => signature.With(NameToken.Byterange, Numbers(0, length, 0, 0)),
+                "empty-contents" => signature.With(NameToken.Contents, new StringToken("")),
+                _ => new DictionaryToken(signature.Data.Where(e => e.Key != "ByteRange").ToDictionary(e => NameToken.Create(e.Key), e => e.Value)),
+            };
+            update.Set(reference, forged);
+        });
+
+        var results = PdfSignatureVerifier.Verify(attacked, DemoPki.Instance.Trust);
+        Assert.NotEmpty(results);
+        Assert.All(results, r => Assert.False(r.IsIntact, $"{variant}: {r.FieldName} {r.Summary}"));
+        Assert.Equal(ExitCode.SignatureInvalid, await CommandLine.RunAsync(["verify", attacked, "--trust", DemoPki.Instance.CaPem], TextWriter.Null, TextWriter.Null));
+    }
+
     [Fact]
     public async Task Verify_StaysValid_WhenALaterRevisionAddsADss()
     {
