@@ -8,6 +8,8 @@ require_dotnet
 # The tests call these real programs; a missing one must fail the run, so install them here.
 ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools pk12util:libnss3-tools \
   zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/sbin/nginx:nginx
+# GNU time measures the peak memory of the worker under hostile PDFs (Worker.Tests/Pdf/Hostile).
+ensure_packages /usr/bin/time:time
 ensure_postgres
 ensure_max_connections 300
 

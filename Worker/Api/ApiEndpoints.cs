@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
+using Worker.Pdf.Checking;
 using Worker.Persistence;
 
 namespace Worker.Api;
@@ -40,6 +41,7 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .WithSummary("Submit a PDF for approval and signing")
             .WithDescription("The same checks as a file dropped in the route's inbox. Send an Idempotency-Key header so a retry never makes a second document.");
         group.MapGet("/{id:guid}", GetAsync).WithSummary("A document's state, approvers and signed hash")
@@ -51,11 +53,13 @@ public static class ApiEndpoints
     }
 
     public static async Task<Results<Accepted<SubmittedDocument>, ProblemHttpResult>> SubmitAsync(HttpRequest request, ClaimsPrincipal user,
-        ApiClients clients, ApiSubmissions submissions, IOptions<WorkerOptions> options, CancellationToken ct)
+        ApiClients clients, ApiSubmissions submissions, IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
     {
         var client = Caller(user, clients);
         var (submission, problem) = await SubmissionForm.ReadAsync(request, client, options.Value, ct);
         if (problem is not null) return TypedResults.Problem(problem);
+        using var slot = await parses.TryEnterAsync(ct);
+        if (slot is null) return ParseBusy.Problem(request.HttpContext);
         return (await submissions.SubmitAsync(submission!, ct)).ToResult();
     }
 

@@ -41,6 +41,7 @@ public static class WorkerApplication
         builder.AddApproval(options);
         builder.AddSigning();
         builder.AddVerification();
+        builder.AddParseLimit(configuration);
         builder.AddHealth();
         builder.AddDashboard(options);
         builder.Services.AddOperatorActions();

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
 using Worker.Filing;
+using Worker.Pdf.Checking;
 using Worker.Pdf.Verification;
 using Worker.Persistence;
 
@@ -63,7 +64,7 @@ public static class VerifyEndpoints
     }
 
     private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,
-        IOptions<WorkerOptions> options, CancellationToken ct)
+        IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
     {
         var zone = ApprovalRoutes.Zone(options.Value);
         var limit = options.Value.Intake.MaxFileBytes;
@@ -89,6 +90,8 @@ public static class VerifyEndpoints
             var matched = match is { } m ? await store.FindAsync(m, ct) : null;
             Guid? expected = Guid.TryParse(form["id"], out var from) ? from : null;
             IReadOnlyList<SignatureVerification> signatures;
+            using var slot = await parses.TryEnterAsync(ct);
+            if (slot is null) return Busy(http, zone);
             try { signatures = await PdfSignatureVerifier.VerifyAsync(temp, policies.Current(), ct); }
             catch (Pdf.PdfRefusedException)
             {
@@ -101,6 +104,12 @@ public static class VerifyEndpoints
         {
             File.Delete(temp);
         }
+    }
+
+    private static ContentHttpResult Busy(HttpContext http, TimeZoneInfo zone)
+    {
+        http.Response.Headers.RetryAfter = ParseSlots.RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Refuse(http, StatusCodes.Status503ServiceUnavailable, ParseSlots.BusyMessage, zone);
     }
 
     private static ContentHttpResult Refuse(HttpContext http, int status, string problem, TimeZoneInfo zone) =>

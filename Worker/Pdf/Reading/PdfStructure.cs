@@ -102,6 +102,8 @@ public sealed class PdfStructure : IDisposable
         if (Encoding.Latin1.GetString(head).IndexOf("%PDF-", StringComparison.Ordinal) < 0)
             throw new PdfRefusedException(PdfRefusal.NotPdf, "not a PDF: no %PDF- header");
         var lastXref = StartXrefLocator.Locate(file);
+        // PdfPig repairs what it cannot find and recurses as deep as a file nests: it reads only what this walk accepted.
+        var revisions = StrictPreWalk.Check(file, SyntaxLimits.Default);
         PdfDocument document;
         try
         {
@@ -121,31 +123,12 @@ public sealed class PdfStructure : IDisposable
         {
             if (document.IsEncrypted || document.Structure.Trailer.EncryptionToken is not null)
                 throw new PdfRefusedException(PdfRefusal.Encrypted, "encrypted PDF: remove the password protection before signing");
-            return new PdfStructure(file, document, lastXref, StrictRevisions(file));
+            return new PdfStructure(file, document, lastXref, revisions);
         }
         catch
         {
             document.Dispose();
             throw;
-        }
-    }
-
-    // PdfPig repairs what it cannot find; what we sign or judge must read exactly as written, so check it strictly too.
-    private static int StrictRevisions(Stream file)
-    {
-        try
-        {
-            var current = PdfRevisions.Open(file).Current();
-            if (current.Trailer["Root"] is not PdfReference root || current.Get(root.Number) is not PdfDictionary)
-                throw new PdfSyntaxException("the trailer's /Root is not a dictionary");
-            var linearized = current.Chain.Count > 1 && current.Chain[0].Offset < 1024 * 1024
-                && current.Entries.Where(e => e.Value.Kind == XrefEntryKind.InUse).MinBy(e => e.Value.Location) is var first
-                && current.Get(first.Key) is PdfDictionary d && d["Linearized"] is not null;
-            return current.Chain.Count - (linearized ? 1 : 0);
-        }
-        catch (PdfSyntaxException e)
-        {
-            throw new PdfRefusedException(PdfRefusal.NeedsRepair, $"damaged PDF: its cross-reference data needs repair ({e.Message})");
         }
     }
 

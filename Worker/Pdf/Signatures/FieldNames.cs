@@ -1,3 +1,4 @@
+using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
 using Worker.Pdf.Reading;
 
@@ -10,8 +11,9 @@ public static class FieldNames
     public static string NextSignatureName(PdfStructure pdf, IEnumerable<IToken> fields)
     {
         var taken = new HashSet<string>(StringComparer.Ordinal);
+        var visited = new HashSet<IndirectReference>();
         foreach (var field in fields)
-            Collect(pdf, field, prefix: null, taken, depth: 0);
+            Collect(pdf, field, prefix: null, taken, visited, depth: 0);
         for (var n = 1; ; n++)
         {
             var name = $"Signature{n}";
@@ -19,9 +21,10 @@ public static class FieldNames
         }
     }
 
-    private static void Collect(PdfStructure pdf, IToken field, string? prefix, HashSet<string> taken, int depth)
+    // A field object met twice (/Kids naming one child twice at every level) is read once, or the walk doubles per level.
+    private static void Collect(PdfStructure pdf, IToken field, string? prefix, HashSet<string> taken, HashSet<IndirectReference> visited, int depth)
     {
-        if (depth > 32 || pdf.Resolve(field) is not DictionaryToken dict) return;
+        if (depth > 32 || (field is IndirectReferenceToken r && !visited.Add(r.Data)) || pdf.Resolve(field) is not DictionaryToken dict) return;
         var partial = pdf.Get(dict, "T") switch
         {
             StringToken s => s.Data,
@@ -32,6 +35,6 @@ public static class FieldNames
         if (name is not null) taken.Add(name);
         if (pdf.Get(dict, "Kids") is ArrayToken kids)
             foreach (var kid in kids.Data)
-                Collect(pdf, kid, name, taken, depth + 1);
+                Collect(pdf, kid, name, taken, visited, depth + 1);
     }
 }

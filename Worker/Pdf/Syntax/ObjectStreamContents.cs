@@ -41,6 +41,15 @@ internal sealed class ObjectStreamContents
         return new ObjectStreamContents(number, data, first, index, limits);
     }
 
+    /// <summary>How many bytes the stream decoded to.</summary>
+    public long Length => _data.Length;
+
+    /// <summary>How many objects the stream's index lists.</summary>
+    public int Count => _index.Length;
+
+    /// <summary>The <paramref name="index"/>th object, whatever number it has.</summary>
+    public PdfValue ReadAt(int index) => _reader.ReadValue(new PdfLexer(_data, _limits) { Position = _first + _index[index].Offset });
+
     public PdfValue Get(int number, int index)
     {
         if (index < 0 || index >= _index.Length || _index[index].Number != number)

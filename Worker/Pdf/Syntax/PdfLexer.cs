@@ -57,7 +57,7 @@ public sealed class PdfLexer(ByteSource source, SyntaxLimits limits)
         var text = new StringBuilder();
         for (int b; (b = source[Position]) >= 0 && !IsWhite(b) && !IsDelimiter(b); Position++)
         {
-            if (text.Length >= 256) throw new PdfSyntaxException("a token longer than 256 bytes");
+            if (text.Length >= 256) throw new PdfLimitException("a token longer than 256 bytes");
             text.Append((char)b);
         }
         return text.ToString();
@@ -68,7 +68,7 @@ public sealed class PdfLexer(ByteSource source, SyntaxLimits limits)
         var bytes = new List<byte>();
         for (int b; (b = source[Position]) >= 0 && !IsWhite(b) && !IsDelimiter(b); Position++)
         {
-            if (bytes.Count >= 1024) throw new PdfSyntaxException("a name longer than 1024 bytes");
+            if (bytes.Count >= 1024) throw new PdfLimitException("a name longer than 1024 bytes");
             if (b == '#' && Hex(source[Position + 1]) is var high and >= 0 && Hex(source[Position + 2]) is var low and >= 0)
             {
                 bytes.Add((byte)(high * 16 + low));
@@ -90,7 +90,7 @@ public sealed class PdfLexer(ByteSource source, SyntaxLimits limits)
         {
             var b = source[Position++];
             if (b < 0) throw new PdfSyntaxException("a string is not closed");
-            if (bytes.Count >= limits.MaxStringBytes) throw new PdfSyntaxException("a string longer than the limit");
+            if (bytes.Count >= limits.MaxStringBytes) throw new PdfLimitException("a string longer than the limit");
             if (b == '(') depth++;
             else if (b == ')' && --depth == 0) return bytes.ToArray();
             if (b != '\\') { bytes.Add((byte)b); continue; }
@@ -128,7 +128,7 @@ public sealed class PdfLexer(ByteSource source, SyntaxLimits limits)
             var digit = Hex(b);
             if (digit < 0) throw new PdfSyntaxException("a hex string holds a character that is not a hex digit");
             if (high < 0) { high = digit; continue; }
-            if (bytes.Count >= limits.MaxStringBytes) throw new PdfSyntaxException("a string longer than the limit");
+            if (bytes.Count >= limits.MaxStringBytes) throw new PdfLimitException("a string longer than the limit");
             bytes.Add((byte)(high * 16 + digit));
             high = -1;
         }

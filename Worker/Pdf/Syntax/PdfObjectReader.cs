@@ -43,7 +43,7 @@ public sealed class PdfObjectReader(ByteSource source, SyntaxLimits limits)
                 case PdfTokenKind.End:
                     throw new PdfSyntaxException("the file ended inside an object");
                 case PdfTokenKind.ArrayStart or PdfTokenKind.DictionaryStart:
-                    if (stack.Count >= limits.MaxNesting) throw new PdfSyntaxException($"objects nested deeper than {limits.MaxNesting} levels");
+                    if (stack.Count >= limits.MaxNesting) throw new PdfLimitException($"objects nested deeper than {limits.MaxNesting} levels");
                     stack.Push((token.Kind == PdfTokenKind.DictionaryStart, []));
                     continue;
                 case PdfTokenKind.ArrayEnd:
@@ -72,7 +72,7 @@ public sealed class PdfObjectReader(ByteSource source, SyntaxLimits limits)
             }
             if (stack.Count == 0) return done!;
             var items = stack.Peek().Items;
-            if (items.Count >= limits.MaxContainerItems) throw new PdfSyntaxException("an array or dictionary with too many entries");
+            if (items.Count >= limits.MaxContainerItems) throw new PdfLimitException("an array or dictionary with too many entries");
             items.Add(done!);
         }
     }
@@ -114,7 +114,10 @@ public sealed class PdfObjectReader(ByteSource source, SyntaxLimits limits)
         };
         if (declared is { } length && length >= 0 && start + length <= source.Length && EndstreamFollows(start + length))
             return new PdfStream(dictionary, source, start, length);
-        throw new PdfSyntaxException("a stream's /Length does not end at 'endstream'");
+        // Readers that repair allocate or seek by what /Length says, so one outside the file is hostile, not inexact.
+        if (declared is < 0 || start + declared > source.Length)
+            throw new PdfLimitException($"a stream's /Length ({declared}) is negative or runs past the end of the file");
+        throw new PdfStreamLengthException(dictionary);
     }
 
     private bool EndstreamFollows(long position)

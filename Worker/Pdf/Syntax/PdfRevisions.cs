@@ -80,10 +80,10 @@ public sealed class PdfRevisions
         for (long? offset = head; offset is { } at;)
         {
             if (!seen.Add(at)) throw new PdfSyntaxException($"the /Prev chain of cross-reference sections loops back to offset {at}");
-            if (chain.Count >= _limits.MaxXrefSections) throw new PdfSyntaxException("too many cross-reference sections");
+            if (chain.Count >= _limits.MaxXrefSections) throw new PdfLimitException("too many cross-reference sections");
             var section = reader.Read(at);
             entries += section.Entries.Count;
-            if (entries > _limits.MaxXrefEntries) throw new PdfSyntaxException("more cross-reference entries than allowed");
+            if (entries > _limits.MaxXrefEntries) throw new PdfLimitException("more cross-reference entries than allowed");
             chain.Add(section);
             offset = section.Prev;
         }

@@ -1,4 +1,4 @@
 namespace Worker.Pdf.Syntax;
 
 /// <summary>The strict reader met bytes that are not the PDF they claim to be; the message is one plain phrase.</summary>
-public sealed class PdfSyntaxException(string message) : Exception(message);
+public class PdfSyntaxException(string message) : Exception(message);

@@ -31,6 +31,9 @@ public sealed class RevisionView
     /// <summary>The newest trailer.</summary>
     public PdfDictionary Trailer => Chain[0].Trailer;
 
+    /// <summary>Bytes decoded from object streams so far (each stream once).</summary>
+    public long DecodedBytes { get; private set; }
+
     /// <summary>Every object number's entry, newest section winning.</summary>
     public IReadOnlyDictionary<int, XrefEntry> Entries => _effective ??= Merge();
 
@@ -38,7 +41,8 @@ public sealed class RevisionView
     public PdfValue? Get(int number)
     {
         if (_objects.TryGetValue(number, out var cached)) return cached;
-        if (!_reading.Add(number)) throw new PdfSyntaxException($"object {number} refers to itself while being read");
+        if (_reading.Count >= _limits.MaxReadDepth) throw new PdfLimitException($"objects refer to each other more than {_limits.MaxReadDepth} deep while being read");
+        if (!_reading.Add(number)) throw new PdfLimitException($"object {number} refers to itself while being read");
         try
         {
             var value = Entries.TryGetValue(number, out var entry) ? Load(number, entry) : null;
@@ -64,6 +68,16 @@ public sealed class RevisionView
     /// <summary>A dictionary entry, resolved.</summary>
     public PdfValue? Get(PdfDictionary dictionary, string key) => Resolve(dictionary[key]);
 
+    /// <summary>
+    /// Reads every object object stream <paramref name="number"/> holds, whether the xref lists it or not: other readers
+    /// parse a whole object stream as soon as one of its objects is wanted.
+    /// </summary>
+    public void ReadWholeObjectStream(int number)
+    {
+        var contents = ObjectStream(number);
+        for (var i = 0; i < contents.Count; i++) contents.ReadAt(i);
+    }
+
     private PdfValue? Load(int number, XrefEntry entry)
     {
         switch (entry.Kind)
@@ -86,7 +100,10 @@ public sealed class RevisionView
         if (_objectStreams.TryGetValue(number, out var contents)) return contents;
         if (!Entries.TryGetValue(number, out var entry) || entry.Kind != XrefEntryKind.InUse || Get(number) is not PdfStream stream)
             throw new PdfSyntaxException($"object stream {number} is missing");
-        return _objectStreams[number] = ObjectStreamContents.Read(number, stream, _limits);
+        contents = ObjectStreamContents.Read(number, stream, _limits);
+        DecodedBytes += contents.Length;
+        if (DecodedBytes > _limits.MaxObjectStreamBytes) throw new PdfLimitException("the object streams together inflate beyond the limit");
+        return _objectStreams[number] = contents;
     }
 
     private Dictionary<int, XrefEntry> Merge()

@@ -30,7 +30,7 @@ public sealed class XrefSectionReader(ByteSource source, SyntaxLimits limits)
                 throw new PdfSyntaxException($"the xref table at offset {offset} is malformed");
             // Each entry takes 20 bytes, so a count the rest of the file cannot hold is a lie.
             if (n > (source.Length - lexer.Position) / 18 || entries.Count + n > limits.MaxXrefEntries || start + n > limits.MaxXrefEntries)
-                throw new PdfSyntaxException($"the xref table at offset {offset} declares more entries than the file holds");
+                throw new PdfLimitException($"the xref table at offset {offset} declares more entries than the file holds");
             for (var i = 0L; i < n; i++)
             {
                 var location = lexer.Next();
@@ -45,6 +45,7 @@ public sealed class XrefSectionReader(ByteSource source, SyntaxLimits limits)
         }
         if (_objects.ReadValue(lexer) is not PdfDictionary trailer)
             throw new PdfSyntaxException($"the trailer after the xref table at offset {offset} is not a dictionary");
+        if (trailer.Integer("Size") is { } size) CheckObjectCount(size, offset, "/Size");
         if (trailer.Integer("XRefStm") is { } streamOffset)
             foreach (var (number, entry) in ReadStream(streamOffset).Entries)
                 if (!entries.TryGetValue(number, out var existing) || existing.Kind == XrefEntryKind.Free)
@@ -57,21 +58,27 @@ public sealed class XrefSectionReader(ByteSource source, SyntaxLimits limits)
         var indirect = _objects.ReadIndirect(offset);
         if (indirect.Value is not PdfStream { Dictionary: var dictionary } stream || dictionary.Name("Type") != "XRef")
             throw new PdfSyntaxException($"the object at offset {offset} is not an xref stream");
-        var widths = (dictionary["W"] as PdfArray)?.Items.Select(i => (i as PdfNumber)?.AsLong ?? -1).ToArray();
-        if (widths is not { Length: 3 } || widths.Any(w => w is < 0 or > 8))
+        // A width too large for a long (REDHAT-1531897-0.pdf has 166666666666666666666666666) is over the limit, not malformed.
+        var widths = (dictionary["W"] as PdfArray)?.Items.Select(i => i is PdfNumber { Value: > 8 } ? long.MaxValue : (i as PdfNumber)?.AsLong ?? -1).ToArray();
+        if (widths is not { Length: 3 } || widths.Any(w => w < 0))
             throw new PdfSyntaxException($"the xref stream at offset {offset} has a malformed /W");
+        if (widths.Any(w => w > 8))
+            throw new PdfLimitException($"the xref stream at offset {offset} has fields wider than 8 bytes in /W");
         var size = dictionary.Integer("Size") ?? -1;
-        if (size is < 0 || size > limits.MaxXrefEntries)
+        if (size is < 0)
             throw new PdfSyntaxException($"the xref stream at offset {offset} declares an impossible /Size");
+        CheckObjectCount(size, offset, "/Size");
         var index = (dictionary["Index"] as PdfArray)?.Items.Select(i => (i as PdfNumber)?.AsLong ?? -1).ToArray() ?? [0, size];
         if (index.Length % 2 != 0 || index.Any(i => i < 0))
             throw new PdfSyntaxException($"the xref stream at offset {offset} has a malformed /Index");
         var width = (int)(widths[0] + widths[1] + widths[2]);
         var total = 0L;
         for (var i = 0; i < index.Length; i += 2) total += index[i + 1];
-        if (width == 0 || total > limits.MaxXrefEntries || index.Where((_, i) => i % 2 == 0).Zip(index.Where((_, i) => i % 2 == 1)).Any(p => p.First + p.Second > limits.MaxXrefEntries))
-            throw new PdfSyntaxException($"the xref stream at offset {offset} declares more entries than allowed");
-        var data = StreamDecoder.Decode(stream, limits with { MaxDecodedStreamBytes = (int)Math.Min(limits.MaxDecodedStreamBytes, total * width + 1024) });
+        if (width == 0)
+            throw new PdfSyntaxException($"the xref stream at offset {offset} has a malformed /W");
+        for (var i = 0; i < index.Length; i += 2) CheckObjectCount(index[i] + index[i + 1], offset, "/Index");
+        CheckObjectCount(total, offset, "/Index");
+        var data = StreamDecoder.Decode(stream, limits with { MaxDecodedStreamBytes = (int)Math.Min(limits.MaxDecodedStreamBytes, total * width + 1024), MaxInflationRatio = int.MaxValue });
         if (data.Length < total * width)
             throw new PdfSyntaxException($"the xref stream at offset {offset} holds fewer entries than its /Index says");
         var entries = new Dictionary<int, XrefEntry>();
@@ -87,6 +94,14 @@ public sealed class XrefSectionReader(ByteSource source, SyntaxLimits limits)
                 if (kind is { } known) entries[(int)(index[i] + k)] = new XrefEntry(known, second, (int)Math.Min(third, int.MaxValue));
             }
         return new XrefSection { Offset = offset, IsTable = false, Entries = entries, Trailer = dictionary };
+    }
+
+    // Readers size their tables by these counts, so a count the file's length cannot back is refused before anything is allocated.
+    private void CheckObjectCount(long count, long offset, string key)
+    {
+        var allowed = Math.Min(limits.MaxXrefEntries, Math.Max(limits.ObjectsAlwaysAllowed, source.Length / limits.MinBytesPerObject));
+        if (count > allowed)
+            throw new PdfLimitException($"the cross-reference section at offset {offset} declares {count} objects in {key}, more than a file of {source.Length} bytes can hold");
     }
 
     private static long Field(byte[] data, int position, int width)
