@@ -9,6 +9,8 @@ namespace Worker.Persistence;
 /// </summary>
 public static class RuntimeRoleGrants
 {
+    // CREATE on the worker schema: a runtime role named "worker" finds the schema first on its search path ("$user"), so
+    // Quartz provisions its tables there; creating tables gives no right over the owner's, the audit table included.
     /// <summary>Applied after every migration run, so tables added by later scripts are covered too.</summary>
     public static async Task ApplyAsync(NpgsqlConnection owner, string runtimeRole, CancellationToken ct)
     {
@@ -28,7 +30,7 @@ public static class RuntimeRoleGrants
             $"""
             GRANT CONNECT, CREATE ON DATABASE {Identifier(database)} TO {r};
             GRANT USAGE, CREATE ON SCHEMA public TO {r};
-            GRANT USAGE ON SCHEMA worker TO {r};
+            GRANT USAGE, CREATE ON SCHEMA worker TO {r};
             GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA worker TO {r};
             GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA worker TO {r};
             REVOKE ALL ON worker.audit_events FROM {r};
