@@ -10,6 +10,8 @@ ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:op
   zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/sbin/nginx:nginx
 # GNU time measures the peak memory of the worker under hostile PDFs (Worker.Tests/Pdf/Hostile).
 ensure_packages /usr/bin/time:time
+# Python prints the failed tests again at the end of a run (scripts/failed-tests.py).
+ensure_packages python3:python3
 ensure_postgres
 ensure_max_connections 300
 
@@ -38,6 +40,11 @@ export WORKER_TEST_RUN
 
 mkdir -p artifacts
 status=0
-dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --results-directory artifacts/test-results "$@" || status=$?
+dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --logger "trx;LogFileName=tests.trx" \
+  --results-directory artifacts/test-results "$@" || status=$?
+# The console log of a long run is cut from the top; repeat the failures last, where a reader of its tail sees them.
+if [ "$status" -ne 0 ] && [ -f artifacts/test-results/tests.trx ]; then
+  python3 scripts/failed-tests.py artifacts/test-results/tests.trx || true
+fi
 drop_test_databases "wt_${WORKER_TEST_RUN}_" || true
 exit "$status"
