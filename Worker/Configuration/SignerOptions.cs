@@ -3,7 +3,7 @@ namespace Worker.Configuration;
 /// <summary><c>Worker:Signers:NAME</c>: one signing identity.</summary>
 public sealed class SignerOptions
 {
-    /// <summary><c>Pkcs12</c> (a key file this worker holds) or <c>Bsre</c> (BSrE's Esign Client Service holds the key).</summary>
+    /// <summary><c>Pkcs12</c> (a key file this worker holds), <c>Pkcs11</c> (a key on a token or HSM) or <c>Bsre</c> (BSrE's Esign Client Service holds the key).</summary>
     public string Kind { get; set; } = SignerKinds.Pkcs12;
     /// <summary>PKCS#12 file with the key and its certificate chain (Kind Pkcs12).</summary>
     public string Pkcs12 { get; set; } = "";
@@ -23,4 +23,6 @@ public sealed class SignerOptions
     public string CertificateSha256 { get; set; } = "";
     /// <summary>The Esign Client Service (Kind Bsre).</summary>
     public BsreOptions Bsre { get; set; } = new();
+    /// <summary>The token or HSM holding the key (Kind Pkcs11).</summary>
+    public Pkcs11Options Pkcs11 { get; set; } = new();
 }

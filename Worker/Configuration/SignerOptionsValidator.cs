@@ -19,8 +19,11 @@ public static partial class SignerOptionsValidator
             case SignerKinds.Bsre:
                 CheckBsre(e, key, s);
                 break;
+            case SignerKinds.Pkcs11:
+                CheckPkcs11(e, $"{key}:Pkcs11", s.Pkcs11);
+                break;
             default:
-                e.Add($"{key}:Kind: '{s.Kind}' must be {SignerKinds.Pkcs12} or {SignerKinds.Bsre}");
+                e.Add($"{key}:Kind: '{s.Kind}' must be {SignerKinds.Pkcs12}, {SignerKinds.Pkcs11} or {SignerKinds.Bsre}");
                 break;
         }
     }
@@ -39,6 +42,19 @@ public static partial class SignerOptionsValidator
         else if (s.Email.Length > 0 && !s.Email.Contains('@')) e.Add($"{key}:Email: '{s.Email}' is not an email address");
         if (s.Secret != "Passphrase") e.Add($"{key}:Secret: '{s.Secret}' is not supported; use Passphrase");
     }
+
+    private static void CheckPkcs11(List<string> e, string key, Pkcs11Options p)
+    {
+        WorkerOptionsValidator.RequiredFile(e, $"{key}:Library", p.Library);
+        WorkerOptionsValidator.RequiredFile(e, $"{key}:PinFile", p.PinFile);
+        if ((p.TokenLabel.Length > 0) == p.SlotId.HasValue) e.Add($"{key}:TokenLabel: set exactly one of TokenLabel and SlotId (which token holds the key)");
+        if ((p.KeyLabel.Length > 0) == (p.KeyId.Length > 0)) e.Add($"{key}:KeyLabel: set exactly one of KeyLabel and KeyId (which key on the token)");
+        else if (p.KeyId.Length > 0 && !HexBytes().IsMatch(p.KeyId)) e.Add($"{key}:KeyId: '{p.KeyId}' is not hexadecimal bytes");
+        if (p.CertificateFile.Length > 0) WorkerOptionsValidator.RequiredFile(e, $"{key}:CertificateFile", p.CertificateFile);
+    }
+
+    [GeneratedRegex("^([0-9A-Fa-f]{2})+$")]
+    private static partial Regex HexBytes();
 
     [GeneratedRegex("^[0-9A-Fa-f]{64}$")]
     private static partial Regex Sha256Hex();

@@ -9,4 +9,6 @@ public sealed class SigningOptions
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
     /// <summary>Operators are warned this long before a signer certificate expires.</summary>
     public TimeSpan CertificateWarning { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>How often every signer is checked (a test signature, its certificate and chain), and once at start.</summary>
+    public TimeSpan CheckEvery { get; set; } = TimeSpan.FromMinutes(5);
 }
