@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Signing;
 using Worker.Signing.Bsre;
+using Worker.Signing.Keys;
 
 namespace Worker.Cli;
 
@@ -25,8 +26,9 @@ public static class SignersCommand
 
         var options = Options.Create(settings);
         await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
-        using var keys = new SignerProfiles(options, TimeProvider.System);
-        var readiness = new SignerReadiness(keys, new BsreSigner(services.GetRequiredService<IHttpClientFactory>(), options), options, TimeProvider.System);
+        await using var keys = new SignerKeys(options, TimeProvider.System);
+        var readiness = new SignerReadiness(keys, new BsreSigner(services.GetRequiredService<IHttpClientFactory>(), options),
+            Worker.Verification.VerificationPolicies.Anchors(settings), options, TimeProvider.System);
         var results = await readiness.CheckAsync(name, CancellationToken.None);
         foreach (var r in results) await (r.Ready ? stdout : stderr).WriteLineAsync(r.Line);
         return results.All(r => r.Ready) ? ExitCode.Done : ExitCode.Unexpected;

@@ -3,12 +3,14 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Notifications;
+using Worker.Pdf.Keys;
+using Worker.Signing.Keys;
 
 namespace Worker.Signing;
 
 /// <summary>Warns operators (log and email) when a configured signer certificate expires within Worker:Signing:CertificateWarning.</summary>
 public sealed partial class CertificateExpiryCheck(
-    IOptions<WorkerOptions> options, IMailSender mail, MailComposer composer, TimeProvider clock, ILogger<CertificateExpiryCheck> logger)
+    SignerKeys keys, IOptions<WorkerOptions> options, IMailSender mail, MailComposer composer, TimeProvider clock, ILogger<CertificateExpiryCheck> logger)
 {
     /// <summary>One line per signer that needs attention; empty when all are fine.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
@@ -19,8 +21,8 @@ public sealed partial class CertificateExpiryCheck(
         foreach (var (name, signer) in o.Signers)
         {
             // BSrE holds a remote signer's certificate; the signers check asks the service for its status.
-            if (signer.Kind != SignerKinds.Pkcs12) continue;
-            var problem = Check(name, signer, now, o.Signing.CertificateWarning);
+            if (signer.Kind is not (SignerKinds.Pkcs12 or SignerKinds.Pkcs11)) continue;
+            var problem = await CheckAsync(name, now, o.Signing.CertificateWarning, ct);
             if (problem is null) continue;
             warnings.Add(problem);
             LogWarning(problem);
@@ -40,18 +42,20 @@ public sealed partial class CertificateExpiryCheck(
         return warnings;
     }
 
-    private static string? Check(string name, SignerOptions signer, DateTimeOffset now, TimeSpan warning)
+    private async Task<string?> CheckAsync(string name, DateTimeOffset now, TimeSpan warning, CancellationToken ct)
     {
         X509Certificate2 certificate;
         try
         {
-            var password = File.ReadAllText(signer.PasswordFile).TrimEnd('\r', '\n');
-            var all = X509CertificateLoader.LoadPkcs12CollectionFromFile(signer.Pkcs12, password, X509KeyStorageFlags.EphemeralKeySet);
-            certificate = all.FirstOrDefault(c => c.HasPrivateKey) ?? throw new CryptographicException("no certificate with a private key");
+            certificate = (await keys.OpenAsync(name, ct)).Chain[0];
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException)
+        catch (SigningKeyException e) when (e.Message.Contains(" expired on ", StringComparison.Ordinal))
         {
-            return $"signer '{name}': cannot open {signer.Pkcs12}: {e.Message}";
+            return $"signer '{name}': certificate EXPIRED ({e.Message}); signing with it is refused";
+        }
+        catch (SigningKeyException e)
+        {
+            return $"signer '{name}': cannot open its key: {e.Message}";
         }
         var expires = new DateTimeOffset(certificate.NotAfter.ToUniversalTime());
         if (expires <= now) return $"signer '{name}' ({certificate.GetNameInfo(X509NameType.SimpleName, false)}): certificate EXPIRED on {expires:yyyy-MM-dd}; signing with it is refused";

@@ -4,12 +4,13 @@ using Worker.Configuration;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Stamp;
 using Worker.Pdf.Verification;
+using Worker.Signing.Keys;
 
 namespace Worker.Signing;
 
-/// <summary>Our own PAdES engine with a key this worker holds (Kind Pkcs12): stamp, CMS and timestamp made here.</summary>
+/// <summary>Our own PAdES engine with a key this worker holds (Kind Pkcs12 or Pkcs11): stamp, CMS and timestamp made here.</summary>
 public sealed partial class LocalEngineSigner(
-    SignerProfiles keys, TimestampSource timestamps, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock,
+    SignerKeys keys, TimestampSource timestamps, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock,
     ILogger<LocalEngineSigner> logger) : IDocumentSigner
 {
     public string Kind => SignerKinds.Pkcs12;
@@ -20,13 +21,14 @@ public sealed partial class LocalEngineSigner(
     {
         Sha256 = profile.CertificateSha256.Length > 0
             ? profile.CertificateSha256
-            : Convert.ToHexString(SHA256.HashData(keys.Open(name).Chain[0].RawData)),
+            // The provider opens synchronously (its ValueTask is complete), so waiting here blocks nothing.
+            : Convert.ToHexString(SHA256.HashData(keys.OpenAsync(name, CancellationToken.None).AsTask().GetAwaiter().GetResult().Chain[0].RawData)),
     };
 
     public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
     {
         var step = request.Step;
-        var key = keys.Open(step.Signer);
+        var key = await keys.OpenAsync(step.Signer, ct);
         var now = clock.GetUtcNow();
         var stamp = request.Stamp;
         var content = new StampContent

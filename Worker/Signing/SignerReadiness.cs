@@ -1,15 +1,18 @@
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Pdf.Keys;
+using Worker.Pdf.Verification;
+using Worker.Signing.Keys;
 using Worker.Signing.Bsre;
 
 namespace Worker.Signing;
 
 /// <summary>
-/// Whether each configured signer can sign now, without signing: a local key opens and is not near expiry; a BSrE
-/// signer's service answers with our client credentials and the official's certificate is ISSUE.
+/// Whether each configured signer can sign now: a local key (PKCS#12 or token) opens, makes a test signature over a random
+/// digest that its certificate verifies, the certificate is valid and its chain complete; a BSrE signer's service answers
+/// with our client credentials and the official's certificate is ISSUE (nothing is signed there).
 /// </summary>
-public sealed class SignerReadiness(SignerProfiles keys, BsreSigner bsre, IOptions<WorkerOptions> options, TimeProvider clock)
+public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock)
 {
     /// <summary>One result per signer (or only <paramref name="name"/>), in configuration order.</summary>
     public async Task<IReadOnlyList<(string Name, bool Ready, string Line)>> CheckAsync(string? name, CancellationToken ct)
@@ -17,21 +20,32 @@ public sealed class SignerReadiness(SignerProfiles keys, BsreSigner bsre, IOptio
         var results = new List<(string, bool, string)>();
         foreach (var (signer, profile) in options.Value.Signers.Where(s => name is null || s.Key == name))
         {
-            var (ready, line) = profile.Kind == SignerKinds.Bsre ? await RemoteAsync(profile, ct) : Local(signer);
+            var (ready, line) = profile.Kind == SignerKinds.Bsre ? await RemoteAsync(profile, ct) : await LocalAsync(signer, profile, ct);
             results.Add((signer, ready, $"{signer} ({profile.Kind}): {line}"));
         }
         return results;
     }
 
-    private (bool, string) Local(string name)
+    private async Task<(bool, string)> LocalAsync(string name, SignerOptions profile, CancellationToken ct)
     {
         try
         {
-            var certificate = keys.Open(name).Chain[0];
+            if (profile.Kind == SignerKinds.Pkcs11)
+            {
+                // A fresh look at the token: some modules (SoftHSM2) keep a token in memory after it went away.
+                keys.Forget(name);
+                Pkcs11.Pkcs11Key.ReloadModule(profile.Pkcs11.Library);
+            }
+            var key = await keys.OpenAsync(name, ct);
+            var certificate = key.Chain[0];
+            if (!await TestSignature.VerifiesAsync(key, ct))
+                return (false, "tanda tangan uji tidak cocok dengan sertifikat / the test signature does not verify with the certificate (wrong certificate for the key?)");
+            if (TestSignature.MissingIssuer(key.Chain, trust.Load()) is { } missing)
+                return (false, $"rantai sertifikat tidak lengkap / certificate chain incomplete: no issuer '{missing}' (add it to the key's file or Worker:Verification:TrustAnchors)");
             var left = new DateTimeOffset(certificate.NotAfter.ToUniversalTime()) - clock.GetUtcNow();
             return left <= options.Value.Signing.CertificateWarning
                 ? (true, $"siap, tetapi sertifikat berakhir dalam {(int)left.TotalDays} hari / ready, but the certificate expires in {(int)left.TotalDays} days")
-                : (true, $"siap / ready (key opens, certificate valid until {certificate.NotAfter:yyyy-MM-dd})");
+                : (true, $"siap / ready (test signature verified, certificate valid until {certificate.NotAfter:yyyy-MM-dd})");
         }
         catch (SigningKeyException e)
         {

@@ -49,7 +49,8 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
     {
         if (!options.Value.Signers.TryGetValue(name, out profile!))
             throw new SigningKeyException($"signer '{name}' is not configured under Worker:Signers");
-        var kind = profile.Kind;
+        // The local engine signs with either kind of key the worker holds; the key provider tells them apart.
+        var kind = profile.Kind == SignerKinds.Pkcs11 ? SignerKinds.Pkcs12 : profile.Kind;
         return signers.FirstOrDefault(s => s.Kind == kind)
             ?? throw new SigningKeyException($"Worker:Signers:{name}:Kind: '{kind}' has no signer in this worker");
     }

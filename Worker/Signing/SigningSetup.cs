@@ -10,7 +10,7 @@ public static class SigningSetup
     public static WebApplicationBuilder AddSigning(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SigningStore>();
-        builder.Services.AddSingleton<SignerProfiles>();
+        builder.Services.AddSingleton<Keys.SignerKeys>();
         builder.Services.AddSingleton<TimestampSource>();
         builder.Services.AddSingleton<LtvStep>();
         builder.Services.AddSingleton<FirstPageRenderer>();

@@ -26,7 +26,7 @@ public sealed class SoftHsm
         System.IO.Directory.CreateDirectory(TokensDirectory);
         var conf = Path.Combine(Directory, "softhsm2.conf");
         File.WriteAllText(conf, $"directories.tokendir = {TokensDirectory}\nobjectstore.backend = file\nlog.level = ERROR\n");
-        Environment.SetEnvironmentVariable("SOFTHSM2_CONF", conf);
+        NativeEnvironment.Set("SOFTHSM2_CONF", conf);
     }
 
     public static SoftHsm Instance => Shared.Value;

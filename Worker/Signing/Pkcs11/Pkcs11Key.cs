@@ -69,6 +69,16 @@ public sealed class Pkcs11Key : IDigestSigner, IDisposable
         return Task.FromResult(Pkcs11Mechanisms.Output(Scheme, value));
     }
 
+    /// <summary>
+    /// Finalises and reloads the module, so the next call sees the tokens as they are now: some modules (SoftHSM2) keep a
+    /// token in memory after its storage went away. The signers check does this before its test signature.
+    /// </summary>
+    public static void ReloadModule(string library)
+    {
+        var module = Pkcs11Module.For(library);
+        module.Reload(module.Generation);
+    }
+
     private void Describe(DateTimeOffset now)
     {
         var (type, always, id, certificates) = Attempt((session, key) =>

@@ -36,10 +36,18 @@ internal static class Pkcs11Mechanisms
         var writer = new AsnWriter(AsnEncodingRules.DER);
         using (writer.PushSequence())
         {
-            writer.WriteIntegerUnsigned(value.AsSpan(0, half));
-            writer.WriteIntegerUnsigned(value.AsSpan(half));
+            writer.WriteIntegerUnsigned(Minimal(value.AsSpan(0, half)));
+            writer.WriteIntegerUnsigned(Minimal(value.AsSpan(half)));
         }
         return writer.Encode();
+    }
+
+    // DER wants no leading zero bytes; r or s starts with one in about one signature of 256.
+    private static ReadOnlySpan<byte> Minimal(ReadOnlySpan<byte> value)
+    {
+        var zeros = 0;
+        while (zeros < value.Length - 1 && value[zeros] == 0) zeros++;
+        return value[zeros..];
     }
 
     private static (CKM Hash, CKG Mgf, int Length) Pss(HashAlgorithmName hash) =>

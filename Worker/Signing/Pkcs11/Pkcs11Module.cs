@@ -18,6 +18,10 @@ internal sealed class Pkcs11Module
     private readonly ReaderWriterLockSlim gate = new(LockRecursionPolicy.NoRecursion);
     private IPkcs11Library? library;
 
+    // Pkcs11Interop asks for "libdl", which glibc 2.34 and later ship only as libdl.so.2 (libdl.so comes with libc6-dev).
+    static Pkcs11Module() => System.Runtime.InteropServices.NativeLibrary.SetDllImportResolver(typeof(Pkcs11InteropFactories).Assembly,
+        (name, _, _) => name == "libdl" && OperatingSystem.IsLinux() ? System.Runtime.InteropServices.NativeLibrary.Load("libdl.so.2") : IntPtr.Zero);
+
     private Pkcs11Module(string path) => this.path = path;
 
     /// <summary>Counts reloads; a session or handle from an earlier generation is no longer valid.</summary>
