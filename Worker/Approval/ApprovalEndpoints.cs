@@ -26,10 +26,11 @@ public static class ApprovalEndpoints
     }
 
     public static async Task<ContentHttpResult> GetPageAsync(string token, HttpContext http, ApprovalStore store, IAntiforgery antiforgery,
-        SecretApproval secrets, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        SecretApproval secrets, SigningAvailability signing, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         var texts = ApprovalResponses.TextsFor(lookup, http);
+        if (status == LinkStatus.Active && signing.Unavailable(lookup)) return SigningUnavailable(http, texts);
         return status == LinkStatus.Active
             ? ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK,
                 asksSecret: await secrets.AsksSecretAsync(lookup, ct))
@@ -52,8 +53,8 @@ public static class ApprovalEndpoints
     }
 
     public static async Task<ContentHttpResult> PostDecisionAsync(string token, HttpContext http, ApprovalStore store,
-        ApprovalDecisions decisions, SecretApproval secrets, IAntiforgery antiforgery, IOptions<WorkerOptions> options, TimeProvider clock,
-        CancellationToken ct)
+        ApprovalDecisions decisions, SecretApproval secrets, SigningAvailability signing, IAntiforgery antiforgery, IOptions<WorkerOptions> options,
+        TimeProvider clock, CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         var t = ApprovalResponses.TextsFor(lookup, http);
@@ -75,6 +76,7 @@ public static class ApprovalEndpoints
             return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason, asksSecret);
 
         var approve = decision == "approve";
+        if (approve && signing.Unavailable(lookup)) return SigningUnavailable(http, t);
         var userAgent = http.Request.Headers.UserAgent.ToString();
         if (approve && asksSecret)
             return await secrets.ApproveAsync(token, http, lookup, t, form["passphrase"].ToString(),
@@ -90,6 +92,10 @@ public static class ApprovalEndpoints
         return ApprovalResponses.Html(http, StatusCodes.Status200OK,
             nonce => ApprovalPage.Message(t, t.DoneTitle, approve ? t.ApprovedDone : t.RejectedDone, nonce));
     }
+
+    // 503: nothing was decided, and the same link works once the signer's check is green again.
+    private static ContentHttpResult SigningUnavailable(HttpContext http, ApprovalTexts t) =>
+        ApprovalResponses.Html(http, StatusCodes.Status503ServiceUnavailable, nonce => ApprovalPage.Message(t, t.PageTitle, SigningAvailability.Sentence, nonce));
 
     internal static async Task<(LinkStatus, TokenLookup)> LookupAsync(string token, ApprovalStore store, TimeProvider clock, CancellationToken ct)
     {

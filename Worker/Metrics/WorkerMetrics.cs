@@ -27,6 +27,8 @@ public sealed class WorkerMetrics
             new CounterConfiguration { LabelNames = ["route", "kind"] });
         EmailsFailed = factory.CreateCounter("worker_emails_failed_total", "Email send attempts that failed.",
             new CounterConfiguration { LabelNames = ["route", "kind"] });
+        SignerReady = factory.CreateGauge("worker_signer_ready", "1 when the signer's last check found it able to sign, else 0.",
+            new GaugeConfiguration { LabelNames = ["signer"] });
         SweepRecreated = factory.CreateCounter("worker_sweep_recreated_total",
             "Work the lifecycle sweep found without a live job and queued again.", new CounterConfiguration { LabelNames = ["kind"] });
     }
@@ -50,6 +52,9 @@ public sealed class WorkerMetrics
 
     /// <summary>Failed send attempts (each is retried).</summary>
     public Counter EmailsFailed { get; }
+
+    /// <summary>Per signer: 1 when its last check (Worker:Signing:CheckEvery) found it able to sign, else 0.</summary>
+    public Gauge SignerReady { get; }
 
     /// <summary>Lost work the lifecycle sweep re-created, by kind (Sign, FileDeclined, DeliverMail).</summary>
     public Counter SweepRecreated { get; }

@@ -51,6 +51,10 @@ public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, TrustAncho
         {
             return (false, e.Message);
         }
+        catch (System.Security.Cryptography.CryptographicException e)
+        {
+            return (false, $"kunci tidak dapat menandatangani / the key cannot sign: {e.Message.ReplaceLineEndings(" ")}");
+        }
     }
 
     private async Task<(bool, string)> RemoteAsync(SignerOptions profile, CancellationToken ct)

@@ -20,6 +20,9 @@ public static class SigningSetup
         builder.Services.AddSingleton<Bsre.BsreSigner>();
         builder.Services.AddSingleton<IDocumentSigner>(sp => sp.GetRequiredService<Bsre.BsreSigner>());
         builder.Services.AddSingleton<SignerReadiness>();
+        builder.Services.AddSingleton<Watch.SignerWatch>();
+        builder.Services.AddHostedService<Watch.SignerWatchService>();
+        builder.Services.AddSingleton<SigningAvailability>();
         builder.Services.AddHealthChecks().AddCheck<SignersHealthCheck>("signers");
         builder.Services.AddSingleton<SigningPort>();
         builder.Services.AddSingleton<PresignedOutputs>();

@@ -28,6 +28,7 @@ public static class DashboardPages
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:awaiting", "Awaiting approval", (q, _) => Count(q, nameof(DocumentState.AwaitingApproval)), "info"));
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:filed-today", "Filed today", (q, today) => q.CountFiledSinceAsync(today, default).GetAwaiter().GetResult(), "success"));
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:failed", "Failed documents", (q, _) => Count(q, nameof(DocumentState.Failed)), "danger"));
+        GlobalConfiguration.Configuration.UseDashboardMetric(SignersTile.Metric);
     }
 
     private static long Count(DocumentQueries q, string state) =>
