@@ -23,11 +23,14 @@ public sealed partial class ApprovalClient(string baseUrl) : IDisposable
         return (response.StatusCode, await response.Content.ReadAsStringAsync(), response);
     }
 
-    /// <summary>Opens the page (for the cookie and field), then posts; <paramref name="withAntiforgery"/> false leaves the field out.</summary>
+    /// <summary>
+    /// Opens the page (for the cookie and field), then posts; <paramref name="withAntiforgery"/> false leaves the field out;
+    /// <paramref name="openedEarlier"/> posts the form of a page this client opened before, as a phone left open does.
+    /// </summary>
     public async Task<(HttpStatusCode Status, string Body)> PostAsync(string token, string decision, bool confirm, string? reason = null,
-        bool withAntiforgery = true, string? passphrase = null)
+        bool withAntiforgery = true, string? passphrase = null, string? openedEarlier = null)
     {
-        var (_, page, _) = await GetAsync($"/approve/{token}");
+        var page = openedEarlier ?? (await GetAsync($"/approve/{token}")).Body;
         var fields = new List<KeyValuePair<string, string>> { new("decision", decision) };
         if (confirm) fields.Add(new("confirm", "yes"));
         if (reason is not null) fields.Add(new("reason", reason));
