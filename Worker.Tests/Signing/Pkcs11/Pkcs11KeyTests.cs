@@ -79,7 +79,8 @@ public sealed class Pkcs11KeyTests
         using var signer = Pkcs11Key.Open("kadis-hsm", token.Options(), DateTimeOffset.UtcNow);
         var digest = SHA256.HashData("zwei"u8);
         await signer.SignDigestAsync(digest, HashAlgorithmName.SHA256, default);
-        var away = token.StorageDirectory + ".away";
+        // Out of the tokens folder: SoftHSM2 takes every folder in it for a token.
+        var away = Path.Combine(SoftHsm.Instance.Directory, "away-" + token.Label);
         Directory.Move(token.StorageDirectory, away);
         try
         {

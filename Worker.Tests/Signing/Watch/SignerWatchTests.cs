@@ -30,7 +30,8 @@ public sealed class SignerWatchTests(SignerWatchHost host) : IClassFixture<Signe
 
         var (waiting, _, token) = await host.SubmitAndReadLinkAsync();
         var opened = await OpenPageAsync(token);
-        var away = host.Token.StorageDirectory + ".away";
+        // Out of the tokens folder: SoftHSM2 takes every folder in it for a token.
+        var away = Path.Combine(SoftHsm.Instance.Directory, "away-" + host.Token.Label);
         Directory.Move(host.Token.StorageDirectory, away);
         try
         {

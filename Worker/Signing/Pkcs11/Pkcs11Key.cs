@@ -205,7 +205,7 @@ public sealed class Pkcs11Key : IDigestSigner, IDisposable
     {
         foreach (var slot in library.GetSlotList(SlotsType.WithTokenPresent))
         {
-            if (options.SlotId is { } id ? slot.SlotId == id : slot.GetTokenInfo().Label.TrimEnd() == options.TokenLabel) return slot;
+            if (options.SlotId is { } id ? slot.SlotId == id : Pkcs11TokenWriter.LabelOf(slot) == options.TokenLabel) return slot;
         }
         throw new TokenNotFoundException();
     }

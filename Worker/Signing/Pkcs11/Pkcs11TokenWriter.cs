@@ -14,7 +14,7 @@ public static class Pkcs11TokenWriter
     public static void InitializeToken(string library, string label, string soPin, string userPin) =>
         Pkcs11Module.For(library).Use((lib, _) =>
         {
-            var slot = lib.GetSlotList(SlotsType.WithTokenPresent).FirstOrDefault(s => !s.GetTokenInfo().TokenFlags.TokenInitialized)
+            var slot = lib.GetSlotList(SlotsType.WithTokenPresent).FirstOrDefault(s => LabelOf(s) == "" && !s.GetTokenInfo().TokenFlags.TokenInitialized)
                 ?? throw new SigningKeyException($"{library} has no empty token to initialise");
             slot.InitToken(soPin, label);
             using var session = Find(lib, label).OpenSession(SessionType.ReadWrite);
@@ -38,8 +38,15 @@ public static class Pkcs11TokenWriter
             return 0;
         });
 
+    /// <summary>The token's label; null for a slot whose token cannot answer (another token that went away must not hide this one).</summary>
+    public static string? LabelOf(ISlot slot)
+    {
+        try { return slot.GetTokenInfo().Label.TrimEnd(); }
+        catch (Pkcs11Exception) { return null; }
+    }
+
     private static ISlot Find(IPkcs11Library lib, string label) =>
-        lib.GetSlotList(SlotsType.WithTokenPresent).FirstOrDefault(s => s.GetTokenInfo().Label.TrimEnd() == label)
+        lib.GetSlotList(SlotsType.WithTokenPresent).FirstOrDefault(s => LabelOf(s) == label)
         ?? throw new SigningKeyException($"no token labelled '{label}'");
 
     private static IEnumerable<IObjectAttribute> KeyAttributes(X509Certificate2 certificate, string label, byte[] id, bool alwaysAuthenticate)
