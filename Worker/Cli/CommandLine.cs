@@ -4,7 +4,7 @@ namespace Worker.Cli;
 public static class CommandLine
 {
     public const string Usage =
-        "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] [--extract-revision N OUT] | dev-certs DIR | hash-password | api-key NAME | audit verify" +
+        "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] [--extract-revision N OUT] | dev-certs DIR [--softhsm] | hash-password | api-key NAME | audit verify" +
         " | documents list|show|retry|cancel ... | approvals resend ID | signers check [NAME] (run 'Worker documents' for details)";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)

@@ -3,13 +3,17 @@ using Worker.Pdf.Keys;
 
 namespace Worker.Cli;
 
-/// <summary><c>dev-certs DIR</c>: a demo CA with an RSA-2048 and a P-256 signer; never overwrites a file.</summary>
+/// <summary>
+/// <c>dev-certs DIR [--softhsm]</c>: a demo CA with an RSA-2048 and a P-256 signer, and with --softhsm a SoftHSM2 token
+/// holding the RSA signer's key; never overwrites a file.
+/// </summary>
 public static class DevCertsCommand
 {
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        if (args.Length != 1 || args[0].StartsWith('-'))
-            throw new UsageException("usage: Worker dev-certs DIR");
+        var softhsm = args.Length == 2 && args[1] == "--softhsm";
+        if (args.Length is not (1 or 2) || args[0].StartsWith('-') || (args.Length == 2 && !softhsm))
+            throw new UsageException("usage: Worker dev-certs DIR [--softhsm]");
         var dir = Directory.CreateDirectory(args[0]).FullName;
         string P(string name) => Path.Combine(dir, name);
 
@@ -37,7 +41,7 @@ public static class DevCertsCommand
             Signer(authority, DemoKeyKind.Rsa2048, "Demo Signer", P("signer.p12"), P("signer.pass"), stdout);
             Signer(authority, DemoKeyKind.EcP256, "Demo Signer (EC)", P("signer-ec.p12"), P("signer-ec.pass"), stdout);
         }
-        return ExitCode.Done;
+        return softhsm ? DevSoftHsm.Run(dir, stdout, stderr) : ExitCode.Done;
     }
 
     private static void Signer(X509Certificate2 authority, DemoKeyKind kind, string name, string p12, string pass, TextWriter stdout)

@@ -164,8 +164,15 @@ public sealed class BsreApprovalTests(BsreSigningHost host) : IClassFixture<Bsre
             (stdout, stderr) = (new StringWriter(), new StringWriter());
             Assert.Equal(Worker.Cli.ExitCode.Unexpected, await Worker.Cli.CommandLine.RunAsync(["signers", "check", "kadis-bsre", "--config", config], stdout, stderr));
             Assert.StartsWith("kadis-bsre (Bsre): Layanan tanda tangan BSrE tidak tersedia", stderr.ToString());
+            // /health/ready reports the watch's last check (every Signing:CheckEvery); run one now instead of waiting minutes.
+            await host.Worker.App.Services.GetRequiredService<Worker.Signing.Watch.SignerWatch>().CheckAsync(CancellationToken.None);
             Assert.Equal(HttpStatusCode.ServiceUnavailable, (await http.GetAsync($"{host.Config.BaseUrl}/health/ready")).StatusCode);
         }
-        finally { host.Service.Mode = BsreTestMode.Normal; }
+        finally
+        {
+            host.Service.Mode = BsreTestMode.Normal;
+            // Later tests of this host approve: the watch must not keep the signer marked as unable to sign.
+            await host.Worker.App.Services.GetRequiredService<Worker.Signing.Watch.SignerWatch>().CheckAsync(CancellationToken.None);
+        }
     }
 }
