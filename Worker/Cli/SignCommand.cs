@@ -10,6 +10,9 @@ using Worker.Pdf.Pades;
 using Worker.Pdf.Signatures;
 using Worker.Pdf.Stamp;
 using Worker.Pdf.Timestamps;
+using Microsoft.Extensions.Options;
+using Worker.Configuration;
+using Worker.Signing.Keys;
 
 namespace Worker.Cli;
 
@@ -31,20 +34,29 @@ public static class SignCommand
         if (settings.OutDir is not null) Directory.CreateDirectory(settings.OutDir);
 
         var profile = settings.SignerProfile is { } profileName ? SignerProfile.Load(profileName, settings.ConfigFile) : null;
-        Pkcs12DigestSigner signer;
+        // A configured signer's key comes from the same provider the worker uses (PKCS#12 or a token); key files given directly open here.
+        if (profile is not null && settings.RsaPss) profile.Pkcs11.RsaPss = true;
+        // The provider's PKCS#12 keys sign PKCS#1 v1.5, as the worker's do; --rsa-pss with one opens the file here.
+        var keys = profile is null || (settings.RsaPss && profile.Kind == SignerKinds.Pkcs12)
+            ? null
+            : new SignerKeys(Options.Create(new WorkerOptions { Signers = { [settings.SignerProfile!] = profile } }), TimeProvider.System);
+        IDigestSigner signer;
         try
         {
-            signer = Pkcs12DigestSigner.Open(profile?.Pkcs12 ?? settings.Pkcs12!, profile?.PasswordFile ?? settings.PasswordFile!, settings.RsaPss);
+            signer = keys is not null
+                ? await keys.OpenAsync(settings.SignerProfile!, cancellationToken)
+                : Pkcs12DigestSigner.Open(profile?.Pkcs12 ?? settings.Pkcs12!, profile?.PasswordFile ?? settings.PasswordFile!, settings.RsaPss);
         }
         catch (SigningKeyException e)
         {
+            keys?.Dispose();
             // Name the profile, since the paths in the message came from configuration, not from the command line.
             stderr.WriteLine(settings.SignerProfile is null ? e.Message : $"--signer {settings.SignerProfile}: {e.Message}");
             return ExitCode.Usage;
         }
         using var http = new HttpClient();
         var timestamper = settings.TsaUrl is null ? null : new HttpTimeStamper(http, settings.TsaUrl, TsaTimeout);
-        using (signer)
+        using (keys ?? (IDisposable)signer)
         {
             var name = settings.Name ?? NonBlank(profile?.Name) ?? signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false);
             var position = settings.SignerPosition ?? profile?.Position ?? "";
@@ -129,7 +141,7 @@ public static class SignCommand
     }
 
     // Signs first, then moves the signed file aside and writes the augmented one in its place.
-    private static async Task<(int Code, string Line)> AddLtvAsync(string output, string line, SignSettings settings, Pkcs12DigestSigner signer,
+    private static async Task<(int Code, string Line)> AddLtvAsync(string output, string line, SignSettings settings, IDigestSigner signer,
         HttpClient http, HttpTimeStamper? timestamper, CancellationToken ct)
     {
         var signed = output + ".signed.tmp";

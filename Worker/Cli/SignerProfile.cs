@@ -30,6 +30,16 @@ internal static class SignerProfile
         {
             throw new UsageException($"{key}: {e.Message.ReplaceLineEndings(" ")}");
         }
+        if (profile.Kind is not (SignerKinds.Pkcs12 or SignerKinds.Pkcs11))
+            throw new UsageException($"--signer {name}: Kind {profile.Kind} signs only through the approval page, where the official types the secret");
+        if (profile.Kind == SignerKinds.Pkcs11)
+        {
+            var errors = new List<string>();
+            SignerOptionsValidator.Check(errors, key, profile);
+            // The stamp's name may come from --name or the certificate here.
+            if (errors.FirstOrDefault(e => !e.StartsWith($"{key}:Name:", StringComparison.Ordinal)) is { } error) throw new UsageException(error);
+            return profile;
+        }
         if (string.IsNullOrWhiteSpace(profile.Pkcs12)) throw new UsageException($"{key}:Pkcs12: must name the signer's PKCS#12 file");
         if (string.IsNullOrWhiteSpace(profile.PasswordFile)) throw new UsageException($"{key}:PasswordFile: must name the file holding the password");
         return profile;
