@@ -35,6 +35,7 @@ public sealed class RevocationPki : IDisposable
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
         OcspUrl = ocspUrl;
         var crlUrl = $"http://127.0.0.1:{crlPort}/ca.crl";
+        CrlUrl = crlUrl;
         RevokedAt = DateTimeOffset.UtcNow.AddHours(-2);
 
         OcspGood = Issue("OCSP Good Signer", "ocsp-good", ocsp: ocspUrl);
@@ -58,6 +59,9 @@ public sealed class RevocationPki : IDisposable
     public X509Certificate2Collection Trust { get; }
     public DateTimeOffset RevokedAt { get; }
     public string OcspUrl { get; }
+
+    /// <summary>Where the CRL distribution point of the CRL signers points.</summary>
+    public string CrlUrl { get; }
 
     /// <summary>The CRL the loopback server serves (DER).</summary>
     public string CrlPath => Path.Combine(Directory, "ca.crl");

@@ -25,22 +25,29 @@ public static class PdfSignatureVerifier
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         using var pdf = PdfStructure.Open(file);
         var dss = DssReader.Read(pdf);
-        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors)).ToList();
+        var dssCertificates = DssReader.Certificates(pdf);
+        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors, dssCertificates)).ToList();
         // Later signatures whose bytes verify may add their own fields; the analysis of earlier ones needs them.
         var intact = checks.Select(c => c.Result).Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
             .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
         var analysis = checks.Any(c => c.Result.ByteRangeCoversRevision && !c.Result.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
-        var results = new List<SignatureVerification>();
+        // Today's answers say nothing about another date, and validating at a date must not touch the network.
+        var online = policy.ValidationTime is null ? policy.Revocation : null;
+        var now = policy.ValidationTime ?? DateTimeOffset.UtcNow;
+        var results = new List<(SignatureVerification, TimestampAuthority?)>();
         var asked = new Dictionary<string, Revocation.RevocationAnswer>(StringComparer.Ordinal);
-        foreach (var (check, cms) in checks)
+        foreach (var (check, cms, authority) in checks)
         {
             var result = WithLaterChanges(check, analysis, intact);
             if (cms is not null)
-                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, asked, ct);
-            results.Add(result);
+                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), online, asked, now, ct);
+            results.Add((result, authority));
         }
+        var judged = policy.ValidationTime is { } at
+            ? LongTermValidation.Apply(results, dss, dssCertificates, policy.TrustAnchors, at)
+            : results.Select(r => r.Item1).ToList();
         var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
-        return results.Select(r => r with { Level = Level(r, results, hasDss) })
+        return judged.Select(r => r with { Level = Level(r, judged, hasDss) })
             .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
     }
 
@@ -61,7 +68,8 @@ public static class PdfSignatureVerifier
         return changes.Count == 0 ? check : check with { LaterChangesAllowed = false, Problems = [.. check.Problems, .. changes] };
     }
 
-    private static (SignatureVerification Result, CmsCheck? Cms) VerifyBytes(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
+    private static (SignatureVerification Result, CmsCheck? Cms, TimestampAuthority? Authority) VerifyBytes(PdfStructure pdf, Stream file,
+        SignatureField field, X509Certificate2Collection? trust, IReadOnlyList<Org.BouncyCastle.X509.X509Certificate> dssCertificates)
     {
         var problems = new List<string>();
         var notes = new List<string>();
@@ -79,14 +87,17 @@ public static class PdfSignatureVerifier
         problems.AddRange(inspection.Problems);
         notes.AddRange(inspection.Notes);
         if (pdf.Get(field.Signature, "SubFilter") is NameToken { Data: DocumentTimestampSubFilter })
-            return (DocumentTimestamp(field, file, range, inspection, trust, problems, notes), null);
+        {
+            var timestamp = inspection.Cms is { } token ? DocumentTimestampChecker.Check(token, hash => Digest(file, range, hash), trust, dssCertificates) : null;
+            return (DocumentTimestamp(field, file, range, inspection, timestamp, problems, notes), null, timestamp?.Authority);
+        }
 
         CmsCheck? cms = null;
         if (inspection.Cms is { } der)
         {
             if (CmsSignatureChecker.DigestAlgorithm(der) is { } hash)
             {
-                cms = CmsSignatureChecker.Check(der, hash, Digest(file, range, hash), claimed, trust);
+                cms = CmsSignatureChecker.Check(der, hash, Digest(file, range, hash), claimed, trust, dssCertificates);
                 problems.AddRange(cms.Problems);
             }
             else
@@ -116,13 +127,12 @@ public static class PdfSignatureVerifier
             LaterChangesAllowed = true,
             Problems = problems,
             Notes = notes,
-        }, cms);
+        }, cms, cms?.SignatureTimestamp);
     }
 
     private static SignatureVerification DocumentTimestamp(SignatureField field, Stream file, long[] range, ByteRangeInspection inspection,
-        X509Certificate2Collection? trust, List<string> problems, List<string> notes)
+        DocumentTimestampCheck? check, List<string> problems, List<string> notes)
     {
-        var check = inspection.Cms is { } token ? DocumentTimestampChecker.Check(token, hash => Digest(file, range, hash), trust) : null;
         if (check is not null) problems.AddRange(check.Problems);
         var intact = check?.Intact ?? false;
         return new SignatureVerification
