@@ -46,7 +46,7 @@ public sealed class RevocationPki : IDisposable
 
         File.WriteAllText(Path.Combine(Directory, "index.txt"), IndexLine(OcspGood, revoked: false) + IndexLine(OcspRevoked, revoked: true));
         File.WriteAllText(Path.Combine(Directory, "ca.key"), _authority.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
-        _ocsp = StartResponder(ocspPort);
+        _ocsp = OpensslOcspResponder.Start(Path.Combine(Directory, "index.txt"), CaPem, Path.Combine(Directory, "ca.key"), CaPem, ocspPort);
         File.WriteAllBytes(Path.Combine(Directory, "ca.crl"), Crl(CrlRevoked.Serial));
         _crlServer.Prefixes.Add($"http://127.0.0.1:{crlPort}/");
         _crlServer.Start();
@@ -115,28 +115,6 @@ public sealed class RevocationPki : IDisposable
         return builder.Build(_authority, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
     }
 
-    private Process StartResponder(int port)
-    {
-        var info = new ProcessStartInfo("openssl") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "ocsp", "-index", Path.Combine(Directory, "index.txt"), "-port", port.ToString(CultureInfo.InvariantCulture),
-                     "-rsigner", CaPem, "-rkey", Path.Combine(Directory, "ca.key"), "-CA", CaPem, "-nmin", "60", "-ignore_err" })
-            info.ArgumentList.Add(arg);
-        var ready = new ManualResetEventSlim();
-        var process = new Process { StartInfo = info };
-        // Ready once it says so; a probe connection is no good: openssl's responder hangs on a connection closed without a request.
-        void Watch(object _, DataReceivedEventArgs e)
-        {
-            if (e.Data?.Contains("waiting for OCSP client connections", StringComparison.Ordinal) == true) ready.Set();
-        }
-        process.OutputDataReceived += Watch;
-        process.ErrorDataReceived += Watch;
-        if (!process.Start()) throw new InvalidOperationException("cannot start openssl ocsp");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Assert.True(ready.Wait(TimeSpan.FromSeconds(20)) && !process.HasExited, "openssl ocsp did not start listening");
-        return process;
-    }
-
     private async Task ServeCrlAsync()
     {
         var crl = await File.ReadAllBytesAsync(Path.Combine(Directory, "ca.crl"));
@@ -162,7 +140,7 @@ public sealed class RevocationPki : IDisposable
         foreach (var client in held) client.Dispose();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
