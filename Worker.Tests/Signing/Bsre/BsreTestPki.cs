@@ -1,3 +1,4 @@
+using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Tests.Pdf.Support;
@@ -6,11 +7,14 @@ namespace Worker.Tests.Signing.Bsre;
 
 /// <summary>
 /// The test "BSrE" CA and its officials' certificates, in an NSS database that pdfsig signs with (the test service's
-/// independent signer) and a PEM file an operator would install as a trust anchor. One per test run.
+/// independent signer) and a PEM file an operator would install as a trust anchor. The officials' certificates name a
+/// CRL distribution point on loopback, served for the whole run, so long-term validation can collect their status.
+/// One per test run.
 /// </summary>
 public sealed class BsreTestPki
 {
     private static readonly Lazy<BsreTestPki> Shared = new(() => new BsreTestPki());
+    private readonly HttpListener _crlServer = new();
 
     /// <summary>The official the tests sign for; the NIK is the subject's serialNumber.</summary>
     public static readonly BsreTestUser Official = new("official", "Dr. Ahmad Official", "7601012301800001", "ahmad@example.go.id");
@@ -30,6 +34,12 @@ public sealed class BsreTestPki
         CaPem = Path.Combine(Directory, "bsre-ca.pem");
         File.WriteAllText(CaPem, ca.ExportCertificatePem() + "\n");
         Ca = X509CertificateLoader.LoadCertificate(ca.RawData);
+        var crlPort = RevocationPki.FreePort();
+        CrlUrl = $"http://127.0.0.1:{crlPort}/bsre-ca.crl";
+        var crl = new CertificateRevocationListBuilder().Build(ca, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
+        _crlServer.Prefixes.Add($"http://127.0.0.1:{crlPort}/");
+        _crlServer.Start();
+        _ = ServeAsync(crl);
         NssDirectory = Path.Combine(Directory, "nss");
         System.IO.Directory.CreateDirectory(NssDirectory);
         Run("certutil", "-N", "-d", "sql:" + NssDirectory, "--empty-password");
@@ -45,6 +55,9 @@ public sealed class BsreTestPki
     public string CaPem { get; }
     public X509Certificate2 Ca { get; }
 
+    /// <summary>The CRL distribution point the officials' certificates name.</summary>
+    public string CrlUrl { get; }
+
     private void Issue(X509Certificate2 ca, RSA caKey, BsreTestUser user)
     {
         var subject = new X500DistinguishedName($"serialNumber={user.Nik}, CN={user.Name}, O=Pemerintah Provinsi Sulawesi Barat (Test), C=ID");
@@ -56,6 +69,7 @@ public sealed class BsreTestPki
         san.AddEmailAddress(user.Email);
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([CrlUrl]));
         var now = DateTimeOffset.UtcNow;
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7F;
@@ -69,6 +83,20 @@ public sealed class BsreTestPki
         Run("openssl", "pkcs12", "-export", "-inkey", keyPem, "-in", certPem, "-certfile", CaPem, "-name", user.Nick, "-out", p12, "-passout", "pass:test");
         Run("pk12util", "-i", p12, "-d", "sql:" + NssDirectory, "-W", "test");
         File.Delete(keyPem);
+    }
+
+    // Serves the CRL until the test process ends.
+    private async Task ServeAsync(byte[] crl)
+    {
+        while (true)
+        {
+            HttpListenerContext context;
+            try { context = await _crlServer.GetContextAsync(); }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
+            context.Response.ContentType = "application/pkix-crl";
+            await context.Response.OutputStream.WriteAsync(crl);
+            context.Response.Close();
+        }
     }
 
     private static void Run(string tool, params string[] args)

@@ -15,7 +15,8 @@ namespace Worker.Pdf.Verification;
 internal static class LongTermValidation
 {
     /// <summary>The results with <see cref="SignatureVerification.Unproven"/> filled in, in the same order.</summary>
-    public static List<SignatureVerification> Apply(IReadOnlyList<(SignatureVerification Result, TimestampAuthority? Authority)> items,
+    public static List<SignatureVerification> Apply(
+        IReadOnlyList<(SignatureVerification Result, TimestampAuthority? Authority, IReadOnlyList<BcCertificate> Chain)> items,
         RevocationEvidence evidence, IReadOnlyList<BcCertificate> dssCertificates, X509Certificate2Collection? trust, DateTimeOffset at)
     {
         var results = items.Select(i => i.Result).ToArray();
@@ -38,7 +39,7 @@ internal static class LongTermValidation
             if (result.IsDocumentTimestamp || !result.IsIntact || result.ChainTrusted != true) continue;
             if (result.TrustedTime is null || items[i].Authority is not { } authority)
             {
-                results[i] = result with { Unproven = ["no timestamp from a trusted TSA proves when it was signed (B-B), so its certificate cannot be judged after it expires"] };
+                results[i] = ByDocumentTimestamp(result, items[i].Chain, ProvenBy(End(result)), evidence, dssCertificates, trust, at);
                 continue;
             }
             var (unproven, problems, notes) = Authority("the signature timestamp", authority, ProvenBy(End(result)), newest: false, evidence, dssCertificates, trust, at);
@@ -47,6 +48,25 @@ internal static class LongTermValidation
             results[i] = With(result, unproven, problems, notes);
         }
         return [.. results];
+    }
+
+    // Without a signature timestamp, the first proven document timestamp after the signature proves when it existed (B-T by a
+    // document timestamp): the signer's chain must hold then, with revocation data issued no earlier.
+    private static SignatureVerification ByDocumentTimestamp(SignatureVerification result, IReadOnlyList<BcCertificate> chain, DateTimeOffset provenAt,
+        RevocationEvidence evidence, IReadOnlyList<BcCertificate> dssCertificates, X509Certificate2Collection trust, DateTimeOffset at)
+    {
+        if (provenAt == at || chain.Count == 0)
+            return result with { Unproven = ["no timestamp from a trusted TSA proves when it was signed (B-B), so its certificate cannot be judged after it expires"] };
+        if (ChainBuilder.TrustedAt(chain[0], [.. chain, .. dssCertificates], trust, provenAt) is not { } atProof)
+            return result with { Unproven = [$"the signer's certificate is not valid at {Format(provenAt)}, the time of the first document timestamp after it"] };
+        var unproven = new List<string>();
+        for (var i = 0; i + 1 < atProof.Count; i++)
+            if (EmbeddedRevocation.Check(evidence, atProof[i], atProof[i + 1], at, provenAt) is null
+                && RevocationSources.OcspUrls(atProof[i]).Count + RevocationSources.CrlUrls(atProof[i]).Count > 0)
+                unproven.Add($"the file holds no OCSP response or CRL issued after {Format(provenAt)} for {Name(atProof[i])}");
+        // The embedded-only revocation step could not place its answers without a signing time; this one did.
+        var notes = unproven.Count == 0 ? result.Notes.Where(n => !n.StartsWith(VerdictWords.RevocationUnknown, StringComparison.Ordinal)).ToList() : result.Notes;
+        return result with { Unproven = unproven, Notes = notes };
     }
 
     // A TSA's certificate must chain to an anchor at the time a later proof (or DATE) shows the token existed, and not be revoked before its own time.

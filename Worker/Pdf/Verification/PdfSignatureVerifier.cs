@@ -34,32 +34,38 @@ public static class PdfSignatureVerifier
         // Today's answers say nothing about another date, and validating at a date must not touch the network.
         var online = policy.ValidationTime is null ? policy.Revocation : null;
         var now = policy.ValidationTime ?? DateTimeOffset.UtcNow;
-        var results = new List<(SignatureVerification, TimestampAuthority?)>();
+        var results = new List<(SignatureVerification, TimestampAuthority?, IReadOnlyList<Org.BouncyCastle.X509.X509Certificate>)>();
         var asked = new Dictionary<string, Revocation.RevocationAnswer>(StringComparer.Ordinal);
         foreach (var (check, cms, authority) in checks)
         {
             var result = WithLaterChanges(check, analysis, intact);
             if (cms is not null)
                 result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), online, asked, now, ct);
-            results.Add((result, authority));
+            results.Add((result, authority, cms?.Chain ?? []));
         }
         var judged = policy.ValidationTime is { } at
-            ? LongTermValidation.Apply(results, dss, dssCertificates, policy.TrustAnchors, at)
+            ? LongTermValidation.Apply(results, dss.With(Evidence(checks)), dssCertificates, policy.TrustAnchors, at)
             : results.Select(r => r.Item1).ToList();
         var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
         return judged.Select(r => r with { Level = Level(r, judged, hasDss) })
             .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
     }
 
-    // B-LT needs B-T plus a DSS; B-LTA a document timestamp over a revision after this signature as well.
+    // B-T needs a signature timestamp or a document timestamp over the signature (EN 319 142-1 allows either), B-LT a DSS as
+    // well, B-LTA a document timestamp over a revision after this signature.
     private static string Level(SignatureVerification signature, IReadOnlyList<SignatureVerification> all, bool hasDss)
     {
         if (signature.IsDocumentTimestamp) return "B-LTA";
-        if (signature.TimestampValid != true) return "B-B";
-        if (!hasDss) return "B-T";
         var end = signature.ByteRange.Count == 4 ? signature.ByteRange[2] + signature.ByteRange[3] : long.MaxValue;
-        return all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end) ? "B-LTA" : "B-LT";
+        var later = all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end);
+        if (signature.TimestampValid != true && !later) return "B-B";
+        if (!hasDss) return "B-T";
+        return later ? "B-LTA" : "B-LT";
     }
+
+    // Revocation data a CMS carries (Adobe's archival attribute) counts for every chain, as the DSS does.
+    private static Revocation.RevocationEvidence Evidence(IEnumerable<(SignatureVerification, CmsCheck? Cms, TimestampAuthority?)> checks) =>
+        checks.Select(c => c.Cms?.Evidence).OfType<Revocation.RevocationEvidence>().Aggregate(Revocation.RevocationEvidence.None, (a, b) => a.With(b));
 
     private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
     {
