@@ -17,7 +17,7 @@ public sealed class RevocationPki : IDisposable
 {
     private readonly X509Certificate2 _authority;
     private readonly Process _ocsp;
-    private readonly HttpListener _crlServer = new();
+    private readonly LoopbackCrlServer _crlServer;
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
@@ -48,9 +48,7 @@ public sealed class RevocationPki : IDisposable
         File.WriteAllText(Path.Combine(Directory, "ca.key"), _authority.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
         _ocsp = OpensslOcspResponder.Start(Path.Combine(Directory, "index.txt"), CaPem, Path.Combine(Directory, "ca.key"), CaPem, ocspPort);
         File.WriteAllBytes(Path.Combine(Directory, "ca.crl"), Crl(CrlRevoked.Serial));
-        _crlServer.Prefixes.Add($"http://127.0.0.1:{crlPort}/");
-        _crlServer.Start();
-        _ = ServeCrlAsync();
+        _crlServer = new LoopbackCrlServer(crlPort, File.ReadAllBytes(CrlPath));
         _ = AcceptSilentlyAsync();
     }
 
@@ -115,20 +113,6 @@ public sealed class RevocationPki : IDisposable
         return builder.Build(_authority, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
     }
 
-    private async Task ServeCrlAsync()
-    {
-        var crl = await File.ReadAllBytesAsync(Path.Combine(Directory, "ca.crl"));
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try { context = await _crlServer.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            context.Response.ContentType = "application/pkix-crl";
-            await context.Response.OutputStream.WriteAsync(crl);
-            context.Response.Close();
-        }
-    }
-
     private async Task AcceptSilentlyAsync()
     {
         var held = new List<TcpClient>();
@@ -152,7 +136,7 @@ public sealed class RevocationPki : IDisposable
         _stop.Cancel();
         if (!_ocsp.HasExited) _ocsp.Kill();
         _ocsp.Dispose();
-        _crlServer.Close();
+        _crlServer.Dispose();
         _silent.Stop();
         _authority.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Tests.Pdf.Support;
@@ -14,7 +13,6 @@ namespace Worker.Tests.Signing.Bsre;
 public sealed class BsreTestPki
 {
     private static readonly Lazy<BsreTestPki> Shared = new(() => new BsreTestPki());
-    private readonly HttpListener _crlServer = new();
 
     /// <summary>The official the tests sign for; the NIK is the subject's serialNumber.</summary>
     public static readonly BsreTestUser Official = new("official", "Dr. Ahmad Official", "7601012301800001", "ahmad@example.go.id");
@@ -37,9 +35,7 @@ public sealed class BsreTestPki
         var crlPort = RevocationPki.FreePort();
         CrlUrl = $"http://127.0.0.1:{crlPort}/bsre-ca.crl";
         var crl = new CertificateRevocationListBuilder().Build(ca, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
-        _crlServer.Prefixes.Add($"http://127.0.0.1:{crlPort}/");
-        _crlServer.Start();
-        _ = ServeAsync(crl);
+        CrlServer = new LoopbackCrlServer(crlPort, crl);
         NssDirectory = Path.Combine(Directory, "nss");
         System.IO.Directory.CreateDirectory(NssDirectory);
         Run("certutil", "-N", "-d", "sql:" + NssDirectory, "--empty-password");
@@ -57,6 +53,9 @@ public sealed class BsreTestPki
 
     /// <summary>The CRL distribution point the officials' certificates name.</summary>
     public string CrlUrl { get; }
+
+    /// <summary>Serves the CA's CRL at <see cref="CrlUrl"/> for the whole run, like the PKI itself.</summary>
+    internal LoopbackCrlServer CrlServer { get; }
 
     private void Issue(X509Certificate2 ca, RSA caKey, BsreTestUser user)
     {
@@ -83,20 +82,6 @@ public sealed class BsreTestPki
         Run("openssl", "pkcs12", "-export", "-inkey", keyPem, "-in", certPem, "-certfile", CaPem, "-name", user.Nick, "-out", p12, "-passout", "pass:test");
         Run("pk12util", "-i", p12, "-d", "sql:" + NssDirectory, "-W", "test");
         File.Delete(keyPem);
-    }
-
-    // Serves the CRL until the test process ends.
-    private async Task ServeAsync(byte[] crl)
-    {
-        while (true)
-        {
-            HttpListenerContext context;
-            try { context = await _crlServer.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            context.Response.ContentType = "application/pkix-crl";
-            await context.Response.OutputStream.WriteAsync(crl);
-            context.Response.Close();
-        }
     }
 
     private static void Run(string tool, params string[] args)
