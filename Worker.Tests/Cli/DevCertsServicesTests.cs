@@ -23,7 +23,9 @@ public sealed class DevCertsServicesTests
         using var temp = new TempDirectory();
         var dir = temp.File("certs");
         string P(string name) => Path.Combine(dir, name);
-        var (ocspPort, tsaPort) = (RevocationPki.FreePort(), RevocationPki.FreePort());
+        var ocspPort = RevocationPki.FreePort();
+        var tsaPort = RevocationPki.FreePort();
+        while (tsaPort == ocspPort) tsaPort = RevocationPki.FreePort();
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
         var crlUrl = "http://127.0.0.1:9/ca.crl";
 
