@@ -79,6 +79,24 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         Assert.Single(smtp.Matching(Contact, title));
     }
 
+    [Fact]
+    public async Task DeliverMail_SendsTheLinkOnceWithinTwoMinutes_WhenTheWorkerIsKilledHoldingTheMailJobsStateLock()
+    {
+        // The chaos run's lost email: the killed worker had fetched the mail job and held Hangfire's lock on its state, which
+        // the storage kept for 10 minutes, so no survivor could start the job and the link was never sent.
+        using var doomed = await StartAsync(new Dictionary<string, string> { ["WORKER_TEST_KILL_ON_PROCESSING"] = "DeliverAsync" });
+        var (id, title) = await DropAsync();
+        var code = await doomed.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(code == 137, $"exit code {code?.ToString() ?? "none (still running)"}:\n{doomed.Output}");
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM hangfire.lock WHERE resource LIKE '%:state-lock'"));
+        Assert.Empty(smtp.Matching(Approver, title));
+        using var survivor = await StartAsync();
+        // Fetched jobs and locks of a dead worker come back after about a minute; the storage's default kept the lock 10.
+        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromMinutes(3));
+        await SettledAsync(id);
+        Assert.Single(smtp.Matching(Approver, title));
+    }
+
     /// <summary>Runs <paramref name="act"/> against a worker set to die after <paramref name="transition"/> commits, and waits for it to die.</summary>
     private async Task<(Guid Id, string Title)> CrashAsync(string transition, Func<Task<(Guid Id, string Title)>> act)
     {

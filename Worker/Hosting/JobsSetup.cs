@@ -20,6 +20,8 @@ public static class JobsSetup
         builder.Services.AddSingleton<JobStorage>(_ => CreateStorage(connectionString, prepareSchema: true));
         // Same for JobActivator.Current: each host's jobs must be built from its own container.
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        if (Environment.GetEnvironmentVariable(KillOnProcessingFilter.Variable) is { Length: > 0 } method)
+            builder.Services.AddSingleton<Hangfire.States.IElectStateFilter>(new KillOnProcessingFilter(method));
         builder.Services.AddHangfire((services, c) => c.UseWorkerSerialization().UseStorage(services.GetRequiredService<JobStorage>()));
         builder.Services.AddHangfireServer((services, o) =>
         {
