@@ -80,7 +80,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task DeliverMail_SendsTheLinkOnceWithinTwoMinutes_WhenTheWorkerIsKilledHoldingTheMailJobsStateLock()
+    public async Task DeliverMail_SendsTheLinkOnce_WhenTheWorkerIsKilledHoldingTheMailJobsStateLock()
     {
         // The chaos run's lost email: the killed worker had fetched the mail job and held Hangfire's lock on its state, which
         // the storage kept for 10 minutes, so no survivor could start the job and the link was never sent.

@@ -59,6 +59,9 @@ public static class JobsSetup
             // keeps refreshing its jobs' fetch time, so a long signing run is not fetched twice.
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = InvisibilityTimeout,
+            // A killed worker's lock on a job's state (taken while it moved the job to Processing) is a row nobody releases; the
+            // default 10 min would keep that job from every survivor long after its fetch became visible again.
+            DistributedLockTimeout = InvisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }
