@@ -36,7 +36,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     {
         var (id, title) = await CrashAsync("ask-approvers", async () => await DropAsync());
         using var survivor = await StartAsync();
-        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(60));
+        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(120));
         await SettledAsync(id);
         Assert.Single(smtp.Matching(Approver, title));
         Assert.Equal("AwaitingApproval", await StateAsync(id));
@@ -47,7 +47,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     {
         var (id, _) = await CrashAsync("approve", () => DropAndDecideAsync("approve"));
         using var survivor = await StartAsync();
-        await Eventually.Async(() => StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(90), $"document {id} Filed");
+        await Eventually.Async(() => StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(120), $"document {id} Filed");
         await SettledAsync(id);
         Assert.Single(Directory.GetFiles(Path.Combine(config.Directory, "routes/surat-keluar/signed"), "*.pdf", SearchOption.AllDirectories));
         Assert.Equal(1, await AuditedAsync(id, "filed"));
@@ -59,8 +59,8 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         var (id, title) = await CrashAsync("reject", () => DropAndDecideAsync("reject", "salah alamat"));
         using var survivor = await StartAsync();
         var declined = Path.Combine(config.Directory, "routes/surat-keluar/declined");
-        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(declined, "*.pdf").Length), n => n == 1, TimeSpan.FromSeconds(60), "declined copy");
-        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(60));
+        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(declined, "*.pdf").Length), n => n == 1, TimeSpan.FromSeconds(120), "declined copy");
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(120));
         await SettledAsync(id);
         Assert.Single(Directory.GetFiles(declined, "*.pdf"));
         Assert.Single(smtp.Matching(Contact, title));
@@ -74,7 +74,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         Assert.Equal("Filed", await StateAsync(id));
         Assert.Empty(smtp.Matching(Contact, title));
         using var survivor = await StartAsync();
-        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(60));
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(120));
         await SettledAsync(id);
         Assert.Single(smtp.Matching(Contact, title));
     }
@@ -102,7 +102,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     {
         using var doomed = await StartAsync(new Dictionary<string, string> { ["WORKER_TEST_KILL_AFTER_COMMIT"] = transition });
         var dropped = await act();
-        var code = await doomed.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var code = await doomed.WaitForExitAsync(TimeSpan.FromSeconds(120));
         // 128 + SIGKILL: it killed itself, it did not stop.
         Assert.True(code == 137, $"exit code {code?.ToString() ?? "none (still running)"}:\n{doomed.Output}");
         var audit = await database.ScalarAsync<long>($"SELECT count(*) FROM worker.audit_events WHERE document_id = '{dropped.Id}'");
@@ -123,7 +123,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         await File.WriteAllBytesAsync(Path.Combine(config.Directory, "routes/surat-keluar/inbox", name), TestPdfs.Unique());
         var row = await Eventually.Async(
             () => database.ScalarAsync<string>($"SELECT id || '|' || title FROM worker.documents WHERE source_name = '{name}'"),
-            v => v is not null, TimeSpan.FromSeconds(60), $"{name} recorded");
+            v => v is not null, TimeSpan.FromSeconds(120), $"{name} recorded");
         var parts = row!.Split('|', 2);
         return (Guid.Parse(parts[0]), parts[1]);
     }
@@ -132,8 +132,8 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     private async Task<(Guid Id, string Title)> DropAndDecideAsync(string decision, string? reason = null)
     {
         var (id, title) = await DropAsync();
-        var mail = await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(60));
-        await Eventually.Async(() => database.ScalarAsync<long>("SELECT count(*) FROM worker.outbox WHERE sent_at IS NOT NULL"), n => n >= 1);
+        var mail = await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(120));
+        await Eventually.Async(() => database.ScalarAsync<long>("SELECT count(*) FROM worker.outbox WHERE sent_at IS NOT NULL"), n => n >= 1, TimeSpan.FromSeconds(120));
         using var client = new ApprovalClient(config.BaseUrl);
         try
         {
@@ -151,7 +151,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
             $"""
             SELECT count(*) FROM worker.follow_ups f LEFT JOIN hangfire.job j ON j.id::text = f.job_id
             WHERE f.document_id = '{id}' AND (f.dispatched_at IS NULL OR j.statename IS DISTINCT FROM 'Succeeded')
-            """), n => n == 0, TimeSpan.FromSeconds(90), $"follow-ups of {id} done");
+            """), n => n == 0, TimeSpan.FromSeconds(120), $"follow-ups of {id} done");
         await Task.Delay(TimeSpan.FromSeconds(2));
     }
 
