@@ -197,7 +197,9 @@ public sealed partial class OperatorActionsHttpTests(OperatorsHost host) : IClas
 
         Assert.Contains("bukan PDF", row);
         Assert.Contains("not a PDF", row);
-        Assert.DoesNotContain("Berkas", row);
+        // The reason file starts "Berkas   : NAME"; the column shows its reason lines instead.
+        Assert.DoesNotContain("Berkas   :", row);
+        Assert.DoesNotContain("Dokumen  :", row);
         Assert.Contains("Kirim ulang", row);
         Assert.Contains("Selesai", row);
         Assert.Contains(name, await viewer.PageAsync("/hangfire/needs-attention"));

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Worker.Tests.Support;
 
@@ -80,6 +81,45 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancel_FilesTheOriginalAsDeclinedAndTellsOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        var (id, title) = await CrashAsync("cancel", async () =>
+        {
+            var dropped = await DropAsync();
+            await smtp.WaitForAsync(Approver, dropped.Title, timeout: TimeSpan.FromSeconds(120));
+            await OperatorPostAsync($"/hangfire/operators/cancel/{dropped.Id}", "dikirim dua kali");
+            return dropped;
+        });
+        Assert.Equal("Declined", await StateAsync(id));
+        using var survivor = await StartAsync();
+        var declined = Path.Combine(config.Directory, "routes/surat-keluar/declined");
+        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(declined, "*.pdf").Length), n => n == 1, TimeSpan.FromSeconds(120), "declined copy");
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(120));
+        await SettledAsync(id);
+        Assert.Single(Directory.GetFiles(declined, "*.pdf"));
+        Assert.Single(smtp.Matching(Contact, title));
+    }
+
+    [Fact]
+    public async Task RetryHandOff_SendsTheLinkOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        // A Received document whose hand-off was lost (no follow-up at all): an operator's retry commits it again, then the kill.
+        var (id, title) = await CrashAsync("retry-hand-off", async () =>
+        {
+            var title = $"Macet {Guid.NewGuid().ToString()[..8]}";
+            var inserted = await TestDocuments.InsertAsync(database, config, title: title);
+            await OperatorPostAsync($"/hangfire/operators/retry/{inserted}");
+            return (inserted, title);
+        });
+        Assert.Empty(smtp.Matching(Approver, title));
+        using var survivor = await StartAsync();
+        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(120));
+        await SettledAsync(id);
+        Assert.Single(smtp.Matching(Approver, title));
+        Assert.Equal("AwaitingApproval", await StateAsync(id));
+    }
+
+    [Fact]
     public async Task DeliverMail_SendsTheLinkOnce_WhenTheWorkerIsKilledHoldingTheMailJobsStateLock()
     {
         // The chaos run's lost email: the killed worker had fetched the mail job and held Hangfire's lock on its state, which
@@ -142,6 +182,28 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         }
         catch (HttpRequestException) { /* killed before it answered */ }
         return (id, title);
+    }
+
+    /// <summary>
+    /// Posts an operator action to the dashboard as this machine (the operator while no users are configured), with the
+    /// antiforgery token from a dashboard page; the worker may die before it answers, which is the point.
+    /// </summary>
+    private async Task OperatorPostAsync(string path, string? reason = null)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(config.BaseUrl) };
+        var page = await http.GetStringAsync("/hangfire/documents");
+        string Meta(string name) => WebUtility.HtmlDecode(Regex.Match(page, $"<meta name=\"{name}\" content=\"([^\"]+)\"").Groups[1].Value);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(reason is null ? [] : [new KeyValuePair<string, string>("reason", reason)]),
+        };
+        request.Headers.Add(Meta("csrf-header"), Meta("csrf-token"));
+        try
+        {
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        catch (HttpRequestException) { /* killed before it answered */ }
     }
 
     /// <summary>Every follow-up of the document relayed and its job finished, plus a moment for a duplicate to show.</summary>
