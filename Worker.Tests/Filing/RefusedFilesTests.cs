@@ -125,4 +125,19 @@ public sealed class RefusedFilesTests : IDisposable
         Assert.Equal(before, Directory.GetFileSystemEntries(failed).Order().ToList());
         Assert.Equal(["x.pdf"], Directory.GetFiles(inbox).Select(Path.GetFileName).ToList());
     }
+
+    [Fact]
+    public void ResubmitAndSetAside_MoveNothing_WhenHandledIsALinkOutOfTheFolder()
+    {
+        Refuse("surat.pdf");
+        var elsewhere = Directory.CreateDirectory(Path.Combine(root, "elsewhere")).FullName;
+        Directory.CreateSymbolicLink(Path.Combine(failed, RefusedFiles.HandledFolder), elsewhere);
+
+        Assert.Throws<IOException>(() => RefusedFiles.SetAside(failed, "surat.pdf", Beside, "note"));
+        Assert.Throws<IOException>(() => RefusedFiles.Resubmit(failed, "surat.pdf", inbox, Beside, "note"));
+
+        Assert.Empty(Directory.GetFileSystemEntries(elsewhere));
+        Assert.Empty(Directory.GetFiles(inbox));
+        Assert.True(File.Exists(Path.Combine(failed, "surat.pdf")));
+    }
 }

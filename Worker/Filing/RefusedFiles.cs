@@ -37,6 +37,7 @@ public static class RefusedFiles
     public static string Resubmit(string failedFolder, string name, string inbox, IReadOnlyList<string> besideSuffixes, string note)
     {
         var source = Existing(failedFolder, name);
+        var handled = Handled(failedFolder);
         Directory.CreateDirectory(inbox);
         for (var n = 1; ; n++)
         {
@@ -44,7 +45,7 @@ public static class RefusedFiles
             if (RegularFile.Taken(target) || besideSuffixes.Any(s => RegularFile.Taken(target + s))) continue;
             foreach (var suffix in besideSuffixes) MoveBeside(source + suffix, target + suffix);
             if (!FailedFolder.Move(source, target)) continue;
-            KeepReason(failedFolder, name, note);
+            KeepReason(source + FailedFolder.ErrorSuffix, handled, name, note);
             return Path.GetFileName(target);
         }
     }
@@ -53,8 +54,7 @@ public static class RefusedFiles
     public static string SetAside(string failedFolder, string name, IReadOnlyList<string> besideSuffixes, string note)
     {
         var source = Existing(failedFolder, name);
-        var handled = Path.Combine(failedFolder, HandledFolder);
-        Directory.CreateDirectory(handled);
+        var handled = Handled(failedFolder);
         string[] suffixes = [.. besideSuffixes, FailedFolder.ErrorSuffix];
         for (var n = 1; ; n++)
         {
@@ -98,11 +98,17 @@ public static class RefusedFiles
         return path;
     }
 
-    private static void KeepReason(string failedFolder, string name, string note)
+    // failed/.handled, made if missing; a link planted under that name is not followed out of the folder.
+    private static string Handled(string failedFolder)
     {
-        var reason = FileNames.Inside(failedFolder, name) + FailedFolder.ErrorSuffix;
         var handled = Path.Combine(failedFolder, HandledFolder);
-        Directory.CreateDirectory(handled);
+        if (!RegularFile.Taken(handled)) Directory.CreateDirectory(handled);
+        if (UnixFile.LinkStatus(handled)?.Kind != FileKind.Directory) throw new IOException($"{handled} is not a folder");
+        return handled;
+    }
+
+    private static void KeepReason(string reason, string handled, string name, string note)
+    {
         for (var n = 1; ; n++)
         {
             var target = FileNames.Inside(handled, FileNames.Numbered(name, n, FailedFolder.ErrorSuffix)) + FailedFolder.ErrorSuffix;
