@@ -53,13 +53,13 @@ public sealed class BsrePortFixture : IAsyncLifetime
     };
 
     /// <summary>The client the BSrE signer uses, for direct calls.</summary>
-    public BsreClient Client(string? password = null)
+    public IBsreClient Client(string? password = null)
     {
         var profile = Options.Signers["kadis"];
-        if (password is null) return new BsreClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(), profile.Bsre, 100_000_000);
+        if (password is null) return new BsreClient(new BsreHttp(services.GetRequiredService<IHttpClientFactory>().CreateClient(), profile.Bsre, 100_000_000));
         var (_, pass) = Service.WriteClientFiles(Directory.CreateTempSubdirectory("bsre-bad-").FullName, password);
         var bad = new BsreOptions { Url = profile.Bsre.Url, UserFile = profile.Bsre.UserFile, PasswordFile = pass, Timeout = profile.Bsre.Timeout };
-        return new BsreClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(), bad, 100_000_000);
+        return new BsreClient(new BsreHttp(services.GetRequiredService<IHttpClientFactory>().CreateClient(), bad, 100_000_000));
     }
 
     public async Task DisposeAsync()
