@@ -37,9 +37,9 @@ public sealed class SecretAttemptStore(NpgsqlDataSource dataSource, AuditLog aud
         {
             At = wrong.At, DocumentId = wrong.DocumentId, Actor = wrong.Actor, Action = action, Detail = detail, Source = wrong.Source,
         };
-        await audit.AppendAsync(connection, transaction, Event(WrongAction, $"step {wrong.Position + 1}: try {count} of {pauseAt}"), ct);
+        await audit.AppendAsync(connection, transaction, Event(WrongAction, $"step {wrong.Position}: try {count} of {pauseAt}"), ct);
         if (count == pauseAt)
-            await audit.AppendAsync(connection, transaction, Event(PausedAction, $"step {wrong.Position + 1}: the link signs no more after {count} wrong tries"), ct);
+            await audit.AppendAsync(connection, transaction, Event(PausedAction, $"step {wrong.Position}: the link signs no more after {count} wrong tries"), ct);
         await transaction.CommitAsync(ct);
         return count;
     }

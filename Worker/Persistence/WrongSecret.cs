@@ -7,7 +7,7 @@ public sealed record WrongSecret
     public required Guid DocumentId { get; init; }
     /// <summary>The link's step.</summary>
     public required Guid StepId { get; init; }
-    /// <summary>The step's position in the route, from 0.</summary>
+    /// <summary>The step's position in the route, from 1.</summary>
     public required int Position { get; init; }
     /// <summary>The approver's email.</summary>
     public required string Actor { get; init; }

@@ -56,7 +56,7 @@ public sealed class ApprovalSigning(
         var step = all.Single(s => s.Id == stepId);
         // Checked again under the lock: signing before the others approved would sign for a document they may still reject.
         if (await steps.NotApprovedAsync(documentId, stepId, route.SignEach ? step.Position : null, ct) > 0)
-            throw new InvalidOperationException($"document {documentId}: step {step.Position + 1} signs only after the others have approved");
+            throw new InvalidOperationException($"document {documentId}: step {step.Position} signs only after the others have approved");
         var input = document.ContentPath;
         var index = 0;
         if (route.SignEach)
