@@ -21,7 +21,7 @@ public static class BsreDemoService
         var (user, pass) = service.WriteClientFiles(directory);
         var passphrase = Path.Combine(directory, "passphrase.txt");
         await File.WriteAllTextAsync(passphrase, service.Passphrase + "\n");
-        File.SetUnixFileMode(passphrase, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(passphrase, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         var official = BsreTestPki.Official;
         var config = new JsonObject
         {
