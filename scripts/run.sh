@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Sets up everything on a fresh machine (PostgreSQL, database, demo signing identity, demo route folders)
 # and runs the worker in the foreground. Running it again just starts the worker. Extra arguments go to `Worker run`.
+# --bsre-demo (first argument): the demo route's official signs through the test BSrE service (passphrase flow).
 set -euo pipefail
+bsre_demo=0
+if [ "${1:-}" = "--bsre-demo" ]; then bsre_demo=1; shift; fi
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
@@ -64,6 +67,21 @@ wait_for_line logs/demo-ocsp.log "waiting for OCSP client connections"
 wait_for_line logs/demo-crl.log "Serving HTTP"
 [ "${#service_pids[@]}" -lt 3 ] || wait_for_line logs/demo-tsa.log "listening on"
 
+if [ "$bsre_demo" = 1 ]; then
+  # The test BSrE service signs with poppler's pdfsig from an NSS database it builds with certutil, pk12util and openssl.
+  ensure_packages pdfsig:poppler-utils certutil:libnss3-tools pk12util:libnss3-tools openssl:openssl
+  echo "Building the test BSrE service..."
+  dotnet build Worker.Tests/Worker.Tests.csproj -c Release -nologo -v quiet -o artifacts/bsre-demo >/dev/null
+  rm -f data/bsre-demo/appsettings.bsre.json
+  dotnet artifacts/bsre-demo/Worker.Tests.dll bsre-demo data/bsre-demo &
+  bsre_pid=$!
+  # Stopped with the demo services when the worker ends.
+  service_pids+=("$bsre_pid")
+  for _ in $(seq 1 120); do [ -s data/bsre-demo/appsettings.bsre.json ] && break; kill -0 "$bsre_pid" || exit 1; sleep 1; done
+  [ -s data/bsre-demo/appsettings.bsre.json ] || { echo "the test BSrE service did not start" >&2; exit 1; }
+  set -- --config data/bsre-demo/appsettings.bsre.json "$@"
+fi
+
 url=${Worker__Urls:-$(grep -o '"Urls": *"[^"]*"' config/appsettings.json | head -n 1 | sed 's/.*"\(http[^"]*\)"/\1/')}
 cat <<MSG
 
@@ -76,5 +94,9 @@ cat <<MSG
   Stop with Ctrl-C.
 
 MSG
-# Not exec: the services above stop when the worker does.
+if [ "$bsre_demo" = 1 ]; then
+  echo "  BSrE demo: the approval page asks for the passphrase in $(pwd)/data/bsre-demo/passphrase.txt"
+  echo
+fi
+# Not exec: the trap stops the demo services when the worker ends.
 "${worker[@]}" run "$@"

@@ -25,7 +25,7 @@ public sealed class BsreLtvTests(BsrePortFixture fixture) : IClassFixture<BsrePo
         fixture.Service.Mode = BsreTestMode.Normal;
         using var temp = new TempDirectory();
         var signed = await fixture.Client().SignPdfAsync(Official, new PersonalSecret(fixture.Service.Passphrase), [TestPdfs.Corpus("minimal-document.pdf")],
-            Properties, CancellationToken.None);
+            [Properties], CancellationToken.None);
         File.WriteAllBytes(temp.File("bsre.pdf"), signed[0]);
         await using var tsa = await TestTimestampServer.StartAsync(lifetime: TimeSpan.FromDays(365 * 30));
         File.WriteAllText(temp.File("trust.pem"), File.ReadAllText(BsreTestPki.Instance.CaPem) + tsa.Certificates.Ca.ExportCertificatePem() + "\n");
