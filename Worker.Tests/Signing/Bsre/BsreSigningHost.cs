@@ -7,7 +7,7 @@ namespace Worker.Tests.Signing.Bsre;
 /// A signing worker whose approvers sign through the test BSrE service: surat-keluar's approver is the official
 /// (kadis-bsre); dua-pejabat (SignEach) has the official then another official (sekda-bsre), each with their own NIK.
 /// </summary>
-public sealed class BsreSigningHost : SigningHost, IAsyncLifetime
+public class BsreSigningHost : SigningHost, IAsyncLifetime
 {
     public const string Operator = "ops@example.go.id";
 
@@ -21,7 +21,7 @@ public sealed class BsreSigningHost : SigningHost, IAsyncLifetime
         JsonObject Bsre(string nik, string name) => new()
         {
             ["Kind"] = "Bsre", ["Nik"] = nik, ["Name"] = name, ["Position"] = name,
-            ["Bsre"] = new JsonObject { ["Url"] = Service.Url, ["UserFile"] = user, ["PasswordFile"] = pass, ["Timeout"] = "00:00:05" },
+            ["Bsre"] = new JsonObject { ["Url"] = Service.Url, ["UserFile"] = user, ["PasswordFile"] = pass, ["Timeout"] = "00:01:30" },
         };
         var signers = config.Worker["Signers"]!.AsObject();
         signers["kadis-bsre"] = Bsre(BsreTestPki.Official.Nik, BsreTestPki.Official.Name);
