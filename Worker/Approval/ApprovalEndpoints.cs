@@ -30,11 +30,11 @@ public static class ApprovalEndpoints
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         var texts = ApprovalResponses.TextsFor(lookup, http);
-        if (status == LinkStatus.Active && signing.Unavailable(lookup)) return SigningUnavailable(http, texts);
-        return status == LinkStatus.Active
-            ? ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK,
-                secret: await secrets.PromptAsync(lookup, texts, ct))
-            : ApprovalResponses.NotUsable(http, status, lookup, texts, options.Value);
+        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, texts, options.Value);
+        var prompt = await secrets.PromptAsync(lookup, texts, ct);
+        // A step that signs with the official's secret has its own page for an unusable BSrE signer (status, then the call).
+        if (prompt is null && signing.Unavailable(lookup)) return SigningUnavailable(http, texts);
+        return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK, secret: prompt);
     }
 
     public static async Task<Results<PhysicalFileHttpResult, ContentHttpResult>> GetDocumentAsync(string token, HttpContext http,
@@ -78,7 +78,7 @@ public static class ApprovalEndpoints
             return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason, prompt);
 
         var approve = decision == "approve";
-        if (approve && signing.Unavailable(lookup)) return SigningUnavailable(http, t);
+        if (approve && prompt is null && signing.Unavailable(lookup)) return SigningUnavailable(http, t);
         var userAgent = http.Request.Headers.UserAgent.ToString();
         if (approve && prompt is not null)
             return await secrets.ApproveAsync(token, http, lookup, t, prompt, form["passphrase"].ToString(),
