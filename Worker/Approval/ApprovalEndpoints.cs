@@ -32,7 +32,7 @@ public static class ApprovalEndpoints
         var texts = ApprovalResponses.TextsFor(lookup, http);
         return status == LinkStatus.Active
             ? ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK,
-                asksSecret: await secrets.AsksSecretAsync(lookup, ct))
+                secret: await secrets.AsksSecretAsync(lookup, ct))
             : ApprovalResponses.NotUsable(http, status, lookup, texts, options.Value);
     }
 
@@ -76,8 +76,8 @@ public static class ApprovalEndpoints
 
         var approve = decision == "approve";
         var userAgent = http.Request.Headers.UserAgent.ToString();
-        if (approve && asksSecret)
-            return await secrets.ApproveAsync(token, http, lookup, t, form["passphrase"].ToString(),
+        if (approve && asksSecret is not null)
+            return await secrets.ApproveAsync(token, http, lookup, t, asksSecret, form["passphrase"].ToString(),
                 http.Connection.RemoteIpAddress?.ToString() ?? "", userAgent.Length > 500 ? userAgent[..500] : userAgent, ct);
         var result = await decisions.DecideAsync(ApprovalTokens.Hash(token)!, lookup.Document!, approve, approve ? null : reason,
             http.Connection.RemoteIpAddress?.ToString() ?? "", userAgent.Length > 500 ? userAgent[..500] : userAgent, ct);

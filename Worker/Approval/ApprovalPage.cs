@@ -44,7 +44,7 @@ public static class ApprovalPage
         if (m.Error is not null) b.Append($"<p class=\"error\" role=\"alert\">{E(m.Error)}</p>");
         b.Append($"<input type=\"hidden\" name=\"{E(m.AntiforgeryField)}\" value=\"{E(m.AntiforgeryToken)}\">");
         b.Append($"<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> {E(t.Confirm)}</label>");
-        if (m.AsksSecret) SecretField(b, m);
+        if (m.Secret is { } secret) SecretField(b, m, secret);
         b.Append($"<label for=\"reason\">{E(t.ReasonLabel)}</label>");
         b.Append($"<textarea id=\"reason\" name=\"reason\" maxlength=\"{m.ReasonMaxLength}\">{E(m.Reason)}</textarea>");
         b.Append("<div class=\"actions\">");
@@ -56,9 +56,9 @@ public static class ApprovalPage
     }
 
     // Never pre-filled: a refused post shows the field empty again.
-    private static void SecretField(StringBuilder b, ApprovalPageModel m)
+    private static void SecretField(StringBuilder b, ApprovalPageModel m, Signing.SecretPrompt secret)
     {
-        var s = SecretTexts.For(m.Texts.Lang);
+        var s = SecretTexts.For(m.Texts.Lang, secret);
         b.Append($"<p class=\"note\">{E(string.Format(s.Sentence, m.Step.ApproverName, m.Step.ApproverPosition))}</p>");
         b.Append($"<label for=\"passphrase\">{E(s.Label)}</label>");
         b.Append("<input class=\"secret\" type=\"password\" id=\"passphrase\" name=\"passphrase\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\">");

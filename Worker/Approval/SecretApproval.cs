@@ -4,7 +4,6 @@ using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Persistence;
 using Worker.Signing;
-using Worker.Signing.Bsre;
 
 namespace Worker.Approval;
 
@@ -20,20 +19,20 @@ public sealed partial class SecretApproval(
     /// <summary>Wrong passphrases after which a link signs no more.</summary>
     public const int MaxWrong = 5;
 
-    /// <summary>True when approving this link's step needs the official's secret.</summary>
-    public Task<bool> AsksSecretAsync(TokenLookup lookup, CancellationToken ct) =>
+    /// <summary>The secret approving this link's step needs from the official, or null.</summary>
+    public Task<SecretPrompt?> AsksSecretAsync(TokenLookup lookup, CancellationToken ct) =>
         lookup is { Step: { } step, Document: { } document }
-            ? signing.NeedsSecretAsync(document.Id, step.Id, document.Route, ct)
-            : Task.FromResult(false);
+            ? signing.PromptAsync(document.Id, step.Id, document.Route, ct)
+            : Task.FromResult<SecretPrompt?>(null);
 
-    public async Task<ContentHttpResult> ApproveAsync(
-        string token, HttpContext http, TokenLookup lookup, ApprovalTexts t, string passphrase, string ip, string userAgent, CancellationToken ct)
+    public async Task<ContentHttpResult> ApproveAsync(string token, HttpContext http, TokenLookup lookup, ApprovalTexts t, SecretPrompt prompt,
+        string passphrase, string ip, string userAgent, CancellationToken ct)
     {
-        var s = SecretTexts.For(t.Lang);
+        var s = SecretTexts.For(t.Lang, prompt);
         var document = lookup.Document!;
         var o = options.Value;
         ContentHttpResult Page(int status, string error) =>
-            ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, o, status, error, asksSecret: true);
+            ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, o, status, error, secret: prompt);
         if (passphrase.Length == 0) return Page(StatusCodes.Status400BadRequest, s.Missing);
 
         // A double tap waits here for the first tap's signing, then finds the step decided.
@@ -48,24 +47,24 @@ public sealed partial class SecretApproval(
         {
             await signing.SignAsync(document.Id, lookup.Step!.Id, document.Route, new PersonalSecret(passphrase), ct);
         }
-        catch (BsreException e) when (e.Failure == BsreFailure.WrongPassphrase)
+        catch (Exception e) when (RemoteSigningFailures.WrongSecret(e))
         {
             var wrong = await attempts.RecordWrongAsync(tokenSha256, lookup.Step!.Id, clock.GetUtcNow(), CancellationToken.None);
             LogWrongSecret(document.Id, lookup.Step.Position, wrong);
             if (wrong < MaxWrong) return Page(StatusCodes.Status400BadRequest, s.Wrong);
             await alerts.SendAsync($"Penandatanganan dihentikan: {document.Title} / signing paused",
-                $"{lookup.Step.ApproverName} ({lookup.Step.ApproverEmail}) salah memasukkan Passphrase TTE {wrong} kali untuk dokumen {document.Id}. " +
+                $"{lookup.Step.ApproverName} ({lookup.Step.ApproverEmail}) salah memasukkan {SecretTexts.For("id", prompt).Label} {wrong} kali untuk dokumen {document.Id}. " +
                 $"Tautan ini tidak lagi dapat menandatangani; kirim tautan baru (approvals resend {document.Id}) setelah memastikan dengan pejabat.\n" +
-                $"The signing passphrase was wrong {wrong} times; the link signs no more until an operator sends a new one.", CancellationToken.None,
+                $"The signing {prompt.Secret.ToLowerInvariant()} was wrong {wrong} times; the link signs no more until an operator sends a new one.", CancellationToken.None,
                 extra: lookup.Step.ApproverEmail);
             return Paused(http, t, s);
         }
-        catch (BsreException e) when (e.Failure == BsreFailure.Unavailable)
+        catch (Exception e) when (RemoteSigningFailures.Unavailable(e))
         {
             LogUnavailable(document.Id, e.Message);
             return Page(StatusCodes.Status503ServiceUnavailable, s.Unavailable);
         }
-        catch (Exception e) when (e is BsreException or SignedOutputRefusedException or Pdf.Keys.SigningKeyException or InvalidOperationException or IOException)
+        catch (Exception e) when (RemoteSigningFailures.Refused(e))
         {
             LogRefused(document.Id, e.Message.ReplaceLineEndings(" "));
             await alerts.SendAsync($"Penandatanganan dokumen {document.Id} gagal / signing document {document.Id} failed",
@@ -85,7 +84,7 @@ public sealed partial class SecretApproval(
     private static ContentHttpResult Paused(HttpContext http, ApprovalTexts t, SecretTexts s) =>
         ApprovalResponses.Html(http, StatusCodes.Status423Locked, nonce => ApprovalPage.Message(t, t.PageTitle, s.Paused, nonce));
 
-    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: step {Position} typed a wrong signing passphrase (try {Wrong}); nothing changed")]
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: step {Position} typed a wrong signing secret (try {Wrong}); nothing changed")]
     private partial void LogWrongSecret(Guid documentId, int position, int wrong);
 
     [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: the signing service is unavailable; nothing changed: {Problem}")]

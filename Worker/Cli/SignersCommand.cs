@@ -26,7 +26,9 @@ public static class SignersCommand
         var options = Options.Create(settings);
         await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         using var keys = new SignerProfiles(options, TimeProvider.System);
-        var readiness = new SignerReadiness(keys, new BsreSigner(services.GetRequiredService<IHttpClientFactory>(), options), options, TimeProvider.System);
+        var http = services.GetRequiredService<IHttpClientFactory>();
+        var csc = new Worker.Signing.Csc.CscReadiness(http, options, TimeProvider.System);
+        var readiness = new SignerReadiness(keys, new BsreSigner(http, options), csc, options, TimeProvider.System);
         var results = await readiness.CheckAsync(name, CancellationToken.None);
         foreach (var r in results) await (r.Ready ? stdout : stderr).WriteLineAsync(r.Line);
         return results.All(r => r.Ready) ? ExitCode.Done : ExitCode.Unexpected;

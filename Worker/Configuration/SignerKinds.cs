@@ -5,4 +5,5 @@ public static class SignerKinds
 {
     public const string Pkcs12 = "Pkcs12";
     public const string Bsre = "Bsre";
+    public const string Csc = "Csc";
 }

@@ -19,8 +19,11 @@ public static partial class SignerOptionsValidator
             case SignerKinds.Bsre:
                 CheckBsre(e, key, s);
                 break;
+            case SignerKinds.Csc:
+                CscOptionsValidator.Check(e, key, s);
+                break;
             default:
-                e.Add($"{key}:Kind: '{s.Kind}' must be {SignerKinds.Pkcs12} or {SignerKinds.Bsre}");
+                e.Add($"{key}:Kind: '{s.Kind}' must be {SignerKinds.Pkcs12}, {SignerKinds.Bsre} or {SignerKinds.Csc}");
                 break;
         }
     }

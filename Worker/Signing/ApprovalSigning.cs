@@ -15,20 +15,20 @@ public sealed class ApprovalSigning(
     SigningPort port, SignerStepStore steps, SigningStore documents, PresignedOutputs presigned, NpgsqlDataSource dataSource,
     IOptions<WorkerOptions> options)
 {
-    /// <summary>True when approving this step signs now and needs the official's secret: its signer needs one, and it signs (SignEach, or the last step).</summary>
-    public async Task<bool> NeedsSecretAsync(Guid documentId, Guid stepId, string routeName, CancellationToken ct)
+    /// <summary>The secret to ask for when approving this step signs now and needs one (its signer needs one, and it signs: SignEach, or the last step); else null.</summary>
+    public async Task<SecretPrompt?> PromptAsync(Guid documentId, Guid stepId, string routeName, CancellationToken ct)
     {
         var all = await steps.StepsAsync(documentId, ct);
-        if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !options.Value.Signers.ContainsKey(step.Signer)) return false;
+        if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !options.Value.Signers.ContainsKey(step.Signer)) return null;
         var signs = ApprovalRoutes.Find(options.Value, routeName)?.SignEach == true || step.Position == all.Max(s => s.Position);
-        return signs && port.NeedsSecret(step.Signer);
+        return signs ? port.Prompt(step.Signer) : null;
     }
 
     /// <summary>The document's lock, waiting while another request or job holds it (a double tap); null when it stays taken.</summary>
     public async Task<DocumentLock?> LockAsync(Guid documentId, CancellationToken ct)
     {
         // The holder may be a remote signing call of up to its configured timeout.
-        var longest = options.Value.Signers.Values.Select(s => s.Bsre.Timeout).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromSeconds(10);
+        var longest = options.Value.Signers.Values.Select(RemoteTime).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromSeconds(10);
         var until = DateTime.UtcNow + longest;
         while (true)
         {
@@ -37,6 +37,9 @@ public sealed class ApprovalSigning(
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
     }
+
+    // A CSC signature takes four calls (token, credentials/info, authorize, signHash), each bounded by Csc:Timeout.
+    private static TimeSpan RemoteTime(SignerOptions s) => s.Kind == SignerKinds.Csc ? 4 * s.Csc.Timeout : s.Bsre.Timeout;
 
     /// <summary>Signs the step's output with <paramref name="secret"/> (after the earlier steps' outputs on SignEach routes); the caller holds the lock.</summary>
     public async Task SignAsync(Guid documentId, Guid stepId, string routeName, PersonalSecret secret, CancellationToken ct)

@@ -23,10 +23,12 @@ public sealed partial class LocalEngineSigner(
             : Convert.ToHexString(SHA256.HashData(keys.Open(name).Chain[0].RawData)),
     };
 
-    public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    public Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct) => SignWithAsync(request, keys.Open(request.Step.Signer), ct);
+
+    /// <summary>Our engine's PAdES signature with <paramref name="key"/>, wherever it is (a remote CSC key too): stamp, CMS, timestamp, self-check.</summary>
+    public async Task SignWithAsync(SigningRequest request, Pdf.Keys.IDigestSigner key, CancellationToken ct)
     {
         var step = request.Step;
-        var key = keys.Open(step.Signer);
         var now = clock.GetUtcNow();
         var stamp = request.Stamp;
         var content = new StampContent

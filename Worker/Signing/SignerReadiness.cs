@@ -7,9 +7,10 @@ namespace Worker.Signing;
 
 /// <summary>
 /// Whether each configured signer can sign now, without signing: a local key opens and is not near expiry; a BSrE
-/// signer's service answers with our client credentials and the official's certificate is ISSUE.
+/// signer's service answers with our client credentials and the official's certificate is ISSUE; a CSC signer's service
+/// describes the credential, whose certificate is the configured official's.
 /// </summary>
-public sealed class SignerReadiness(SignerProfiles keys, BsreSigner bsre, IOptions<WorkerOptions> options, TimeProvider clock)
+public sealed class SignerReadiness(SignerProfiles keys, BsreSigner bsre, Csc.CscReadiness csc, IOptions<WorkerOptions> options, TimeProvider clock)
 {
     /// <summary>One result per signer (or only <paramref name="name"/>), in configuration order.</summary>
     public async Task<IReadOnlyList<(string Name, bool Ready, string Line)>> CheckAsync(string? name, CancellationToken ct)
@@ -17,7 +18,12 @@ public sealed class SignerReadiness(SignerProfiles keys, BsreSigner bsre, IOptio
         var results = new List<(string, bool, string)>();
         foreach (var (signer, profile) in options.Value.Signers.Where(s => name is null || s.Key == name))
         {
-            var (ready, line) = profile.Kind == SignerKinds.Bsre ? await RemoteAsync(profile, ct) : Local(signer);
+            var (ready, line) = profile.Kind switch
+            {
+                SignerKinds.Bsre => await RemoteAsync(profile, ct),
+                SignerKinds.Csc => await csc.CheckAsync(profile, ct),
+                _ => Local(signer),
+            };
             results.Add((signer, ready, $"{signer} ({profile.Kind}): {line}"));
         }
         return results;

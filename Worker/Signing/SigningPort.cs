@@ -15,6 +15,14 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
     /// <summary>True when the profile's official must type a secret at approval (BSrE's passphrase).</summary>
     public bool NeedsSecret(string signer) => Find(signer, out var profile).NeedsSecret(profile);
 
+    /// <summary>What the official types at approval for this signer, or null when it needs nothing.</summary>
+    public SecretPrompt? Prompt(string signer)
+    {
+        var kind = Find(signer, out var profile);
+        if (!kind.NeedsSecret(profile)) return null;
+        return new SecretPrompt { Kind = profile.Kind, Secret = profile.Kind == SignerKinds.Csc ? CscOptionsValidator.SecretOf(profile) : profile.Secret };
+    }
+
     /// <summary>The configured profile, refused with the key's name when missing.</summary>
     public SignerOptions Profile(string signer)
     {
