@@ -68,9 +68,9 @@ public sealed class TestCscService : IAsyncDisposable
         var demo = DemoPki.Instance.EcP256;
         var all = new[]
         {
-            Credential("official-rsa", Path.Combine(bsre.Directory, BsreTestPki.Official.Nick + ".p12"), "test", "1357" + RandomNumberGenerator.GetInt32(100000, 999999)),
-            Credential("other-rsa", Path.Combine(bsre.Directory, BsreTestPki.Other.Nick + ".p12"), "test", "2468" + RandomNumberGenerator.GetInt32(100000, 999999)),
-            Credential("demo-p256", demo.Pkcs12, File.ReadAllText(demo.PasswordFile).TrimEnd('\r', '\n'), "9753" + RandomNumberGenerator.GetInt32(100000, 999999)),
+            Credential("official-rsa", Path.Combine(bsre.Directory, BsreTestPki.Official.Nick + ".p12"), "test", Pin("1357")),
+            Credential("other-rsa", Path.Combine(bsre.Directory, BsreTestPki.Other.Nick + ".p12"), "test", Pin("2468")),
+            Credential("demo-p256", demo.Pkcs12, File.ReadAllText(demo.PasswordFile).TrimEnd('\r', '\n'), Pin("9753")),
         }.ToDictionary(c => c.Id);
         var service = new TestCscService(app, all);
         app.MapPost("/csc/v2/oauth2/token", (Delegate)service.TokenAsync);
@@ -81,6 +81,9 @@ public sealed class TestCscService : IAsyncDisposable
         service.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single() + "/csc/v2";
         return service;
     }
+
+    // Long enough that a search for it in dumps, logs and PDFs finds only a real leak.
+    private static string Pin(string prefix) => prefix + string.Concat(Enumerable.Range(0, 12).Select(_ => RandomNumberGenerator.GetInt32(10)));
 
     /// <summary>Writes the client id and secret files Csc:ClientIdFile and Csc:ClientSecretFile name.</summary>
     public (string IdFile, string SecretFile) WriteClientFiles(string directory, string? secret = null)
