@@ -37,12 +37,16 @@ public sealed class CscSignerTests(CscPortFixture fixture) : IClassFixture<CscPo
         AssertValidInPdfsig(request.OutputPath, input, BsreTestPki.Instance.NssDirectory, $"serialNumber={BsreTestPki.Official.Nik}");
     }
 
-    [Fact]
-    public async Task SignAsync_WritesAValidEcdsaSignature_WithAP256Credential()
+    [Theory]
+    [InlineData(CscTestMode.Normal)]
+    [InlineData(CscTestMode.RawEcdsa)]
+    public async Task SignAsync_WritesAValidEcdsaSignature_WithAP256Credential_WhetherTheServiceAnswersDerOrRawValues(CscTestMode mode)
     {
         var input = Input();
         var request = fixture.Request(input, "ec-csc", fixture.Service.Ec.Pin);
-        await fixture.Port.SignAsync(request, CancellationToken.None);
+        fixture.Service.Mode = mode;
+        try { await fixture.Port.SignAsync(request, CancellationToken.None); }
+        finally { fixture.Service.Mode = CscTestMode.Normal; }
         AssertValidInPdfsig(request.OutputPath, input, DemoPki.Instance.NssDirectory, "Test Signer P-256");
     }
 

@@ -11,6 +11,8 @@ public enum CscTestMode
     Slow,
     /// <summary>Issues SADs that have expired by the time signHash comes.</summary>
     ExpiredSad,
+    /// <summary>Returns ECDSA values as r||s (IEEE P1363) instead of DER, as some services do.</summary>
+    RawEcdsa,
     /// <summary>Describes and signs with another official's credential (a mixed-up or hostile service).</summary>
     OtherCredential,
 }

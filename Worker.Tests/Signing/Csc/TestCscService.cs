@@ -172,12 +172,12 @@ public sealed class TestCscService : IAsyncDisposable
         var rsa = credential.Key is RsaKeyParameters;
         if (algo != (rsa ? "1.2.840.113549.1.1.1" : "1.2.840.10045.4.3.2")) return Error(400, "invalid_request", "Invalid parameter signAlgo");
         Interlocked.Increment(ref signCalls);
-        var signatures = new JsonArray(hashes.Select(h => (JsonNode)Convert.ToBase64String(Sign(credential, Convert.FromBase64String(h)))).ToArray());
+        var signatures = new JsonArray(hashes.Select(h => (JsonNode)Convert.ToBase64String(Sign(credential, Convert.FromBase64String(h), Mode == CscTestMode.RawEcdsa))).ToArray());
         return Results.Json(new JsonObject { ["signatures"] = signatures });
     }
 
-    // RSA PKCS#1 v1.5 over DigestInfo(SHA-256, hash); ECDSA as the DER SEQUENCE of r and s.
-    private static byte[] Sign(CscTestCredential credential, byte[] hash)
+    // RSA PKCS#1 v1.5 over DigestInfo(SHA-256, hash); ECDSA as the DER SEQUENCE of r and s (or r||s when asked).
+    private static byte[] Sign(CscTestCredential credential, byte[] hash, bool rawEcdsa)
     {
         if (credential.Key is RsaKeyParameters)
         {
@@ -186,7 +186,7 @@ public sealed class TestCscService : IAsyncDisposable
             rsa.BlockUpdate(hash, 0, hash.Length);
             return rsa.GenerateSignature();
         }
-        var ecdsa = new DsaDigestSigner(new ECDsaSigner(), new NullDigest(), StandardDsaEncoding.Instance);
+        var ecdsa = new DsaDigestSigner(new ECDsaSigner(), new NullDigest(), rawEcdsa ? PlainDsaEncoding.Instance : StandardDsaEncoding.Instance);
         ecdsa.Init(true, credential.Key);
         ecdsa.BlockUpdate(hash, 0, hash.Length);
         return ecdsa.GenerateSignature();

@@ -26,15 +26,21 @@ public sealed class CscDigestSigner(CscClient client, CscCredential credential, 
         return Scheme == SignatureScheme.Ecdsa ? EcdsaDer(value) : Checked(value);
     }
 
-    // A value of another length than the modulus is no PKCS#1 signature of this key.
-    private byte[] Checked(byte[] value) => value.Length == MaxSignatureLength
-        ? value
-        : throw CscClient.Refused($"tanda tangan {value.Length} bita, bukan {MaxSignatureLength} / a {value.Length}-byte signature value, not {MaxSignatureLength}");
+    // A value longer than the modulus is no PKCS#1 signature of this key; a shorter one lost its leading zeros.
+    private byte[] Checked(byte[] value)
+    {
+        if (value.Length > MaxSignatureLength)
+            throw CscClient.Refused($"tanda tangan {value.Length} bita, lebih dari {MaxSignatureLength} / a {value.Length}-byte signature value, more than {MaxSignatureLength}");
+        if (value.Length == MaxSignatureLength) return value;
+        var padded = new byte[MaxSignatureLength];
+        value.CopyTo(padded, MaxSignatureLength - value.Length);
+        return padded;
+    }
 
     // CMS wants the DER SEQUENCE of r and s; some services return r||s (IEEE P1363) instead.
     private byte[] EcdsaDer(byte[] value)
     {
-        if (value.Length > 0 && value[0] == 0x30) return value;
+        if (IsDer(value)) return value;
         if (value.Length % 2 != 0 || value.Length > MaxSignatureLength)
             throw CscClient.Refused($"tanda tangan ECDSA {value.Length} bita tidak terbaca / a {value.Length}-byte ECDSA value cannot be read");
         var half = value.Length / 2;
@@ -45,5 +51,22 @@ public sealed class CscDigestSigner(CscClient client, CscCredential credential, 
             der.WriteInteger(new BigInteger(value.AsSpan(half), isUnsigned: true, isBigEndian: true));
         }
         return der.Encode();
+    }
+
+    // A first byte of 0x30 alone could be r's; only a complete SEQUENCE of two INTEGERs is DER.
+    private static bool IsDer(byte[] value)
+    {
+        try
+        {
+            var reader = new AsnReader(value, AsnEncodingRules.DER);
+            var sequence = reader.ReadSequence();
+            sequence.ReadInteger();
+            sequence.ReadInteger();
+            return !reader.HasData && !sequence.HasData;
+        }
+        catch (AsnContentException)
+        {
+            return false;
+        }
     }
 }
