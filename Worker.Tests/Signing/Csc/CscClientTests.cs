@@ -64,6 +64,16 @@ public sealed class CscClientTests(CscPortFixture fixture) : IClassFixture<CscPo
     }
 
     [Fact]
+    public async Task SignHashesAsync_SaysTheClientIsRefused_WhenTheServiceAnswers401ToTheToken()
+    {
+        var e = await FailAsync(fixture.Service.Official.Pin, mode: CscTestMode.RevokedToken);
+        Assert.Equal(CscFailure.ClientRejected, e.Failure);
+        Assert.StartsWith("Layanan CSC menolak klien server ini", e.Message);
+        Assert.Contains("HTTP 401 invalid_token", e.Message);
+        Assert.DoesNotContain(fixture.Service.Official.Pin, e.ToString());
+    }
+
+    [Fact]
     public async Task SignHashesAsync_SaysUnavailable_WhenTheServiceAnswers503()
     {
         var e = await FailAsync(fixture.Service.Official.Pin, mode: CscTestMode.Down);

@@ -9,6 +9,8 @@ public enum CscTestMode
     Down,
     /// <summary>Waits longer than any test timeout before answering.</summary>
     Slow,
+    /// <summary>Issues tokens, then answers 401 to every call that presents one (revoked at once).</summary>
+    RevokedToken,
     /// <summary>Issues SADs that have expired by the time signHash comes.</summary>
     ExpiredSad,
     /// <summary>Returns ECDSA values as r||s (IEEE P1363) instead of DER, as some services do.</summary>

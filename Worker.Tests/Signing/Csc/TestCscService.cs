@@ -197,7 +197,7 @@ public sealed class TestCscService : IAsyncDisposable
         if (Mode == CscTestMode.Down) return (Results.StatusCode(503), null);
         if (Mode == CscTestMode.Slow) await Task.Delay(TimeSpan.FromSeconds(60), http.RequestAborted);
         var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !tokens.ContainsKey(header[7..]))
+        if (!header.StartsWith("Bearer ", StringComparison.Ordinal) || !tokens.ContainsKey(header[7..]) || Mode == CscTestMode.RevokedToken)
             return (Error(401, "invalid_token", "The access token is not valid"), null);
         return (null, await JsonNode.ParseAsync(http.Request.Body));
     }
