@@ -16,7 +16,7 @@ public sealed class IntakeDuplicateTests(SharedIntakeHost host)
 
         Accepted.Assert(first.State);
         Assert.Equal("Duplicate", second.State);
-        Assert.Null(second.ApprovalJobId);
+        Assert.Equal(0, await DocumentRow.HandOffsAsync(host.Database, second.Id));
         Assert.Equal(0, await DocumentRow.ApprovalJobsAsync(host.Database, second.Id));
         var (_, error) = host.FailedFile("salinan.pdf");
         Assert.Contains(first.Id.ToString(), error);
@@ -45,7 +45,7 @@ public sealed class IntakeDuplicateTests(SharedIntakeHost host)
         if (expected == "Duplicate") Assert.Equal(expected, row.State);
         else Accepted.Assert(row.State);
         if (expected == "Duplicate") Assert.Contains(earlierState, host.FailedFile(again).Error);
-        else Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+        else Assert.Equal(1, await DocumentRow.RelayedApprovalJobsAsync(host.Database, row.Id));
     }
 
     [Fact]

@@ -48,20 +48,33 @@ public static class ApprovalPage
         b.Append($"<label for=\"reason\">{E(t.ReasonLabel)}</label>");
         b.Append($"<textarea id=\"reason\" name=\"reason\" maxlength=\"{m.ReasonMaxLength}\">{E(m.Reason)}</textarea>");
         b.Append("<div class=\"actions\">");
-        b.Append($"<button class=\"approve\" type=\"submit\" name=\"decision\" value=\"approve\">{E(t.Approve)}</button>");
+        if (m.Secret is not { Blocked: not null })
+            b.Append($"<button class=\"approve\" type=\"submit\" name=\"decision\" value=\"approve\">{E(t.Approve)}</button>");
         b.Append($"<button class=\"reject\" type=\"submit\" name=\"decision\" value=\"reject\">{E(t.Reject)}</button>");
-        b.Append("</div></form></section>");
+        b.Append("</div>");
+        // After Approve, so Enter in the code field approves instead of asking for another code.
+        if (m.Secret is { Signing.Totp: true, Blocked: null })
+            b.Append($"<div class=\"actions\"><button class=\"reject\" type=\"submit\" name=\"decision\" value=\"sendcode\" formnovalidate>" +
+                     $"{E(SecretTexts.For(t.Lang, totp: true).SendCode)}</button></div>");
+        b.Append("</form></section>");
         Close(b);
         return b.ToString();
     }
 
-    // Never pre-filled: a refused post shows the field empty again.
-    private static void SecretField(StringBuilder b, ApprovalPageModel m, Signing.SecretPrompt secret)
+    // Never pre-filled: a refused post shows the field empty again. A blocked signing shows why before anything is typed.
+    private static void SecretField(StringBuilder b, ApprovalPageModel m, SecretPrompt secret)
     {
-        var s = SecretTexts.For(m.Texts.Lang, secret);
+        var s = SecretTexts.For(m.Texts.Lang, secret.Signing);
+        if (secret.Blocked is not null)
+        {
+            b.Append($"<p class=\"error\" role=\"status\" id=\"signing-blocked\">{E(secret.Blocked)}</p>");
+            return;
+        }
         b.Append($"<p class=\"note\">{E(string.Format(s.Sentence, m.Step.ApproverName, m.Step.ApproverPosition))}</p>");
+        if (secret.CodeSent) b.Append($"<p class=\"note\" role=\"status\">{E(s.CodeSent)}</p>");
         b.Append($"<label for=\"passphrase\">{E(s.Label)}</label>");
-        b.Append("<input class=\"secret\" type=\"password\" id=\"passphrase\" name=\"passphrase\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\">");
+        var numeric = secret.Signing.Totp ? " inputmode=\"numeric\"" : "";
+        b.Append($"<input class=\"secret\" type=\"password\" id=\"passphrase\" name=\"passphrase\" autocomplete=\"off\"{numeric} autocapitalize=\"off\" spellcheck=\"false\">");
     }
 
     /// <summary>A page with a heading and one sentence: results, refusals, and links that no longer work.</summary>

@@ -20,7 +20,7 @@ public static class ApprovalResponses
 
     /// <summary>The decision form, with a new antiforgery token; <paramref name="error"/> explains a refused post.</summary>
     public static ContentHttpResult DecisionPage(HttpContext http, IAntiforgery antiforgery, TokenLookup lookup, string token, ApprovalTexts texts,
-        WorkerOptions options, int status, string? error = null, string? reason = null, Signing.SecretPrompt? secret = null)
+        WorkerOptions options, int status, string? error = null, string? reason = null, SecretPrompt? secret = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var model = new ApprovalPageModel

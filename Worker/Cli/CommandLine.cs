@@ -5,7 +5,7 @@ public static class CommandLine
 {
     public const string Usage =
         "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] [--extract-revision N OUT] | dev-certs DIR | hash-password | api-key NAME | audit verify" +
-        " | documents list|show|retry|cancel ... | approvals resend ID | signers check [NAME] (run 'Worker documents' for details)";
+        " | documents list|show|retry|cancel ... | approvals resend ID | failed list|resubmit|done ... | signers check [NAME] (run 'Worker documents' for details)";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
@@ -20,6 +20,7 @@ public static class CommandLine
                 "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
                 "documents" => await DocumentsCommand.RunAsync(rest, stdout, stderr),
                 "approvals" => await ApprovalsCommand.RunAsync(rest, stdout, stderr),
+                "failed" => await FailedCommand.RunAsync(rest, stdout, stderr),
                 "signers" => await SignersCommand.RunAsync(rest, stdout, stderr),
                 "hash-password" => HashPasswordCommand.Run(rest, Console.In, stdout, stderr),
                 "api-key" => ApiKeyCommand.Run(rest, stdout),
