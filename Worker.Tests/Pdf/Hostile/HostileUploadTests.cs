@@ -53,7 +53,7 @@ public sealed class HostileUploadTests(HostileUploadHost host) : IClassFixture<H
         Assert.Contains("rusak", body.GetProperty("detailId").GetString());
         var id = body.GetProperty("documentId").GetGuid();
         Assert.Equal("Invalid", await api.StateAsync(id));
-        Assert.Contains(Directory.GetFiles(host.Failed, "*.error.txt"), f => File.ReadAllText(f).Contains(id.ToString()));
+        Assert.Contains(Directory.GetFiles(host.Failed, "dalam-api*.pdf"), f => File.ReadAllBytes(f).SequenceEqual(HostilePdfs.Get(Shape)) && File.Exists(f + ".error.txt"));
         await host.AssertReadyAsync();
     }
 
