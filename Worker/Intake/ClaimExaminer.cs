@@ -50,7 +50,7 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
 
         var inspection = inspector.Inspect(prepared.ApprovedPath!);
         if (!inspection.Ok)
-            return Refuse(document, new IntakeProblem(inspection.ProblemId ?? "PDF ditolak.", inspection.ProblemEn ?? "PDF refused."));
+            return Refuse(document, new IntakeProblem(inspection.ProblemId ?? "PDF ditolak.", inspection.ProblemEn ?? "PDF refused.", inspection.ProblemDetail));
         document = document with { PageCount = inspection.PageCount, Title = PlainText.CleanOrNull(inspection.Title) ?? document.Title };
 
         if (ticket.SidecarName is null) return document;
