@@ -41,7 +41,7 @@ public sealed class IncidentWatchTests(IncidentWatchTests.Host host) : IClassFix
         await host.Database.ExecuteAsync($"UPDATE worker.documents SET state = 'Filed' WHERE id = '{row.Id}'");
         Assert.Single(await host.Smtp.WaitForAsync(Operator, $"Recovered: Dokumen gagal ditandatangani / Document failed: {row.Title}", timeout: TimeSpan.FromSeconds(90)));
         await Task.Delay(SeveralChecks);
-        Assert.Single(host.Smtp.Matching(Operator, $"Document failed: {row.Title}"), m => m.Subject.Contains("Recovered"));
+        Assert.Single(host.Smtp.Matching(Operator, $"Document failed: {row.Title}"), m => (m.Subject ?? "").Contains("Recovered"));
         Assert.Equal(2, host.Smtp.Matching(Operator, $"Document failed: {row.Title}").Count);
     }
 
