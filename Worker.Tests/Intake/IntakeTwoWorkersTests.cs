@@ -74,11 +74,19 @@ public sealed class IntakeTwoWorkersTests : IAsyncLifetime
         Assert.InRange(bySecond, 1, Files - 1);
 
         // The survivor finds what the dead one left in .processing at its next rescan and finishes it.
-        var enqueued = await Eventually.Async(
-            () => host.Database.ScalarAsync<long>("SELECT count(*) FROM worker.documents WHERE approval_job_id IS NOT NULL"),
-            // A kill between insert and enqueue is mended by the rescan or, at the latest, the one-minute hand-off sweep; under a
-            // loaded CI machine that can take more than a minute and a half.
-            n => n >= Files, TimeSpan.FromSeconds(180), $"{Files} documents enqueued");
+        long enqueued;
+        try
+        {
+            enqueued = await Eventually.Async(
+                () => host.Database.ScalarAsync<long>("SELECT count(*) FROM worker.documents WHERE approval_job_id IS NOT NULL"),
+                // A kill between insert and enqueue is mended by the rescan or, at the latest, the one-minute hand-off sweep; under a
+                // loaded CI machine that can take more than a minute and a half.
+                n => n >= Files, TimeSpan.FromSeconds(180), $"{Files} documents enqueued");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}. {await DescribeStragglersAsync()}", timeout);
+        }
         await Eventually.Async(() => Task.FromResult(string.Join(", ", Directory.GetFiles(host.Processing).Select(Path.GetFileName))),
             left => left.Length == 0, what: ".processing empty");
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -99,6 +107,20 @@ public sealed class IntakeTwoWorkersTests : IAsyncLifetime
             "SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%IApprovalStarter%'"), Files, Files + 8);
         Assert.Empty(Directory.GetFiles(host.Inbox));
         Assert.Empty(Directory.GetFiles(host.Failed));
+    }
+
+    // What a failure needs to be understood: the documents without a job, and what is left in the route's folders.
+    private async Task<string> DescribeStragglersAsync()
+    {
+        var rows = await host.Database.ScalarAsync<string>(
+            """
+            SELECT coalesce(string_agg(source_name || ' ' || state || ' ' || coalesce(error, '-'), '; '), 'none')
+            FROM worker.documents WHERE approval_job_id IS NULL
+            """);
+        var recorded = await host.Database.ScalarAsync<long>("SELECT count(*) FROM worker.documents");
+        string Names(string folder) => string.Join(", ", Directory.GetFiles(folder).Select(Path.GetFileName));
+        return $"Recorded: {recorded}. Without a job: {rows}. Inbox: [{Names(host.Inbox)}]. " +
+            $".processing: [{Names(host.Processing)}]. failed/: [{Names(host.Failed)}]";
     }
 
     private int RecordedBySecond() =>
