@@ -13,6 +13,9 @@ public sealed class InboxFilter(IReadOnlyList<string> include, IReadOnlyList<str
     private static readonly string[] TemporaryPrefixes = [".", "~$"];
     private static readonly string[] TemporarySuffixes = [".tmp", ".part", ".crdownload", SidecarSuffix];
 
+    // Windows writes these into shared folders by itself; refusing them would mail the clerks about files they never dropped.
+    private static readonly HashSet<string> SystemFiles = new(StringComparer.OrdinalIgnoreCase) { "Thumbs.db", "ehthumbs.db", "desktop.ini" };
+
     public static InboxFilter For(RouteOptions route) =>
         new(route.Include.Count > 0 ? route.Include : ["*.pdf"], route.Exclude);
 
@@ -35,7 +38,8 @@ public sealed class InboxFilter(IReadOnlyList<string> include, IReadOnlyList<str
     private static bool Transient(string name) =>
         name.Length == 0
         || TemporaryPrefixes.Any(p => name.StartsWith(p, StringComparison.Ordinal))
-        || TemporarySuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase));
+        || TemporarySuffixes.Any(s => name.EndsWith(s, StringComparison.OrdinalIgnoreCase))
+        || SystemFiles.Contains(name);
 
     private static bool Matches(string pattern, string name) => FileSystemName.MatchesSimpleExpression(pattern, name, ignoreCase: true);
 }
