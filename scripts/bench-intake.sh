@@ -27,7 +27,7 @@ done_count=0
 while [ "$done_count" -lt "$count" ]; do
   sleep 0.2
   now_rss=$(rss); [ "$now_rss" -gt "$peak" ] && peak=$now_rss
-  done_count=$(sql "SELECT count(*) FROM worker.documents WHERE approval_job_id IS NOT NULL")
+  done_count=$(sql "SELECT count(DISTINCT document_id) FROM worker.follow_ups WHERE kind = 'StartApproval' AND dispatched_at IS NOT NULL")
   elapsed=$(echo "$(date +%s.%N) - $start" | bc)
   if [ "$(echo "$elapsed > 300" | bc)" -eq 1 ]; then echo "gave up after 300 s with $done_count of $count"; exit 1; fi
 done

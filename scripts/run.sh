@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Sets up everything on a fresh machine (PostgreSQL, database, demo signing identity, demo route folders)
 # and runs the worker in the foreground. Running it again just starts the worker. Extra arguments go to `Worker run`.
+# --bsre-demo (first argument): the demo route's official signs through the test BSrE service (passphrase flow).
 set -euo pipefail
+bsre_demo=0
+if [ "${1:-}" = "--bsre-demo" ]; then bsre_demo=1; shift; fi
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
@@ -35,6 +38,20 @@ worker=(dotnet artifacts/worker/Worker.dll)
 "${worker[@]}" dev-certs data/certs >/dev/null
 mkdir -p data/routes/surat-keluar/{inbox,declined,failed,signed} data/outbox logs
 
+if [ "$bsre_demo" = 1 ]; then
+  # The test BSrE service signs with poppler's pdfsig from an NSS database it builds with certutil, pk12util and openssl.
+  ensure_packages pdfsig:poppler-utils certutil:libnss3-tools pk12util:libnss3-tools openssl:openssl
+  echo "Building the test BSrE service..."
+  dotnet build Worker.Tests/Worker.Tests.csproj -c Release -nologo -v quiet -o artifacts/bsre-demo >/dev/null
+  rm -f data/bsre-demo/appsettings.bsre.json
+  dotnet artifacts/bsre-demo/Worker.Tests.dll bsre-demo data/bsre-demo &
+  bsre_pid=$!
+  trap 'kill "$bsre_pid" 2>/dev/null || true' EXIT
+  for _ in $(seq 1 120); do [ -s data/bsre-demo/appsettings.bsre.json ] && break; kill -0 "$bsre_pid" || exit 1; sleep 1; done
+  [ -s data/bsre-demo/appsettings.bsre.json ] || { echo "the test BSrE service did not start" >&2; exit 1; }
+  set -- --config data/bsre-demo/appsettings.bsre.json "$@"
+fi
+
 url=$(grep -o '"Urls": *"[^"]*"' config/appsettings.json | head -n 1 | sed 's/.*"\(http[^"]*\)"/\1/')
 cat <<MSG
 
@@ -46,4 +63,11 @@ cat <<MSG
   Stop with Ctrl-C.
 
 MSG
-exec "${worker[@]}" run "$@"
+if [ "$bsre_demo" = 1 ]; then
+  echo "  BSrE demo: the approval page asks for the passphrase in $(pwd)/data/bsre-demo/passphrase.txt"
+  echo
+  # Not exec: the trap stops the test BSrE service when the worker ends.
+  "${worker[@]}" run "$@"
+else
+  exec "${worker[@]}" run "$@"
+fi

@@ -70,20 +70,41 @@ public sealed class LifecycleSweepTests : IAsyncLifetime
         Assert.Equal("", await FollowUpsAsync(recent));
     }
 
-    /// <summary>A document in <paramref name="state"/> unchanged for <paramref name="age"/>; with a relayed Sign/FileDeclined follow-up when given a job.</summary>
-    private async Task<Guid> DocumentAsync(string state, string? jobId, string age = "1 hour")
+    [Fact]
+    public async Task RunAsync_RecreatesTheHandOffToApproval_WhenAReceivedDocumentsJobIsGone_AndLeavesALiveOneAlone()
+    {
+        var lost = await DocumentAsync("Received", jobId: "987654321");
+        // Received before hand-offs were follow-ups: only approval_job_id names the job.
+        var legacyLost = await DocumentAsync("Received", jobId: null, legacyJob: "987654322");
+        var live = new BackgroundJobClient(storage).Schedule<IApprovalStarter>(s => s.StartAsync(Guid.NewGuid(), CancellationToken.None), TimeSpan.FromDays(1));
+        var legacyLive = await DocumentAsync("Received", jobId: null, legacyJob: live);
+
+        Assert.Equal(2, await SweepAsync());
+        Assert.Equal(2L, await database.ScalarAsync<long>(
+            $"SELECT count(*) FROM worker.follow_ups WHERE kind = 'StartApproval' AND dispatched_at IS NULL AND document_id IN ('{lost}', '{legacyLost}')"));
+        Assert.Equal("", await FollowUpsAsync(legacyLive));
+        Assert.Equal(2, metrics.SweepRecreated.WithLabels("StartApproval").Value);
+        Assert.Equal(0, await SweepAsync());
+    }
+
+    /// <summary>
+    /// A document in <paramref name="state"/> unchanged for <paramref name="age"/>; with a relayed follow-up of the kind its state
+    /// implies when given a job, and an approval_job_id as intake noted it before hand-offs were follow-ups when given a legacy job.
+    /// </summary>
+    private async Task<Guid> DocumentAsync(string state, string? jobId, string age = "1 hour", string? legacyJob = null)
     {
         var id = Guid.NewGuid();
         await database.ExecuteAsync(
             $"""
-            INSERT INTO worker.documents (id, route, state, source_name, size_bytes, sha256, title, updated_at)
-            VALUES ('{id}', 'surat-keluar', '{state}', 'a.pdf', 1, '{new string('0', 64)}', 'a', now() - interval '{age}')
+            INSERT INTO worker.documents (id, route, state, source_name, size_bytes, sha256, title, updated_at, approval_job_id)
+            VALUES ('{id}', 'surat-keluar', '{state}', 'a.pdf', 1, '{new string('0', 64)}', 'a', now() - interval '{age}',
+                    {(legacyJob is null ? "NULL" : $"'{legacyJob}'")})
             """);
         if (jobId is not null)
             await database.ExecuteAsync(
                 $"""
                 INSERT INTO worker.follow_ups (document_id, kind, created_at, dispatched_at, job_id)
-                VALUES ('{id}', '{(state == "Approved" ? "Sign" : "FileDeclined")}', now() - interval '{age}', now() - interval '{age}', '{jobId}')
+                VALUES ('{id}', '{state switch { "Approved" => "Sign", "Received" => "StartApproval", _ => "FileDeclined" }}', now() - interval '{age}', now() - interval '{age}', '{jobId}')
                 """);
         return id;
     }

@@ -9,7 +9,7 @@ public class CommandHelpTests
         { ["--help"] }, { ["-h"] }, { ["help"] },
         { ["run", "--help"] }, { ["migrate", "-h"] }, { ["sign", "--help"] }, { ["verify", "-h"] }, { ["dev-certs", "--help"] },
         { ["hash-password", "--help"] }, { ["api-key", "-h"] }, { ["audit", "verify", "--help"] }, { ["documents", "--help"] },
-        { ["documents", "cancel", "-h"] }, { ["approvals", "resend", "--help"] }, { ["signers", "check", "-h"] }, { ["help", "sign"] },
+        { ["documents", "cancel", "-h"] }, { ["failed", "list", "--help"] }, { ["approvals", "resend", "--help"] }, { ["signers", "check", "-h"] }, { ["help", "sign"] },
     };
 
     [Theory]

@@ -26,13 +26,14 @@ public sealed partial class OperatorActionsHttpTests(OperatorsHost host) : IClas
 
         public Task<string> PageAsync(string path) => http.GetStringAsync(path);
 
-        public async Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string? reason = null, bool antiforgery = true)
+        public Task<(HttpStatusCode Status, string Body)> PostAsync(string path, string? reason = null, bool antiforgery = true) =>
+            PostFormAsync(path, reason is null ? [] : [new("reason", reason)], antiforgery);
+
+        public async Task<(HttpStatusCode Status, string Body)> PostFormAsync(
+            string path, IEnumerable<KeyValuePair<string, string>> fields, bool antiforgery = true)
         {
             var page = await http.GetStringAsync("/hangfire/documents");
-            using var request = new HttpRequestMessage(HttpMethod.Post, path)
-            {
-                Content = new FormUrlEncodedContent(reason is null ? [] : [new("reason", reason)]),
-            };
+            using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new FormUrlEncodedContent(fields) };
             if (antiforgery)
                 request.Headers.Add(Meta(page, "csrf-header"), WebUtility.HtmlDecode(Meta(page, "csrf-token")));
             var response = await http.SendAsync(request);
@@ -168,5 +169,99 @@ public sealed partial class OperatorActionsHttpTests(OperatorsHost host) : IClas
         Assert.Contains("Approval steps", page);
         Assert.Contains("Resend link to Demo Signer", page);
         Assert.Contains($"/hangfire/operators/cancel/{id}", page);
+    }
+
+    private string FailedFolder => Path.Combine(host.Config.Directory, "routes/surat-keluar/failed");
+
+    private static KeyValuePair<string, string>[] RefusedFile(string name) => [new("route", "surat-keluar"), new("name", name)];
+
+    /// <summary>A file dropped into the inbox that intake refuses into failed/ with its reason; returns its name there.</summary>
+    private async Task<string> RefusedByIntakeAsync()
+    {
+        var name = $"bukan-pdf-{Guid.NewGuid().ToString()[..8]}.pdf";
+        await File.WriteAllTextAsync(Path.Combine(host.Config.Directory, "routes/surat-keluar/inbox", name), "ini surat, bukan PDF");
+        await Eventually.Async(() => Task.FromResult(File.Exists(Path.Combine(FailedFolder, name + ".error.txt"))), e => e,
+            TimeSpan.FromSeconds(90), $"{name} refused into failed/");
+        return name;
+    }
+
+    [Fact]
+    public async Task NeedsAttention_ShowsARefusedFilesReasonAndItsActions_NotTheFileLineOfItsReasonFile()
+    {
+        var name = await RefusedByIntakeAsync();
+        using var op = Operator();
+        using var viewer = Viewer();
+
+        var page = await op.PageAsync("/hangfire/needs-attention");
+        var row = Regex.Match(page, $"<tr>(?:(?!</tr>).)*{Regex.Escape(name)}(?:(?!</tr>).)*</tr>", RegexOptions.Singleline).Value;
+
+        Assert.Contains("bukan PDF", row);
+        Assert.Contains("not a PDF", row);
+        // The reason file starts "Berkas   : NAME"; the column shows its reason lines instead.
+        Assert.DoesNotContain("Berkas   :", row);
+        Assert.DoesNotContain("Dokumen  :", row);
+        Assert.Contains("Kirim ulang", row);
+        Assert.Contains("Selesai", row);
+        Assert.Contains(name, await viewer.PageAsync("/hangfire/needs-attention"));
+        Assert.DoesNotContain("Kirim ulang", await viewer.PageAsync("/hangfire/needs-attention"));
+    }
+
+    [Fact]
+    public async Task RefusedFile_Resubmit_SendsItBackToTheInboxForANewTry_ForAnOperator()
+    {
+        // A good PDF refused for a reason since fixed (say, a route folder that was missing): sent back, it becomes a document.
+        var name = $"surat-{Guid.NewGuid().ToString()[..8]}.pdf";
+        await File.WriteAllBytesAsync(Path.Combine(FailedFolder, name), TestPdfs.Unique());
+        await File.WriteAllTextAsync(Path.Combine(FailedFolder, name + ".error.txt"), "Alasan: folder arsip hilang\nReason: the archive folder was missing\n");
+        using var op = Operator();
+
+        var (status, body) = await op.PostFormAsync("/hangfire/operators/failed/resubmit", RefusedFile(name));
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        await Eventually.Async(() => host.Database.ScalarAsync<string>($"SELECT state FROM worker.documents WHERE source_name = '{name}'"),
+            s => s is "AwaitingApproval", TimeSpan.FromSeconds(90), $"{name} taken again");
+        Assert.False(File.Exists(Path.Combine(FailedFolder, name)));
+        var kept = await File.ReadAllTextAsync(Path.Combine(FailedFolder, ".handled", name + ".error.txt"));
+        Assert.Contains("the archive folder was missing", kept);
+        Assert.Contains("operator", kept.Split('\n', StringSplitOptions.RemoveEmptyEntries)[^1]);
+        Assert.Equal("operator", await host.Database.ScalarAsync<string>(
+            $"SELECT actor FROM worker.audit_events WHERE action = 'refused-file-resubmitted' AND detail LIKE '%{name}%'"));
+    }
+
+    [Fact]
+    public async Task RefusedFile_Handled_KeepsItAndItsReasonInHandled_AndAnswers409TheSecondTime()
+    {
+        var name = await RefusedByIntakeAsync();
+        using var op = Operator();
+
+        var (status, body) = await op.PostFormAsync("/hangfire/operators/failed/handled", RefusedFile(name));
+        var again = await op.PostFormAsync("/hangfire/operators/failed/handled", RefusedFile(name));
+
+        Assert.True(status == HttpStatusCode.OK, body);
+        Assert.Equal("ini surat, bukan PDF", await File.ReadAllTextAsync(Path.Combine(FailedFolder, ".handled", name)));
+        Assert.Contains("bukan PDF", await File.ReadAllTextAsync(Path.Combine(FailedFolder, ".handled", name + ".error.txt")));
+        Assert.False(File.Exists(Path.Combine(FailedFolder, name)));
+        Assert.DoesNotContain(name, await op.PageAsync("/hangfire/needs-attention"));
+        Assert.Equal(HttpStatusCode.Conflict, again.Status);
+        Assert.Equal(1L, await host.Database.ScalarAsync<long>(
+            $"SELECT count(*) FROM worker.audit_events WHERE action = 'refused-file-handled' AND actor = 'operator' AND detail LIKE '%{name}%'"));
+    }
+
+    [Fact]
+    public async Task RefusedFile_Actions_MoveNothing_ForAViewer_WithoutTheAntiforgeryToken_OrForAPathOutOfTheFolder()
+    {
+        var name = await RefusedByIntakeAsync();
+        using var op = Operator();
+        using var viewer = Viewer();
+
+        var asViewer = await viewer.PostFormAsync("/hangfire/operators/failed/resubmit", RefusedFile(name));
+        var forged = await op.PostFormAsync("/hangfire/operators/failed/handled", RefusedFile(name), antiforgery: false);
+        var escape = await op.PostFormAsync("/hangfire/operators/failed/resubmit", RefusedFile("../inbox/" + name));
+
+        Assert.Equal(HttpStatusCode.Forbidden, asViewer.Status);
+        Assert.NotEqual(HttpStatusCode.OK, forged.Status);
+        Assert.Equal(HttpStatusCode.Conflict, escape.Status);
+        Assert.True(File.Exists(Path.Combine(FailedFolder, name)));
+        Assert.False(Directory.Exists(Path.Combine(FailedFolder, ".handled")) && File.Exists(Path.Combine(FailedFolder, ".handled", name)));
     }
 }

@@ -20,8 +20,8 @@ public sealed class IntakeDropTests(SharedIntakeHost host)
         Assert.Equal(1, row.PageCount);
         Assert.Equal("PDF Example Document", row.Title);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(row.ContentPath!));
-        Assert.NotNull(row.ApprovalJobId);
-        Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+        Assert.Equal(1, await DocumentRow.HandOffsAsync(host.Database, row.Id));
+        Assert.Equal(1, await DocumentRow.RelayedApprovalJobsAsync(host.Database, row.Id));
         Assert.False(File.Exists(Path.Combine(host.Inbox, "surat-keluar-001.pdf")));
         Assert.Empty(Directory.EnumerateFiles(host.Processing, $"{row.Id}*"));
         Assert.Equal(1, await host.Database.ScalarAsync<long>(
@@ -59,7 +59,7 @@ public sealed class IntakeDropTests(SharedIntakeHost host)
 
         var row = Assert.Single(await host.WaitForAsync(name));
         Assert.Equal("Invalid", row.State);
-        Assert.Null(row.ApprovalJobId);
+        Assert.Equal(0, await DocumentRow.HandOffsAsync(host.Database, row.Id));
         Assert.Equal(0, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
         var (_, error) = host.FailedFile(name);
         Assert.Contains(indonesian, error);

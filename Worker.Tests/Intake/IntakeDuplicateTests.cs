@@ -16,7 +16,7 @@ public sealed class IntakeDuplicateTests(SharedIntakeHost host)
 
         Accepted.Assert(first.State);
         Assert.Equal("Duplicate", second.State);
-        Assert.Null(second.ApprovalJobId);
+        Assert.Equal(0, await DocumentRow.HandOffsAsync(host.Database, second.Id));
         Assert.Equal(0, await DocumentRow.ApprovalJobsAsync(host.Database, second.Id));
         var (_, error) = host.FailedFile("salinan.pdf");
         // The clerk's reason names the earlier document by its title, not by id or state name (those are in the audit trail).
@@ -47,7 +47,7 @@ public sealed class IntakeDuplicateTests(SharedIntakeHost host)
         if (expected == "Duplicate") Assert.Equal(expected, row.State);
         else Accepted.Assert(row.State);
         if (expected == "Duplicate") Assert.Contains(earlierState == "Filed" ? "sudah ditandatangani" : "sedang diproses", host.FailedFile(again).Error);
-        else Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
+        else Assert.Equal(1, await DocumentRow.RelayedApprovalJobsAsync(host.Database, row.Id));
     }
 
     [Fact]

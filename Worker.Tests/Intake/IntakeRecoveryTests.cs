@@ -33,18 +33,20 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
             File.WriteAllBytes(Path.Combine(processing, $"{RenamedNotInserted}.pdf"), TestPdfs.Unique());
             Ticket(RenamedNotInserted, "Surat Tugas Dinas.pdf", "{ \"title\": \"Surat Tugas\" }").Write(Path.Combine(processing, $"{RenamedNotInserted}.claim.json"));
 
-            // Killed between the insert and the enqueue.
+            // Killed right after the insert committed (its hand-off with it), before the relay passed the hand-off to Hangfire.
             File.WriteAllBytes(Path.Combine(content, $"{InsertedNotEnqueued}.pdf"), InsertedBytes);
             File.WriteAllBytes(Path.Combine(processing, $"{InsertedNotEnqueued}.pdf"), InsertedBytes);
             Ticket(InsertedNotEnqueued, "Nota Dinas.pdf").Write(Path.Combine(processing, $"{InsertedNotEnqueued}.claim.json"));
             Insert(InsertedNotEnqueued, "Nota Dinas.pdf", "Received", jobId: null, error: null);
+            HandOff(InsertedNotEnqueued, jobId: null);
 
             // Killed between the ticket and the rename: the file is still in the inbox.
             Ticket(TicketNotRenamed, "masih-di-inbox.pdf").Write(Path.Combine(processing, $"{TicketNotRenamed}.claim.json"));
             File.WriteAllBytes(Path.Combine(inbox, "masih-di-inbox.pdf"), TestPdfs.Unique());
 
-            // The approval job vanished (deleted from the dashboard, or storage lost).
-            Insert(JobLost, "hilang.pdf", "Received", jobId: "987654", error: null);
+            // The approval job vanished (deleted from the dashboard, or storage lost) an hour ago: the lifecycle sweep queues it again.
+            Insert(JobLost, "hilang.pdf", "Received", jobId: null, error: null);
+            HandOff(JobLost, jobId: "987654");
 
             // Recorded as invalid, killed before the file reached failed/.
             File.WriteAllBytes(Path.Combine(processing, $"{InvalidNotFiled}.pdf"), "bukan pdf"u8.ToArray());
@@ -73,17 +75,27 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
         private void Insert(Guid id, string name, string state, string? jobId, string? error) =>
             Database.ExecuteAsync(
                 $"""
-                INSERT INTO worker.documents (id, route, state, source_name, size_bytes, sha256, title, approval_job_id, error)
+                INSERT INTO worker.documents (id, route, state, source_name, size_bytes, sha256, title, approval_job_id, error, updated_at)
                 VALUES ('{id}', 'surat-keluar', '{state}', '{name}', 1, '{Guid.NewGuid():N}', '{name}',
-                        {(jobId is null ? "NULL" : $"'{jobId}'")}, {(error is null ? "NULL" : $"'{error}'")})
+                        {(jobId is null ? "NULL" : $"'{jobId}'")}, {(error is null ? "NULL" : $"'{error}'")}, now() - interval '1 hour')
+                """).GetAwaiter().GetResult();
+
+        // The StartApproval follow-up committed with a Received document: waiting for the relay, or relayed as the given job.
+        private void HandOff(Guid id, string? jobId) =>
+            Database.ExecuteAsync(
+                $"""
+                INSERT INTO worker.follow_ups (document_id, kind, created_at, dispatched_at, job_id)
+                VALUES ('{id}', 'StartApproval', now() - interval '1 hour',
+                        {(jobId is null ? "NULL, NULL" : $"now() - interval '1 hour', '{jobId}'")})
                 """).GetAwaiter().GetResult();
     }
 
     private async Task<DocumentRow> Finished(Guid id) =>
         Assert.Single(await Eventually.Async(
             () => DocumentRow.QueryAsync(host.Database, "id = $1", id),
-            rows => rows.Count == 1 && (rows[0].State != "Received" || rows[0].ApprovalJobId is not (null or "987654")),
-            what: $"document {id} finished"));
+            rows => rows.Count == 1 && rows[0].State != "Received",
+            // A lost job waits for the lifecycle sweep, which runs every minute once the worker is up.
+            TimeSpan.FromSeconds(240), $"document {id} handed to approval"));
 
     [Fact]
     public async Task Restart_RecordsTheClaimWithItsName_WhenKilledBetweenRenameAndInsert()
@@ -97,7 +109,7 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
     }
 
     [Fact]
-    public async Task Restart_EnqueuesOnce_WhenKilledBetweenInsertAndEnqueue()
+    public async Task Restart_HandsOffOnce_WhenKilledBetweenInsertAndRelay()
     {
         var row = await Finished(host.InsertedNotEnqueued);
         Accepted.Assert(row.State);
@@ -122,7 +134,7 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
         var row = await Finished(host.JobLost);
         Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
         Assert.Equal(1, await host.Database.ScalarAsync<long>(
-            $"SELECT count(*) FROM worker.audit_events WHERE document_id = '{row.Id}' AND action = 'approval-requeued'"));
+            $"SELECT count(*) FROM worker.audit_events WHERE document_id = '{row.Id}' AND action = 'retry-requested' AND actor = 'sweep'"));
     }
 
     [Fact]
@@ -149,15 +161,5 @@ public sealed class IntakeRecoveryTests(IntakeRecoveryTests.Host host) : IClassF
         Accepted.Assert(row.State);
         Assert.Equal("unggahan-utuh.pdf", row.SourceName);
         Assert.Equal("e-office", await host.Database.ScalarAsync<string>($"SELECT api_client FROM worker.documents WHERE id = '{row.Id}'"));
-    }
-
-    [Fact]
-    public async Task Sweep_LeavesDocumentAlone_WhenItsJobIsAlive()
-    {
-        var row = await Finished(host.InsertedNotEnqueued);
-        var handOff = host.Worker.App.Services.GetRequiredService<ApprovalHandOff>();
-        await handOff.SweepAsync(CancellationToken.None);
-        Assert.Equal(row.ApprovalJobId, Assert.Single(await DocumentRow.QueryAsync(host.Database, "id = $1", row.Id)).ApprovalJobId);
-        Assert.Equal(1, await DocumentRow.ApprovalJobsAsync(host.Database, row.Id));
     }
 }

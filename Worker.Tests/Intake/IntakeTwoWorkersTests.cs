@@ -78,9 +78,10 @@ public sealed class IntakeTwoWorkersTests : IAsyncLifetime
         try
         {
             enqueued = await Eventually.Async(
-                () => host.Database.ScalarAsync<long>("SELECT count(*) FROM worker.documents WHERE approval_job_id IS NOT NULL"),
-                // A kill between insert and enqueue is mended by the rescan or, at the latest, the one-minute hand-off sweep; under a
-                // loaded CI machine that can take more than a minute and a half.
+                () => host.Database.ScalarAsync<long>(
+                    "SELECT count(DISTINCT document_id) FROM worker.follow_ups WHERE kind = 'StartApproval' AND dispatched_at IS NOT NULL"),
+                // Each hand-off is committed with its document; a claim the kill left in .processing is finished by the survivor's next
+                // rescan, which a loaded CI machine can take more than a minute and a half to reach.
                 n => n >= Files, TimeSpan.FromSeconds(180), $"{Files} documents enqueued");
         }
         catch (TimeoutException timeout)
@@ -96,8 +97,8 @@ public sealed class IntakeTwoWorkersTests : IAsyncLifetime
         Assert.Equal(Files, await host.Database.ScalarAsync<long>(
             "SELECT count(*) FROM worker.documents WHERE state IN ('Received', 'AwaitingApproval')"));
         Assert.Equal(Files, await host.Database.ScalarAsync<long>("SELECT count(DISTINCT source_name) FROM worker.documents"));
-        // Every document has its approval job. A kill between Hangfire's enqueue and noting the job on the row can
-        // leave a second one for the same document; the approval starter is idempotent by contract, so that is harmless.
+        // Every document has its approval job. A kill between Hangfire's enqueue and the relay marking the follow-up dispatched
+        // can leave a second one for the same document; the approval starter is idempotent by contract, so that is harmless.
         Assert.Equal(0, await host.Database.ScalarAsync<long>(
             """
             SELECT count(*) FROM worker.documents d
@@ -115,7 +116,8 @@ public sealed class IntakeTwoWorkersTests : IAsyncLifetime
         var rows = await host.Database.ScalarAsync<string>(
             """
             SELECT coalesce(string_agg(source_name || ' ' || state || ' ' || coalesce(error, '-'), '; '), 'none')
-            FROM worker.documents WHERE approval_job_id IS NULL
+            FROM worker.documents d
+            WHERE NOT EXISTS (SELECT 1 FROM worker.follow_ups f WHERE f.document_id = d.id AND f.kind = 'StartApproval' AND f.dispatched_at IS NOT NULL)
             """);
         var recorded = await host.Database.ScalarAsync<long>("SELECT count(*) FROM worker.documents");
         string Names(string folder) => string.Join(", ", Directory.GetFiles(folder).Select(Path.GetFileName));

@@ -220,4 +220,29 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         Assert.Single(await host.Smtp.WaitForAsync(ApprovalHost.Submitter, title));
         Assert.Equal(["budi"], await host.ActorsAsync(id, "refile-requested"));
     }
+
+    [Fact]
+    public async Task Failed_ListsARefusedFileWithItsReason_AndDoneSetsItAside_AuditedWithTheOperator()
+    {
+        var failed = Path.Combine(host.Config.Directory, "routes/surat-keluar/failed");
+        var name = $"cli-{Guid.NewGuid().ToString()[..8]}.docx";
+        await File.WriteAllTextAsync(Path.Combine(failed, name), "bukan pdf");
+        await File.WriteAllTextAsync(Path.Combine(failed, name + ".error.txt"), "Berkas   : x\n\nAlasan: bukan PDF\n\nReason: not a PDF\n");
+
+        var list = await host.CliAsync("failed", "list");
+        var done = await host.CliAsync("failed", "done", "surat-keluar", name, "--as", "budi");
+        var again = await host.CliAsync("failed", "done", "surat-keluar", name, "--as", "budi");
+        var usage = await host.CliAsync("failed", "done", "surat-keluar");
+
+        Assert.Equal(0, list.Code);
+        Assert.Contains($"surat-keluar\t{name}\t", list.Out);
+        Assert.Contains("bukan PDF / not a PDF", list.Out);
+        Assert.True(done.Code == 0, done.Err);
+        Assert.True(File.Exists(Path.Combine(failed, ".handled", name)));
+        Assert.Equal(2, again.Code);
+        Assert.Contains("no refused file", again.Err);
+        Assert.Equal(2, usage.Code);
+        Assert.Equal("budi", await host.Database.ScalarAsync<string>(
+            $"SELECT actor FROM worker.audit_events WHERE action = 'refused-file-handled' AND detail LIKE '%{name}%'"));
+    }
 }

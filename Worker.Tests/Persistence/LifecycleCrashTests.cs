@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 using Worker.Tests.Support;
 
@@ -36,7 +37,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     {
         var (id, title) = await CrashAsync("ask-approvers", async () => await DropAsync());
         using var survivor = await StartAsync();
-        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(60));
+        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(120));
         await SettledAsync(id);
         Assert.Single(smtp.Matching(Approver, title));
         Assert.Equal("AwaitingApproval", await StateAsync(id));
@@ -47,7 +48,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     {
         var (id, _) = await CrashAsync("approve", () => DropAndDecideAsync("approve"));
         using var survivor = await StartAsync();
-        await Eventually.Async(() => StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(90), $"document {id} Filed");
+        await Eventually.Async(() => StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(120), $"document {id} Filed");
         await SettledAsync(id);
         Assert.Single(Directory.GetFiles(Path.Combine(config.Directory, "routes/surat-keluar/signed"), "*.pdf", SearchOption.AllDirectories));
         Assert.Equal(1, await AuditedAsync(id, "filed"));
@@ -59,8 +60,8 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         var (id, title) = await CrashAsync("reject", () => DropAndDecideAsync("reject", "salah alamat"));
         using var survivor = await StartAsync();
         var declined = Path.Combine(config.Directory, "routes/surat-keluar/declined");
-        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(declined, "*.pdf").Length), n => n == 1, TimeSpan.FromSeconds(60), "declined copy");
-        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(60));
+        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(declined, "*.pdf").Length), n => n == 1, TimeSpan.FromSeconds(120), "declined copy");
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(120));
         await SettledAsync(id);
         Assert.Single(Directory.GetFiles(declined, "*.pdf"));
         Assert.Single(smtp.Matching(Contact, title));
@@ -74,9 +75,66 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         Assert.Equal("Filed", await StateAsync(id));
         Assert.Empty(smtp.Matching(Contact, title));
         using var survivor = await StartAsync();
-        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(60));
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(120));
         await SettledAsync(id);
         Assert.Single(smtp.Matching(Contact, title));
+    }
+
+    [Fact]
+    public async Task Cancel_FilesTheOriginalAsDeclinedAndTellsOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        var (id, title) = await CrashAsync("cancel", async () =>
+        {
+            var dropped = await DropAsync();
+            await smtp.WaitForAsync(Approver, dropped.Title, timeout: TimeSpan.FromSeconds(120));
+            await OperatorPostAsync($"/hangfire/operators/cancel/{dropped.Id}", "dikirim dua kali");
+            return dropped;
+        });
+        Assert.Equal("Declined", await StateAsync(id));
+        using var survivor = await StartAsync();
+        var declined = Path.Combine(config.Directory, "routes/surat-keluar/declined");
+        await Eventually.Async(() => Task.FromResult(Directory.GetFiles(declined, "*.pdf").Length), n => n == 1, TimeSpan.FromSeconds(120), "declined copy");
+        await smtp.WaitForAsync(Contact, title, timeout: TimeSpan.FromSeconds(120));
+        await SettledAsync(id);
+        Assert.Single(Directory.GetFiles(declined, "*.pdf"));
+        Assert.Single(smtp.Matching(Contact, title));
+    }
+
+    [Fact]
+    public async Task RetryHandOff_SendsTheLinkOnce_WhenTheWorkerIsKilledRightAfterTheCommit()
+    {
+        // A Received document whose hand-off was lost (no follow-up at all): an operator's retry commits it again, then the kill.
+        var (id, title) = await CrashAsync("retry-hand-off", async () =>
+        {
+            var title = $"Macet {Guid.NewGuid().ToString()[..8]}";
+            var inserted = await TestDocuments.InsertAsync(database, config, title: title);
+            await OperatorPostAsync($"/hangfire/operators/retry/{inserted}");
+            return (inserted, title);
+        });
+        Assert.Empty(smtp.Matching(Approver, title));
+        using var survivor = await StartAsync();
+        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(120));
+        await SettledAsync(id);
+        Assert.Single(smtp.Matching(Approver, title));
+        Assert.Equal("AwaitingApproval", await StateAsync(id));
+    }
+
+    [Fact]
+    public async Task DeliverMail_SendsTheLinkOnce_WhenTheWorkerIsKilledHoldingTheMailJobsStateLock()
+    {
+        // The chaos run's lost email: the killed worker had fetched the mail job and held Hangfire's lock on its state, which
+        // the storage kept for 10 minutes, so no survivor could start the job and the link was never sent.
+        using var doomed = await StartAsync(new Dictionary<string, string> { ["WORKER_TEST_KILL_ON_PROCESSING"] = "DeliverAsync" });
+        var (id, title) = await DropAsync();
+        var code = await doomed.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        Assert.True(code == 137, $"exit code {code?.ToString() ?? "none (still running)"}:\n{doomed.Output}");
+        Assert.Equal(1, await database.ScalarAsync<long>("SELECT count(*) FROM hangfire.lock WHERE resource LIKE '%:state-lock'"));
+        Assert.Empty(smtp.Matching(Approver, title));
+        using var survivor = await StartAsync();
+        // Fetched jobs and locks of a dead worker come back after about a minute; the storage's default kept the lock 10.
+        await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromMinutes(3));
+        await SettledAsync(id);
+        Assert.Single(smtp.Matching(Approver, title));
     }
 
     /// <summary>Runs <paramref name="act"/> against a worker set to die after <paramref name="transition"/> commits, and waits for it to die.</summary>
@@ -84,7 +142,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     {
         using var doomed = await StartAsync(new Dictionary<string, string> { ["WORKER_TEST_KILL_AFTER_COMMIT"] = transition });
         var dropped = await act();
-        var code = await doomed.WaitForExitAsync(TimeSpan.FromSeconds(60));
+        var code = await doomed.WaitForExitAsync(TimeSpan.FromSeconds(120));
         // 128 + SIGKILL: it killed itself, it did not stop.
         Assert.True(code == 137, $"exit code {code?.ToString() ?? "none (still running)"}:\n{doomed.Output}");
         var audit = await database.ScalarAsync<long>($"SELECT count(*) FROM worker.audit_events WHERE document_id = '{dropped.Id}'");
@@ -105,7 +163,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         await File.WriteAllBytesAsync(Path.Combine(config.Directory, "routes/surat-keluar/inbox", name), TestPdfs.Unique());
         var row = await Eventually.Async(
             () => database.ScalarAsync<string>($"SELECT id || '|' || title FROM worker.documents WHERE source_name = '{name}'"),
-            v => v is not null, TimeSpan.FromSeconds(60), $"{name} recorded");
+            v => v is not null, TimeSpan.FromSeconds(120), $"{name} recorded");
         var parts = row!.Split('|', 2);
         return (Guid.Parse(parts[0]), parts[1]);
     }
@@ -114,8 +172,8 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
     private async Task<(Guid Id, string Title)> DropAndDecideAsync(string decision, string? reason = null)
     {
         var (id, title) = await DropAsync();
-        var mail = await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(60));
-        await Eventually.Async(() => database.ScalarAsync<long>("SELECT count(*) FROM worker.outbox WHERE sent_at IS NOT NULL"), n => n >= 1);
+        var mail = await smtp.WaitForAsync(Approver, title, timeout: TimeSpan.FromSeconds(120));
+        await Eventually.Async(() => database.ScalarAsync<long>("SELECT count(*) FROM worker.outbox WHERE sent_at IS NOT NULL"), n => n >= 1, TimeSpan.FromSeconds(120));
         using var client = new ApprovalClient(config.BaseUrl);
         try
         {
@@ -126,6 +184,28 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
         return (id, title);
     }
 
+    /// <summary>
+    /// Posts an operator action to the dashboard as this machine (the operator while no users are configured), with the
+    /// antiforgery token from a dashboard page; the worker may die before it answers, which is the point.
+    /// </summary>
+    private async Task OperatorPostAsync(string path, string? reason = null)
+    {
+        using var http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = new Uri(config.BaseUrl) };
+        var page = await http.GetStringAsync("/hangfire/documents");
+        string Meta(string name) => WebUtility.HtmlDecode(Regex.Match(page, $"<meta name=\"{name}\" content=\"([^\"]+)\"").Groups[1].Value);
+        using var request = new HttpRequestMessage(HttpMethod.Post, path)
+        {
+            Content = new FormUrlEncodedContent(reason is null ? [] : [new KeyValuePair<string, string>("reason", reason)]),
+        };
+        request.Headers.Add(Meta("csrf-header"), Meta("csrf-token"));
+        try
+        {
+            using var response = await http.SendAsync(request);
+            Assert.True(response.IsSuccessStatusCode, $"{path}: {response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+        catch (HttpRequestException) { /* killed before it answered */ }
+    }
+
     /// <summary>Every follow-up of the document relayed and its job finished, plus a moment for a duplicate to show.</summary>
     private async Task SettledAsync(Guid id)
     {
@@ -133,7 +213,7 @@ public sealed class LifecycleCrashTests : IAsyncLifetime
             $"""
             SELECT count(*) FROM worker.follow_ups f LEFT JOIN hangfire.job j ON j.id::text = f.job_id
             WHERE f.document_id = '{id}' AND (f.dispatched_at IS NULL OR j.statename IS DISTINCT FROM 'Succeeded')
-            """), n => n == 0, TimeSpan.FromSeconds(90), $"follow-ups of {id} done");
+            """), n => n == 0, TimeSpan.FromSeconds(120), $"follow-ups of {id} done");
         await Task.Delay(TimeSpan.FromSeconds(2));
     }
 

@@ -32,7 +32,7 @@ public static class ApprovalEndpoints
         var texts = ApprovalResponses.TextsFor(lookup, http);
         return status == LinkStatus.Active
             ? ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK,
-                asksSecret: await secrets.AsksSecretAsync(lookup, ct))
+                secret: await secrets.PromptAsync(lookup, texts, ct))
             : ApprovalResponses.NotUsable(http, status, lookup, texts, options.Value);
     }
 
@@ -70,14 +70,16 @@ public static class ApprovalEndpoints
             : decision == "reject" && reason.Length == 0 ? t.NeedReason
             : reason.Length > max ? string.Format(t.ReasonTooLong, max)
             : null;
-        var asksSecret = await secrets.AsksSecretAsync(lookup, ct);
+        var prompt = await secrets.PromptAsync(lookup, t, ct);
+        if (decision == "sendcode" && prompt is { Signing.Totp: true, Blocked: null })
+            return await secrets.SendCodeAsync(token, http, lookup, t, prompt, ct);
         if (refusal is not null)
-            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason, asksSecret);
+            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason, prompt);
 
         var approve = decision == "approve";
         var userAgent = http.Request.Headers.UserAgent.ToString();
-        if (approve && asksSecret)
-            return await secrets.ApproveAsync(token, http, lookup, t, form["passphrase"].ToString(),
+        if (approve && prompt is not null)
+            return await secrets.ApproveAsync(token, http, lookup, t, prompt, form["passphrase"].ToString(),
                 http.Connection.RemoteIpAddress?.ToString() ?? "", userAgent.Length > 500 ? userAgent[..500] : userAgent, ct);
         var result = await decisions.DecideAsync(ApprovalTokens.Hash(token)!, lookup.Document!, approve, approve ? null : reason,
             http.Connection.RemoteIpAddress?.ToString() ?? "", userAgent.Length > 500 ? userAgent[..500] : userAgent, ct);

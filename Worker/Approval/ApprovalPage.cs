@@ -44,24 +44,37 @@ public static class ApprovalPage
         if (m.Error is not null) b.Append($"<p class=\"error\" role=\"alert\">{E(m.Error)}</p>");
         b.Append($"<input type=\"hidden\" name=\"{E(m.AntiforgeryField)}\" value=\"{E(m.AntiforgeryToken)}\">");
         b.Append($"<label class=\"confirm\"><input type=\"checkbox\" name=\"confirm\" value=\"yes\" required> {E(t.Confirm)}</label>");
-        if (m.AsksSecret) SecretField(b, m);
+        if (m.Secret is { } secret) SecretField(b, m, secret);
         b.Append($"<label for=\"reason\">{E(t.ReasonLabel)}</label>");
         b.Append($"<textarea id=\"reason\" name=\"reason\" maxlength=\"{m.ReasonMaxLength}\">{E(m.Reason)}</textarea>");
         b.Append("<div class=\"actions\">");
-        b.Append($"<button class=\"approve\" type=\"submit\" name=\"decision\" value=\"approve\">{E(t.Approve)}</button>");
+        if (m.Secret is not { Blocked: not null })
+            b.Append($"<button class=\"approve\" type=\"submit\" name=\"decision\" value=\"approve\">{E(t.Approve)}</button>");
         b.Append($"<button class=\"reject\" type=\"submit\" name=\"decision\" value=\"reject\">{E(t.Reject)}</button>");
-        b.Append("</div></form></section>");
+        b.Append("</div>");
+        // After Approve, so Enter in the code field approves instead of asking for another code.
+        if (m.Secret is { Signing.Totp: true, Blocked: null })
+            b.Append($"<div class=\"actions\"><button class=\"reject\" type=\"submit\" name=\"decision\" value=\"sendcode\" formnovalidate>" +
+                     $"{E(SecretTexts.For(t.Lang, totp: true).SendCode)}</button></div>");
+        b.Append("</form></section>");
         Close(b);
         return b.ToString();
     }
 
-    // Never pre-filled: a refused post shows the field empty again.
-    private static void SecretField(StringBuilder b, ApprovalPageModel m)
+    // Never pre-filled: a refused post shows the field empty again. A blocked signing shows why before anything is typed.
+    private static void SecretField(StringBuilder b, ApprovalPageModel m, SecretPrompt secret)
     {
-        var s = SecretTexts.For(m.Texts.Lang);
+        var s = SecretTexts.For(m.Texts.Lang, secret.Signing.Totp);
+        if (secret.Blocked is not null)
+        {
+            b.Append($"<p class=\"error\" role=\"status\" id=\"signing-blocked\">{E(secret.Blocked)}</p>");
+            return;
+        }
         b.Append($"<p class=\"note\">{E(string.Format(s.Sentence, m.Step.ApproverName, m.Step.ApproverPosition))}</p>");
+        if (secret.CodeSent) b.Append($"<p class=\"note\" role=\"status\">{E(s.CodeSent)}</p>");
         b.Append($"<label for=\"passphrase\">{E(s.Label)}</label>");
-        b.Append("<input class=\"secret\" type=\"password\" id=\"passphrase\" name=\"passphrase\" autocomplete=\"off\" autocapitalize=\"off\" spellcheck=\"false\">");
+        var numeric = secret.Signing.Totp ? " inputmode=\"numeric\"" : "";
+        b.Append($"<input class=\"secret\" type=\"password\" id=\"passphrase\" name=\"passphrase\" autocomplete=\"off\"{numeric} autocapitalize=\"off\" spellcheck=\"false\">");
     }
 
     /// <summary>A page with a heading and one sentence: results, refusals, and links that no longer work.</summary>

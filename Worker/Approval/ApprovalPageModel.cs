@@ -21,8 +21,8 @@ public sealed record ApprovalPageModel
     public required string AntiforgeryToken { get; init; }
     /// <summary>Longest reason accepted.</summary>
     public required int ReasonMaxLength { get; init; }
-    /// <summary>Approving signs with the official's own secret: the page asks for the passphrase.</summary>
-    public bool AsksSecret { get; init; }
+    /// <summary>Approving signs with the official's own secret: what the page asks for; null when it does not.</summary>
+    public SecretPrompt? Secret { get; init; }
     /// <summary>Why the last post was refused, if it was.</summary>
     public string? Error { get; init; }
     /// <summary>The reason typed before a refused post, kept so nothing is lost.</summary>

@@ -20,14 +20,14 @@ public static class ApprovalResponses
 
     /// <summary>The decision form, with a new antiforgery token; <paramref name="error"/> explains a refused post.</summary>
     public static ContentHttpResult DecisionPage(HttpContext http, IAntiforgery antiforgery, TokenLookup lookup, string token, ApprovalTexts texts,
-        WorkerOptions options, int status, string? error = null, string? reason = null, bool asksSecret = false)
+        WorkerOptions options, int status, string? error = null, string? reason = null, SecretPrompt? secret = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var model = new ApprovalPageModel
         {
             Texts = texts, Step = lookup.Step!, Document = lookup.Document!, Zone = ApprovalRoutes.Zone(options), Token = token,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "",
-            ReasonMaxLength = options.Approval.ReasonMaxLength, Error = error, Reason = reason, AsksSecret = asksSecret,
+            ReasonMaxLength = options.Approval.ReasonMaxLength, Error = error, Reason = reason, Secret = secret,
         };
         return Html(http, status, nonce => ApprovalPage.Decision(model, nonce));
     }

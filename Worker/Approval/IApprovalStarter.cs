@@ -1,8 +1,8 @@
 namespace Worker.Approval;
 
 /// <summary>
-/// The hand-off from intake to approval: intake enqueues this as a Hangfire job with the new document's id
-/// (<c>Enqueue&lt;IApprovalStarter&gt;(s =&gt; s.StartAsync(id, CancellationToken.None))</c>). It must be safe to run twice.
+/// The hand-off from intake to approval: the StartApproval follow-up committed with the Received document, which the relay
+/// enqueues as a Hangfire job with the document's id. It must be safe to run twice.
 /// </summary>
 public interface IApprovalStarter
 {

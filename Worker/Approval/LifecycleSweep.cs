@@ -6,7 +6,7 @@ using Worker.Persistence;
 namespace Worker.Approval;
 
 /// <summary>
-/// Finds work a document's state implies (signing, the declined copy, an unsent email) that no live job carries, and commits it
+/// Finds work a document's state implies (the hand-off to approval, signing, the declined copy, an unsent email) that no live job carries, and commits it
 /// again as a step, so nothing waits forever after a crash, a lost job or a failed relay. Counted in worker_sweep_recreated_total.
 /// </summary>
 public sealed partial class LifecycleSweep(

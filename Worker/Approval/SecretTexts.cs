@@ -21,6 +21,14 @@ public sealed record SecretTexts
     public required string Paused { get; init; }
     /// <summary>After approving and signing.</summary>
     public required string Done { get; init; }
+    /// <summary>The certificate may not sign ({0}: BSrE's status), shown before anything is typed.</summary>
+    public required string NotIssued { get; init; }
+    /// <summary>This step signs last and others have not approved yet ({0}: how many).</summary>
+    public required string OthersFirst { get; init; }
+    /// <summary>Button asking BSrE to send a TOTP code.</summary>
+    public required string SendCode { get; init; }
+    /// <summary>After BSrE was asked to send a code.</summary>
+    public required string CodeSent { get; init; }
 
     public static readonly SecretTexts Id = new()
     {
@@ -33,6 +41,10 @@ public sealed record SecretTexts
         Refused = "Penandatanganan tidak dapat dilakukan. Operator telah diberi tahu; dokumen belum ditandatangani.",
         Paused = "Passphrase TTE salah lima kali. Penandatanganan melalui tautan ini dihentikan sementara; operator telah diberi tahu dan akan mengirim tautan baru.",
         Done = "Terima kasih. Dokumen telah Anda setujui dan tandatangani secara elektronik.",
+        NotIssued = "Sertifikat elektronik Anda di BSrE berstatus {0}, sehingga dokumen ini belum dapat ditandatangani. Operator telah diberi tahu; hubungi admin TTE instansi Anda.",
+        OthersFirst = "Anda menandatangani paling akhir: dokumen ini masih menunggu persetujuan {0} pejabat lain. Tautan ini tetap berlaku; buka kembali setelah mereka menyetujui.",
+        SendCode = "Kirim kode",
+        CodeSent = "Kode TOTP telah dikirim oleh BSrE. Masukkan kode tersebut lalu tekan Setujui.",
     };
 
     public static readonly SecretTexts En = new()
@@ -46,7 +58,34 @@ public sealed record SecretTexts
         Refused = "Signing could not be done. The operators were told; the document was not signed.",
         Paused = "Wrong signing passphrase five times. Signing through this link is paused; the operators were told and will send a new link.",
         Done = "Thank you. You approved and electronically signed the document.",
+        NotIssued = "Your BSrE certificate has the status {0}, so this document cannot be signed yet. The operators were told; contact your agency's e-signature admin.",
+        OthersFirst = "You sign last: this document is still waiting for {0} other approver(s). This link stays valid; open it again once they have approved.",
+        SendCode = "Send code",
+        CodeSent = "BSrE has sent a TOTP code. Enter it, then press Approve.",
     };
 
-    public static SecretTexts For(string lang) => lang == "en" ? En : Id;
+    /// <summary>The same sentences for an official who types a TOTP code BSrE sends instead of a passphrase.</summary>
+    public static readonly SecretTexts TotpId = Id with
+    {
+        Label = "Kode TOTP",
+        Missing = "Tekan Kirim kode, lalu masukkan kode TOTP yang Anda terima untuk menandatangani.",
+        Wrong = "Kode TOTP salah atau kedaluwarsa. Dokumen belum ditandatangani; minta kode baru lalu coba lagi.",
+        Paused = "Kode TOTP salah lima kali. Penandatanganan melalui tautan ini dihentikan sementara; operator telah diberi tahu dan akan mengirim tautan baru.",
+    };
+
+    public static readonly SecretTexts TotpEn = En with
+    {
+        Label = "TOTP code",
+        Missing = "Press Send code, then enter the TOTP code you receive to sign.",
+        Wrong = "Wrong or expired TOTP code. The document was not signed; ask for a new code and try again.",
+        Paused = "Wrong TOTP code five times. Signing through this link is paused; the operators were told and will send a new link.",
+    };
+
+    public static SecretTexts For(string lang, bool totp = false) => (lang, totp) switch
+    {
+        ("en", true) => TotpEn,
+        ("en", false) => En,
+        (_, true) => TotpId,
+        _ => Id,
+    };
 }

@@ -54,6 +54,14 @@ public static class CommandHelp
               cancel   end a document as Declined with the reason; the submitter is told
             """,
             "Worker documents list --state Failed --config /etc/tte/worker.json")),
+        ("failed", new("operator commands on refused files in the routes' failed/ folders",
+            "Worker failed list | resubmit ROUTE NAME [--as NAME] | done ROUTE NAME [--as NAME]  [--config FILE]",
+            """
+              list       every refused file with its reason
+              resubmit   put the file back into the route's inbox to be taken again
+              done       mark it handled: moved with its reason into failed/.handled/; nothing is deleted
+            """,
+            "Worker failed resubmit surat-keluar laporan.pdf --config /etc/tte/worker.json")),
         ("approvals", new("sends a new approval link (the old one stops working)",
             "Worker approvals resend ID [--as NAME] [--config FILE]", "",
             "Worker approvals resend 0193f2c4-5d6e-7a8b-9c0d-1e2f3a4b5c6d")),

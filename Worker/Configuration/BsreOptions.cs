@@ -9,8 +9,10 @@ public sealed class BsreOptions
     public string UserFile { get; set; } = "";
     /// <summary>File holding that client user's password.</summary>
     public string PasswordFile { get; set; } = "";
-    /// <summary>API version: <c>V2</c> (JSON, the default).</summary>
+    /// <summary>API version: <c>V2</c> (JSON, the default) or <c>V1</c> (multipart, older installs).</summary>
     public string Api { get; set; } = "V2";
+    /// <summary>Most files sent in one v2 sign call when a batch is signed under one secret.</summary>
+    public int BatchSize { get; set; } = 10;
     /// <summary>How long one call may take before the service counts as unreachable.</summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(1);
 }

@@ -17,8 +17,8 @@ public sealed class SignerOptions
     public string Nik { get; set; } = "";
     /// <summary>The official's email as BSrE knows it (Kind Bsre; this or Nik).</summary>
     public string Email { get; set; } = "";
-    /// <summary>What the official types at approval: <c>Passphrase</c> (Kind Bsre).</summary>
-    public string Secret { get; set; } = "Passphrase";
+    /// <summary>What the official types at approval: <c>Passphrase</c> or <c>Totp</c> (a code BSrE sends; Kind Bsre).</summary>
+    public string Secret { get; set; } = SignerSecrets.Passphrase;
     /// <summary>SHA-256 (hex) of the certificate that must sign; empty means the NIK/email in the subject is checked.</summary>
     public string CertificateSha256 { get; set; } = "";
     /// <summary>The Esign Client Service (Kind Bsre).</summary>

@@ -31,13 +31,18 @@ public static partial class SignerOptionsValidator
         WorkerOptionsValidator.Url(e, $"{key}:Bsre:Url", b.Url);
         WorkerOptionsValidator.RequiredFile(e, $"{key}:Bsre:UserFile", b.UserFile);
         WorkerOptionsValidator.RequiredFile(e, $"{key}:Bsre:PasswordFile", b.PasswordFile);
-        if (b.Api != "V2") e.Add($"{key}:Bsre:Api: '{b.Api}' is not supported; use V2");
+        if (b.Api is not ("V2" or "V1")) e.Add($"{key}:Bsre:Api: '{b.Api}' must be V2 or V1");
+        if (b.BatchSize is < 1 or > 100) e.Add($"{key}:Bsre:BatchSize: {b.BatchSize} must be from 1 to 100");
         if (b.Timeout <= TimeSpan.Zero || b.Timeout > TimeSpan.FromMinutes(5))
             e.Add($"{key}:Bsre:Timeout: {b.Timeout} must be more than 0 and at most 00:05:00");
         if ((s.Nik.Length > 0) == (s.Email.Length > 0)) e.Add($"{key}:Nik: set exactly one of Nik and Email (how BSrE knows the official)");
         else if (s.Nik.Length > 0 && !Nik().IsMatch(s.Nik)) e.Add($"{key}:Nik: '{s.Nik}' is not a 16-digit NIK");
         else if (s.Email.Length > 0 && !s.Email.Contains('@')) e.Add($"{key}:Email: '{s.Email}' is not an email address");
-        if (s.Secret != "Passphrase") e.Add($"{key}:Secret: '{s.Secret}' is not supported; use Passphrase");
+        if (s.Secret is not (SignerSecrets.Passphrase or SignerSecrets.Totp))
+            e.Add($"{key}:Secret: '{s.Secret}' must be {SignerSecrets.Passphrase} or {SignerSecrets.Totp}");
+        // v1 has a status call by NIK only and no TOTP.
+        if (b.Api == "V1" && s.Nik.Length == 0) e.Add($"{key}:Nik: Bsre:Api V1 names the official by NIK; set Nik (or use V2)");
+        if (b.Api == "V1" && s.Secret == SignerSecrets.Totp) e.Add($"{key}:Secret: Totp needs Bsre:Api V2");
     }
 
     [GeneratedRegex("^[0-9A-Fa-f]{64}$")]

@@ -16,22 +16,9 @@ public sealed class OperatorCommandDispatcher(OperatorCommand command) : IDashbo
     public async Task Dispatch(DashboardContext context)
     {
         var http = context.GetHttpContext();
-        if (!HttpMethods.IsPost(http.Request.Method))
-        {
-            await AnswerAsync(http, StatusCodes.Status405MethodNotAllowed, "POST only");
-            return;
-        }
-        if (context.IsReadOnly)
-        {
-            await AnswerAsync(http, StatusCodes.Status403Forbidden, "viewers cannot change documents");
-            return;
-        }
+        if (await RefusedAsync(context, "viewers cannot change documents")) return;
         var id = Guid.Parse(context.UriMatch.Groups["id"].Value);
-        var who = new OperatorIdentity
-        {
-            Name = http.User.Identity?.Name ?? "dashboard (loopback)",
-            Source = http.Connection.RemoteIpAddress?.ToString() ?? "",
-        };
+        var who = Who(http);
         var actions = http.RequestServices.GetRequiredService<OperatorActions>();
         // Not the request's token: once started, an action finishes even if the browser goes away.
         var result = command switch
@@ -48,7 +35,25 @@ public sealed class OperatorCommandDispatcher(OperatorCommand command) : IDashbo
         }, result.Message);
     }
 
-    private static async Task AnswerAsync(HttpContext http, int status, string message)
+    /// <summary>Answers 405 to anything but a POST and 403 to a read-only dashboard; true when it did.</summary>
+    internal static async Task<bool> RefusedAsync(DashboardContext context, string readOnly)
+    {
+        var http = context.GetHttpContext();
+        if (!HttpMethods.IsPost(http.Request.Method)) await AnswerAsync(http, StatusCodes.Status405MethodNotAllowed, "POST only");
+        else if (context.IsReadOnly) await AnswerAsync(http, StatusCodes.Status403Forbidden, readOnly);
+        else return false;
+        return true;
+    }
+
+    /// <summary>The signed-in operator and their address, as the audit trail records them.</summary>
+    internal static OperatorIdentity Who(HttpContext http) => new()
+    {
+        Name = http.User.Identity?.Name ?? "dashboard (loopback)",
+        Source = http.Connection.RemoteIpAddress?.ToString() ?? "",
+    };
+
+    /// <summary>A one-line plain-text answer.</summary>
+    internal static async Task AnswerAsync(HttpContext http, int status, string message)
     {
         http.Response.StatusCode = status;
         http.Response.ContentType = "text/plain; charset=utf-8";

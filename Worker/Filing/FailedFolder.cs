@@ -72,8 +72,8 @@ public static class FailedFolder
         }
     }
 
-    // Renamed as it is (a link stays a link, a pipe stays a pipe); copied only when it is a regular file on another file system.
-    private static bool Move(string source, string target)
+    /// <summary>Renamed as it is (a link stays a link, a pipe stays a pipe); copied only when it is a regular file on another file system. False when the target is taken.</summary>
+    internal static bool Move(string source, string target)
     {
         switch (UnixFile.RenameNoReplace(source, target))
         {

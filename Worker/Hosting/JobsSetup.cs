@@ -20,6 +20,8 @@ public static class JobsSetup
         builder.Services.AddSingleton<JobStorage>(_ => CreateStorage(connectionString, prepareSchema: true));
         // Same for JobActivator.Current: each host's jobs must be built from its own container.
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
+        if (Environment.GetEnvironmentVariable(KillOnProcessingFilter.Variable) is { Length: > 0 } method)
+            builder.Services.AddSingleton<Hangfire.States.IElectStateFilter>(new KillOnProcessingFilter(method));
         builder.Services.AddHangfire((services, c) => c.UseWorkerSerialization().UseStorage(services.GetRequiredService<JobStorage>()));
         builder.Services.AddHangfireServer((services, o) =>
         {
@@ -57,6 +59,9 @@ public static class JobsSetup
             // keeps refreshing its jobs' fetch time, so a long signing run is not fetched twice.
             UseSlidingInvisibilityTimeout = true,
             InvisibilityTimeout = InvisibilityTimeout,
+            // A killed worker's lock on a job's state (taken while it moved the job to Processing) is a row nobody releases; the
+            // default 10 min would keep that job from every survivor long after its fetch became visible again.
+            DistributedLockTimeout = InvisibilityTimeout,
         };
         return new PostgreSqlStorage(new NpgsqlConnectionFactory(connectionString, storageOptions), storageOptions);
     }

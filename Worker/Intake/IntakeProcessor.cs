@@ -12,7 +12,7 @@ namespace Worker.Intake;
 /// </summary>
 public sealed class IntakeProcessor(
     NpgsqlDataSource dataSource, FileClaimer claimer, ClaimExaminer examiner, DocumentStore store, ContentStore content,
-    ApprovalHandOff handOff, ClaimTrust trust, ClaimRecordStore records, ExamineAttempts attempts, TimeProvider clock,
+    ClaimTrust trust, ClaimRecordStore records, ExamineAttempts attempts, TimeProvider clock,
     IOptions<WorkerOptions> options, ILogger<IntakeProcessor> logger)
 {
     /// <summary>Claims a stable inbox file and records it; quietly does nothing when another worker was faster.</summary>
@@ -86,9 +86,6 @@ public sealed class IntakeProcessor(
             attempts.Clear(ticket.Id);
             logger.Recorded(ticket.Id, recorded.State.ToString(), ticket.SourceName, document.PageCount, document.Title);
         }
-
-        if (recorded.State == DocumentState.Received && recorded.ApprovalJobId is null)
-            await handOff.EnqueueAsync(held.Connection, ticket.Id, auditAction: null, ct);
 
         if (RegularFile.Taken(claimed))
         {

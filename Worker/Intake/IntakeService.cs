@@ -10,7 +10,7 @@ namespace Worker.Intake;
 /// </summary>
 public sealed class IntakeService(
     IOptions<WorkerOptions> options, IntakeSignals signals, IntakeProcessor processor, ClaimReconciler reconciler,
-    ApprovalHandOff handOff, TimeProvider clock, ILogger<IntakeService> logger) : BackgroundService
+    TimeProvider clock, ILogger<IntakeService> logger) : BackgroundService
 {
     // Claims overlap file copies, PDF parsing and database round trips; a few at a time keeps two cores busy.
     private static readonly int Parallelism = Math.Max(2, Environment.ProcessorCount * 2);
@@ -22,7 +22,6 @@ public sealed class IntakeService(
         var intake = options.Value.Intake;
         var routes = options.Value.Routes.Select(InboxRoute.Open).ToList();
         foreach (var route in routes) await reconciler.ReconcileAsync(route, stopping);
-        await handOff.SweepAsync(stopping);
 
         var tracker = new StabilityTracker(intake.StableFor, clock);
         var ready = Channel.CreateUnbounded<Candidate>(new UnboundedChannelOptions { SingleWriter = true });

@@ -19,7 +19,6 @@ public static class IntakeSetup
         services.AddSingleton<ClaimTrust>();
         services.AddSingleton(new ExamineAttempts(options.DataDirectory, options.Intake.MaxAttempts));
         services.AddSingleton<ClaimExaminer>();
-        services.AddSingleton<ApprovalHandOff>();
         services.AddSingleton<IntakeProcessor>();
         services.AddSingleton<ClaimReconciler>();
         services.AddSingleton<IntakeSignals>();
@@ -30,10 +29,6 @@ public static class IntakeSetup
                 .WithIdentity("intake-rescan", "intake")
                 .StartAt(DateTimeOffset.UtcNow + options.Intake.RescanEvery)
                 .WithSimpleSchedule(options.Intake.RescanEvery));
-            q.ScheduleJob<HandOffSweepJob>(t => t
-                .WithIdentity("intake-handoff-sweep", "intake")
-                .StartAt(DateTimeOffset.UtcNow.AddMinutes(1))
-                .WithSimpleSchedule(TimeSpan.FromMinutes(1)));
         });
         return builder;
     }

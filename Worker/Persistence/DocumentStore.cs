@@ -2,8 +2,8 @@ using Npgsql;
 
 namespace Worker.Persistence;
 
-/// <summary>The documents table as intake sees it: record a claimed file once, find duplicates, track the hand-off job.</summary>
-public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit, TimeProvider clock)
+/// <summary>The documents table as intake sees it: record a claimed file once (its hand-off to approval committed with it), find duplicates.</summary>
+public sealed class DocumentStore(AuditLog audit, TimeProvider clock)
 {
     /// <summary>Who intake's audit events name as the actor.</summary>
     public const string Actor = "worker";
@@ -75,56 +75,21 @@ public sealed class DocumentStore(NpgsqlDataSource dataSource, AuditLog audit, T
         if (d.Normalised is not null)
             await audit.AppendAsync(connection, tx, audit.Event(d.Id, Actor, "normalised", d.Normalised, Environment.MachineName), ct);
         await LifecycleSql.CommitAsync(tx, ct);
-        return new RecordedDocument(d.Id, state, error, null, Inserted: true);
+        return new RecordedDocument(d.Id, state, error, Inserted: true);
     }
 
     /// <summary>The document with this id, or null.</summary>
     public async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
         await FindAsync(connection, null, id, ct);
 
-    /// <summary>
-    /// Notes the Hangfire job that hands the document to approval. The first enqueue is part of being received and is
-    /// not audited again (it would serialise every intake on the audit chain twice); a re-enqueue is, as <paramref name="auditAction"/>.
-    /// </summary>
-    public async Task SetApprovalJobAsync(NpgsqlConnection connection, Guid id, string jobId, string? auditAction, CancellationToken ct)
-    {
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        await using (var update = new NpgsqlCommand(
-            "UPDATE worker.documents SET approval_job_id = $2, approval_enqueued_at = now(), updated_at = now() WHERE id = $1",
-            connection, tx))
-        {
-            update.Parameters.AddWithValue(id);
-            update.Parameters.AddWithValue(jobId);
-            await update.ExecuteNonQueryAsync(ct);
-        }
-        if (auditAction is not null)
-            await audit.AppendAsync(connection, tx, audit.Event(id, Actor, auditAction, $"job {jobId}", Environment.MachineName), ct);
-        await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Documents still in Received, oldest first, for the sweep that re-enqueues lost hand-offs.</summary>
-    public async Task<IReadOnlyList<WaitingDocument>> ListWaitingAsync(int limit, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand(
-            "SELECT id, approval_job_id FROM worker.documents WHERE state = $1 ORDER BY received_at LIMIT $2");
-        command.Parameters.AddWithValue(nameof(DocumentState.Received));
-        command.Parameters.AddWithValue(limit);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var list = new List<WaitingDocument>();
-        while (await reader.ReadAsync(ct))
-            list.Add(new WaitingDocument(reader.GetGuid(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
-        return list;
-    }
-
     private static async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            "SELECT state, error, approval_job_id FROM worker.documents WHERE id = $1", connection, tx);
+            "SELECT state, error FROM worker.documents WHERE id = $1", connection, tx);
         command.Parameters.AddWithValue(id);
         await using var reader = await command.ExecuteReaderAsync(ct);
         if (!await reader.ReadAsync(ct)) return null;
-        return new RecordedDocument(id, Lifecycle.Parse(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1),
-            reader.IsDBNull(2) ? null : reader.GetString(2), Inserted: false);
+        return new RecordedDocument(id, Lifecycle.Parse(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), Inserted: false);
     }
 
     private static async Task<EarlierDocument?> FindOpenWithSameContentAsync(

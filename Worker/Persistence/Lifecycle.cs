@@ -8,8 +8,7 @@ namespace Worker.Persistence;
 /// </summary>
 public static class Lifecycle
 {
-    // Intake hands a received document to approval itself, under the claim's lock, with its own sweep (Intake/ApprovalHandOff).
-    public static readonly Transition Receive = New("receive", Received, "received");
+    public static readonly Transition Receive = New("receive", Received, "received", FollowUp.StartApproval);
     public static readonly Transition RefuseInvalid = New("refuse-invalid", Invalid, "invalid");
     public static readonly Transition MarkDuplicate = New("mark-duplicate", Duplicate, "duplicate");
     public static readonly Transition AskApprovers = Move("ask-approvers", [Received], AwaitingApproval, "approval-requested");

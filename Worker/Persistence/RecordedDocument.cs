@@ -4,6 +4,5 @@ namespace Worker.Persistence;
 /// <param name="Id">The document id.</param>
 /// <param name="State">Received, Invalid or Duplicate right after intake; later states when found again.</param>
 /// <param name="Error">Why it was refused, if it was.</param>
-/// <param name="ApprovalJobId">The Hangfire job of the approval hand-off, once enqueued.</param>
 /// <param name="Inserted">True when this call created the row; false when it existed already.</param>
-public sealed record RecordedDocument(Guid Id, DocumentState State, string? Error, string? ApprovalJobId, bool Inserted);
+public sealed record RecordedDocument(Guid Id, DocumentState State, string? Error, bool Inserted);

@@ -9,8 +9,9 @@ public sealed class SweepStore(NpgsqlDataSource dataSource, AuditLog audit)
     public const string Actor = "sweep";
 
     /// <summary>
-    /// Approved documents (signing), Declined and Expired ones without their copy in declined/, and unsent emails, all unchanged since
-    /// <paramref name="before"/>, with the job of their latest relayed follow-up. A follow-up not relayed yet is the relay's, not listed.
+    /// Received documents (the hand-off to approval), Approved ones (signing), Declined and Expired ones without their copy in
+    /// declined/, and unsent emails, all unchanged since <paramref name="before"/>, with the job of their latest relayed follow-up
+    /// (for a document received before hand-offs were follow-ups, its approval_job_id). A follow-up not relayed yet is the relay's.
     /// </summary>
     public async Task<IReadOnlyList<StuckWork>> ListAsync(DateTimeOffset before, int limit, CancellationToken ct)
     {
@@ -22,12 +23,12 @@ public sealed class SweepStore(NpgsqlDataSource dataSource, AuditLog audit)
                 JobId = r.IsDBNull(3) ? null : r.GetString(3),
             },
             """
-            SELECT d.id, d.state, w.kind, f.job_id
+            SELECT d.id, d.state, w.kind, coalesce(f.job_id, CASE WHEN w.kind = 'StartApproval' THEN d.approval_job_id END)
             FROM worker.documents d
-            CROSS JOIN LATERAL (SELECT CASE WHEN d.state = 'Approved' THEN 'Sign' ELSE 'FileDeclined' END AS kind) w
+            CROSS JOIN LATERAL (SELECT CASE d.state WHEN 'Approved' THEN 'Sign' WHEN 'Received' THEN 'StartApproval' ELSE 'FileDeclined' END AS kind) w
             LEFT JOIN LATERAL (
                 SELECT job_id FROM worker.follow_ups WHERE document_id = d.id AND kind = w.kind ORDER BY seq DESC LIMIT 1) f ON true
-            WHERE d.updated_at < $1 AND (d.state = 'Approved' OR (d.state IN ('Declined', 'Expired') AND d.declined_path IS NULL))
+            WHERE d.updated_at < $1 AND (d.state IN ('Approved', 'Received') OR (d.state IN ('Declined', 'Expired') AND d.declined_path IS NULL))
               AND NOT EXISTS (SELECT 1 FROM worker.follow_ups u WHERE u.document_id = d.id AND u.kind = w.kind AND u.dispatched_at IS NULL)
             ORDER BY d.updated_at LIMIT $2
             """, before, limit);
@@ -60,6 +61,7 @@ public sealed class SweepStore(NpgsqlDataSource dataSource, AuditLog audit)
         var transition = work.State switch
         {
             _ when work.Kind == FollowUp.DeliverMail => null,
+            DocumentState.Received => Lifecycle.RetryHandOff,
             DocumentState.Approved => Lifecycle.RetrySigning,
             DocumentState.Declined => Lifecycle.RefileDeclined,
             DocumentState.Expired => Lifecycle.RefileExpired,

@@ -15,13 +15,22 @@ public sealed class ApprovalSigning(
     SigningPort port, SignerStepStore steps, SigningStore documents, PresignedOutputs presigned, NpgsqlDataSource dataSource,
     IOptions<WorkerOptions> options)
 {
-    /// <summary>True when approving this step signs now and needs the official's secret: its signer needs one, and it signs (SignEach, or the last step).</summary>
-    public async Task<bool> NeedsSecretAsync(Guid documentId, Guid stepId, string routeName, CancellationToken ct)
+    /// <summary>
+    /// How approving this step signs with the official's own secret, or null when it does not: its signer needs a secret and
+    /// it signs (SignEach, or the last step). It may sign only when the steps it signs after have approved: on a Mode=All
+    /// route the last approver's link may be opened before the others have decided.
+    /// </summary>
+    public async Task<SecretSigning?> SecretSigningAsync(Guid documentId, Guid stepId, string routeName, CancellationToken ct)
     {
         var all = await steps.StepsAsync(documentId, ct);
-        if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !options.Value.Signers.ContainsKey(step.Signer)) return false;
-        var signs = ApprovalRoutes.Find(options.Value, routeName)?.SignEach == true || step.Position == all.Max(s => s.Position);
-        return signs && port.NeedsSecret(step.Signer);
+        if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !options.Value.Signers.TryGetValue(step.Signer, out var profile)) return null;
+        var signEach = ApprovalRoutes.Find(options.Value, routeName)?.SignEach == true;
+        if (!(signEach || step.Position == all.Max(s => s.Position)) || !port.NeedsSecret(step.Signer)) return null;
+        return new SecretSigning
+        {
+            Signer = step.Signer, Profile = profile,
+            OthersFirst = await steps.NotApprovedAsync(documentId, stepId, signEach ? step.Position : null, ct),
+        };
     }
 
     /// <summary>The document's lock, waiting while another request or job holds it (a double tap); null when it stays taken.</summary>
@@ -45,6 +54,9 @@ public sealed class ApprovalSigning(
         var route = ApprovalRoutes.Find(options.Value, routeName) ?? throw new InvalidOperationException($"route '{routeName}' is no longer configured");
         var all = await steps.StepsAsync(documentId, ct);
         var step = all.Single(s => s.Id == stepId);
+        // Checked again under the lock: signing before the others approved would sign for a document they may still reject.
+        if (await steps.NotApprovedAsync(documentId, stepId, route.SignEach ? step.Position : null, ct) > 0)
+            throw new InvalidOperationException($"document {documentId}: step {step.Position} signs only after the others have approved");
         var input = document.ContentPath;
         var index = 0;
         if (route.SignEach)

@@ -43,7 +43,7 @@ public sealed class SignerReadiness(SignerProfiles keys, BsreSigner bsre, IOptio
     {
         try
         {
-            var status = await bsre.Client(profile).CheckStatusAsync(new BsreIdentity { Nik = profile.Nik, Email = profile.Email }, ct);
+            var status = await bsre.Client(profile).CheckStatusAsync(BsreIdentity.Of(profile), ct);
             var plain = profile.Bsre.Url.StartsWith("http://", StringComparison.OrdinalIgnoreCase) ? " (peringatan: http tanpa TLS / warning: plain http)" : "";
             return status.CanSign
                 ? (true, $"siap / ready: service answers, certificate {status.Status}{plain}")

@@ -29,14 +29,66 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
     public Task AdoptAsync(SigningRequest request, string signedEarlier, CancellationToken ct) =>
         RunAsync(request, (_, _) => { File.Copy(signedEarlier, request.OutputPath, overwrite: true); return Task.CompletedTask; });
 
+    /// <summary>
+    /// Signs several documents for one approver under one secret (one signer, the same <see cref="SigningRequest.Secret"/>):
+    /// in as few calls as the signer allows, each output checked on its own, so a refused output fails that document only.
+    /// Throws only when the whole batch fails for a reason the official can fix (a wrong secret).
+    /// </summary>
+    public async Task<IReadOnlyList<BatchOutcome>> SignBatchAsync(IReadOnlyList<SigningRequest> requests, CancellationToken ct)
+    {
+        if (requests.Count == 0) return [];
+        var first = requests[0];
+        if (requests.Any(r => r.Step.Signer != first.Step.Signer || !ReferenceEquals(r.Secret, first.Secret)))
+            throw new ArgumentException("a batch is signed by one signer under one secret", nameof(requests));
+        var signer = Find(first.Step.Signer, out var profile);
+        string?[] errors;
+        try
+        {
+            errors = signer is IBatchSigner batch && first.Secret is { } secret
+                ? [.. await batch.SignBatchAsync(requests, profile, secret, ct)]
+                : await OneByOneAsync(signer, profile, requests, ct);
+        }
+        catch
+        {
+            // Earlier chunks may have written outputs; unchecked, they must not stay where they could be filed.
+            foreach (var r in requests) File.Delete(r.OutputPath);
+            throw;
+        }
+        var outcomes = new List<BatchOutcome>(requests.Count);
+        for (var i = 0; i < requests.Count; i++)
+        {
+            var request = requests[i];
+            var error = errors[i] ?? (Problems(signer, profile, request) is { } problems ? new SignedOutputRefusedException(problems).Message : null);
+            if (error is not null) File.Delete(request.OutputPath);
+            outcomes.Add(new BatchOutcome { Request = request, Error = error });
+        }
+        return outcomes;
+    }
+
+    private static async Task<string?[]> OneByOneAsync(IDocumentSigner signer, SignerOptions profile, IReadOnlyList<SigningRequest> requests, CancellationToken ct)
+    {
+        var errors = new string?[requests.Count];
+        for (var i = 0; i < requests.Count; i++)
+        {
+            try { await signer.SignAsync(requests[i], profile, ct); }
+            catch (Exception e) when (e is not OperationCanceledException) { errors[i] = e.Message; }
+        }
+        return errors;
+    }
+
+    private string? Problems(IDocumentSigner signer, SignerOptions profile, SigningRequest request)
+    {
+        var problems = SignedOutputCheck.Problems(request.InputPath, request.OutputPath, signer.Expected(request.Step.Signer, profile), trust.Load());
+        return problems.Count > 0 ? string.Join("; ", problems) : null;
+    }
+
     private async Task RunAsync(SigningRequest request, Func<IDocumentSigner, SignerOptions, Task> write)
     {
         var signer = Find(request.Step.Signer, out var profile);
         try
         {
             await write(signer, profile);
-            var problems = SignedOutputCheck.Problems(request.InputPath, request.OutputPath, signer.Expected(request.Step.Signer, profile), trust.Load());
-            if (problems.Count > 0) throw new SignedOutputRefusedException(string.Join("; ", problems));
+            if (Problems(signer, profile, request) is { } problems) throw new SignedOutputRefusedException(problems);
         }
         catch
         {

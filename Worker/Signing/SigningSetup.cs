@@ -25,6 +25,7 @@ public static class SigningSetup
         builder.Services.AddSingleton<PresignedOutputs>();
         builder.Services.AddSingleton<SignerStepStore>();
         builder.Services.AddSingleton<ApprovalSigning>();
+        builder.Services.AddSingleton<Bsre.BsreStatusCache>();
         // Bsre:Timeout bounds each call; the client's own 100 s default would cut a longer configured one short.
         builder.Services.AddHttpClient(Bsre.BsreSigner.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddTransient<ISigningStarter, SignAndFileJob>();

@@ -143,6 +143,13 @@ public sealed class BsreApprovalTests(BsreSigningHost host) : IClassFixture<Bsre
         Assert.Equal("Waiting", await host.StepStateAsync(id));
         Assert.NotEmpty(await host.Smtp.WaitForAsync(BsreSigningHost.Operator, "Penandatanganan dihentikan"));
         Assert.NotEmpty(await host.Smtp.WaitForAsync(Official, "Penandatanganan dihentikan"));
+
+        // Each wrong try and the pause are in the audit trail, with the approver and never what was typed.
+        var audit = await host.Database.ScalarAsync<string>(
+            $"SELECT string_agg(actor || ' ' || action || ': ' || detail, E'\\n' ORDER BY seq) FROM worker.audit_events WHERE document_id = '{id}'");
+        for (var i = 1; i <= Worker.Approval.SecretApproval.MaxWrong; i++) Assert.Contains($"{Official} secret-wrong: step 1: try {i} of 5", audit);
+        Assert.Contains($"{Official} signing-paused: step 1: the link signs no more after 5 wrong tries", audit);
+        Assert.DoesNotContain("salah-", audit);
     }
 
     [Fact]

@@ -10,10 +10,10 @@ public sealed class BsreClientTests(BsrePortFixture fixture) : IClassFixture<Bsr
     private static readonly BsreIdentity Official = new() { Nik = BsreTestPki.Official.Nik, Email = "" };
     private static readonly BsreSignature Properties = new() { Reason = "Setuju", Location = "Mamuju", ContactInfo = "a@example.go.id" };
 
-    private async Task<BsreException> FailAsync(BsreIdentity who, string passphrase, BsreClient? client = null)
+    private async Task<BsreException> FailAsync(BsreIdentity who, string passphrase, IBsreClient? client = null)
     {
         var pdf = TestPdfs.Corpus("minimal-document.pdf");
-        return await Assert.ThrowsAsync<BsreException>(() => (client ?? fixture.Client()).SignPdfAsync(who, new PersonalSecret(passphrase), [pdf], Properties, CancellationToken.None));
+        return await Assert.ThrowsAsync<BsreException>(() => (client ?? fixture.Client()).SignPdfAsync(who, new PersonalSecret(passphrase), [pdf], [Properties], CancellationToken.None));
     }
 
     [Fact]
@@ -21,7 +21,7 @@ public sealed class BsreClientTests(BsrePortFixture fixture) : IClassFixture<Bsr
     {
         fixture.Service.Mode = BsreTestMode.Normal;
         var pdf = TestPdfs.Corpus("minimal-document.pdf");
-        var signed = await fixture.Client().SignPdfAsync(Official, new PersonalSecret(fixture.Service.Passphrase), [pdf], Properties, CancellationToken.None);
+        var signed = await fixture.Client().SignPdfAsync(Official, new PersonalSecret(fixture.Service.Passphrase), [pdf], [Properties], CancellationToken.None);
         Assert.True(signed[0].AsSpan(0, pdf.Length).SequenceEqual(pdf));
         Assert.Equal("INVISIBLE", fixture.Service.LastProperties![0]!["tampilan"]!.GetValue<string>());
     }
@@ -72,7 +72,7 @@ public sealed class BsreClientTests(BsrePortFixture fixture) : IClassFixture<Bsr
     {
         var profile = fixture.Options.Signers["kadis"].Bsre;
         var closed = new Worker.Configuration.BsreOptions { Url = "http://127.0.0.1:9", UserFile = profile.UserFile, PasswordFile = profile.PasswordFile, Timeout = profile.Timeout };
-        var e = await FailAsync(Official, "x", new BsreClient(new HttpClient(), closed, 1_000_000));
+        var e = await FailAsync(Official, "x", new BsreClient(new BsreHttp(new HttpClient(), closed, 1_000_000)));
         Assert.Equal(BsreFailure.Unavailable, e.Failure);
     }
 

@@ -26,6 +26,12 @@ public sealed class BsrePortFixture : IAsyncLifetime
             Kind = SignerKinds.Bsre, Name = "Dr. Ahmad Official", Position = "Kepala Dinas", Nik = BsreTestPki.Official.Nik,
             Bsre = new BsreOptions { Url = Service.Url, UserFile = user, PasswordFile = pass, Timeout = TimeSpan.FromSeconds(5) },
         };
+        // The same official through an older install's API v1.
+        Options.Signers["kadis-v1"] = new SignerOptions
+        {
+            Kind = SignerKinds.Bsre, Name = "Dr. Ahmad Official", Position = "Kepala Dinas", Nik = BsreTestPki.Official.Nik,
+            Bsre = new BsreOptions { Url = Service.Url, UserFile = user, PasswordFile = pass, Timeout = TimeSpan.FromSeconds(5), Api = "V1" },
+        };
         Options.Signers["demo"] = new SignerOptions
         {
             Pkcs12 = DemoPki.Instance.Rsa.Pkcs12, PasswordFile = DemoPki.Instance.Rsa.PasswordFile, Name = "Demo", Position = "Kepala",
@@ -38,7 +44,7 @@ public sealed class BsrePortFixture : IAsyncLifetime
         [
             new LocalEngineSigner(new SignerProfiles(options, TimeProvider.System), new TimestampSource(options, http), anchors, options, TimeProvider.System,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalEngineSigner>.Instance),
-            new BsreSigner(http, options),
+            Bsre = new BsreSigner(http, options),
         ];
         Port = new SigningPort(signers, anchors, options);
     }
@@ -52,14 +58,17 @@ public sealed class BsrePortFixture : IAsyncLifetime
         Secret = passphrase is null ? null : new PersonalSecret(passphrase),
     };
 
+    /// <summary>The BSrE signer, for its clients of either API version.</summary>
+    public BsreSigner Bsre { get; private set; } = null!;
+
     /// <summary>The client the BSrE signer uses, for direct calls.</summary>
-    public BsreClient Client(string? password = null)
+    public IBsreClient Client(string? password = null)
     {
         var profile = Options.Signers["kadis"];
-        if (password is null) return new BsreClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(), profile.Bsre, 100_000_000);
+        if (password is null) return new BsreClient(new BsreHttp(services.GetRequiredService<IHttpClientFactory>().CreateClient(), profile.Bsre, 100_000_000));
         var (_, pass) = Service.WriteClientFiles(Directory.CreateTempSubdirectory("bsre-bad-").FullName, password);
         var bad = new BsreOptions { Url = profile.Bsre.Url, UserFile = profile.Bsre.UserFile, PasswordFile = pass, Timeout = profile.Bsre.Timeout };
-        return new BsreClient(services.GetRequiredService<IHttpClientFactory>().CreateClient(), bad, 100_000_000);
+        return new BsreClient(new BsreHttp(services.GetRequiredService<IHttpClientFactory>().CreateClient(), bad, 100_000_000));
     }
 
     public async Task DisposeAsync()

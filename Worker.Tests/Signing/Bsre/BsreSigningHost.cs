@@ -7,7 +7,7 @@ namespace Worker.Tests.Signing.Bsre;
 /// A signing worker whose approvers sign through the test BSrE service: surat-keluar's approver is the official
 /// (kadis-bsre); dua-pejabat (SignEach) has the official then another official (sekda-bsre), each with their own NIK.
 /// </summary>
-public sealed class BsreSigningHost : SigningHost, IAsyncLifetime
+public class BsreSigningHost : SigningHost, IAsyncLifetime
 {
     public const string Operator = "ops@example.go.id";
 

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
@@ -17,12 +18,13 @@ namespace Worker.Tests.Signing.Bsre;
 /// An Esign Client Service (API v2) on a random loopback port, following BSrE's contract: Basic auth, NIK or email,
 /// passphrase, the error answers, and signing with poppler's pdfsig from an NSS database, never with our code.
 /// </summary>
-public sealed class TestBsreService : IAsyncDisposable
+public sealed partial class TestBsreService : IAsyncDisposable
 {
     /// <summary>A registered NIK without a certificate (answers 2021).</summary>
     public const string NikWithoutCertificate = "7601012301800003";
 
     private readonly WebApplication app;
+    private readonly ConcurrentDictionary<string, string> sentCodes = new();
     private int signCalls;
 
     private TestBsreService(WebApplication app) => this.app = app;
@@ -41,6 +43,15 @@ public sealed class TestBsreService : IAsyncDisposable
     public int Signed => Volatile.Read(ref signCalls);
     /// <summary>The last sign request's signatureProperties, as received.</summary>
     public JsonNode? LastProperties { get; private set; }
+    /// <summary>Files in the last v2 sign call.</summary>
+    public int LastFileCount { get; private set; }
+    /// <summary>In a v2 sign call, the file at this index comes back rewritten (as <see cref="BsreTestMode.Rewritten"/>); -1 for none.</summary>
+    public int RewriteFileIndex { get; set; } = -1;
+    /// <summary>Certificate statuses to answer instead of the real one, by NIK (EXPIRED, SUSPEND, ...); such an official cannot sign.</summary>
+    public ConcurrentDictionary<string, string> StatusOverrides { get; } = new();
+
+    /// <summary>The TOTP code last "sent" to the official (by NIK or email), as their phone would show it; null when none is open.</summary>
+    public string? SentCode(string nikOrEmail) => sentCodes.TryGetValue(nikOrEmail, out var code) ? code : null;
 
     public static async Task<TestBsreService> StartAsync()
     {
@@ -52,6 +63,8 @@ public sealed class TestBsreService : IAsyncDisposable
         var service = new TestBsreService(app);
         app.MapPost("/api/v2/sign/pdf", (Delegate)service.SignAsync);
         app.MapPost("/api/v2/user/check/status", (Delegate)service.StatusAsync);
+        app.MapPost("/api/v2/sign/get/totp", (Delegate)service.SendTotpAsync);
+        service.MapV1(app);
         await app.StartAsync();
         service.Url = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         return service;
@@ -81,14 +94,17 @@ public sealed class TestBsreService : IAsyncDisposable
         var (registered, user) = Find(body!);
         if (!registered) return Error(2011, "User tidak terdaftar", HttpStatusCode.BadRequest);
         if (user is null) return Error(2021, "User belum memiliki sertifikat", HttpStatusCode.BadRequest);
-        if (body!["passphrase"]?.GetValue<string>() != Passphrase) return Error(2031, "Passphrase anda salah", HttpStatusCode.BadRequest);
-        if (body["file"] is not JsonArray files || files.Count == 0) return Error(400, "file wajib diisi", HttpStatusCode.BadRequest);
+        if (!SecretRight(body!, user)) return Error(2031, "Passphrase anda salah", HttpStatusCode.BadRequest);
+        if (body!["file"] is not JsonArray files || files.Count == 0) return Error(400, "file wajib diisi", HttpStatusCode.BadRequest);
+        if (properties.Count != 1 && properties.Count != files.Count)
+            return Error(400, "jumlah signatureProperties tidak sesuai jumlah file", HttpStatusCode.BadRequest);
         Interlocked.Increment(ref signCalls);
+        LastFileCount = files.Count;
         var nick = Mode == BsreTestMode.OtherCertificate ? BsreTestPki.Other.Nick : user.Nick;
         var signed = new JsonArray();
-        foreach (var file in files)
+        for (var i = 0; i < files.Count; i++)
         {
-            var pdf = PdfSign(Convert.FromBase64String(file!.GetValue<string>()), nick);
+            var pdf = PdfSign(Convert.FromBase64String(files[i]!.GetValue<string>()), nick, rewrite: Mode == BsreTestMode.Rewritten || i == RewriteFileIndex);
             if (pdf is null) return Error(500, "Dokumen tidak valid", HttpStatusCode.InternalServerError);
             signed.Add(Convert.ToBase64String(pdf));
         }
@@ -100,17 +116,48 @@ public sealed class TestBsreService : IAsyncDisposable
         if (!Authorized(http)) return Error(401, "Unauthorized", HttpStatusCode.Unauthorized);
         if (Mode == BsreTestMode.Down) return Results.StatusCode(503);
         var body = await JsonNode.ParseAsync(http.Request.Body);
-        var (registered, user) = Find(body!);
-        var status = !registered ? "NOT_REGISTERED" : user is null ? "NO_CERTIFICATE" : "ISSUE";
+        return StatusOf(body!);
+    }
+
+    private IResult StatusOf(JsonNode who)
+    {
+        var (registered, user) = Find(who);
+        var status = !registered ? "NOT_REGISTERED" : StatusOverrides.TryGetValue(who["nik"]?.GetValue<string>() ?? "", out var o) ? o
+            : user is null ? "NO_CERTIFICATE" : "ISSUE";
         return Results.Json(new JsonObject { ["status_code"] = 1111, ["status"] = status, ["message"] = $"status {status}" });
     }
 
+    // The code goes to the official's phone; the test reads it from SentCode, as the official reads their phone.
+    private async Task<IResult> SendTotpAsync(HttpContext http)
+    {
+        if (!Authorized(http)) return Error(401, "Unauthorized", HttpStatusCode.Unauthorized);
+        if (Mode == BsreTestMode.Down) return Results.StatusCode(503);
+        var body = await JsonNode.ParseAsync(http.Request.Body);
+        var (registered, user) = Find(body!);
+        if (!registered) return Error(2011, "User tidak terdaftar", HttpStatusCode.BadRequest);
+        if (user is null) return Error(2021, "User belum memiliki sertifikat", HttpStatusCode.BadRequest);
+        if (body!["data"]?.GetValue<int>() is not > 0) return Error(400, "data (jumlah file) wajib diisi", HttpStatusCode.BadRequest);
+        // Longer than a real 6-digit code, so the tests' search for it in dumps and logs cannot hit a timestamp by chance.
+        var code = "kode-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+        sentCodes[user.Nik] = code;
+        sentCodes[user.Email] = code;
+        return Results.Json(new JsonObject { ["status_code"] = 1111, ["message"] = "TOTP telah dikirim" });
+    }
+
+    // A passphrase, or a TOTP code that was sent and is used once.
+    private bool SecretRight(JsonNode body, BsreTestUser user)
+    {
+        if (body["totp"]?.GetValue<string>() is { } code)
+            return sentCodes.TryGetValue(user.Nik, out var sent) && sent == code && sentCodes.TryRemove(user.Nik, out _) && sentCodes.TryRemove(user.Email, out _);
+        return body["passphrase"]?.GetValue<string>() == Passphrase;
+    }
+
     // Registered without a user: the official has no certificate yet.
-    private static (bool Registered, BsreTestUser? User) Find(JsonNode body)
+    private (bool Registered, BsreTestUser? User) Find(JsonNode body)
     {
         var nik = body["nik"]?.GetValue<string>();
         var email = body["email"]?.GetValue<string>();
-        if (nik == NikWithoutCertificate) return (true, null);
+        if (nik == NikWithoutCertificate || (nik is not null && StatusOverrides.ContainsKey(nik))) return (true, null);
         var user = new[] { BsreTestPki.Official, BsreTestPki.Other }.FirstOrDefault(u => u.Nik == nik || u.Email == email);
         return (user is not null, user);
     }
@@ -122,12 +169,12 @@ public sealed class TestBsreService : IAsyncDisposable
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(header), Encoding.ASCII.GetBytes(expected));
     }
 
-    private byte[]? PdfSign(byte[] input, string nick)
+    private static byte[]? PdfSign(byte[] input, string nick, bool rewrite)
     {
         using var work = new TempDirectory();
         var source = work.File("in.pdf");
         File.WriteAllBytes(source, input);
-        if (Mode == BsreTestMode.Rewritten)
+        if (rewrite)
         {
             var rewritten = work.File("rewritten.pdf");
             if (ExternalTool.Run("qpdf", source, rewritten).ExitCode is not (0 or 3)) return null;

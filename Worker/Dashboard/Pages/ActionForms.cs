@@ -45,6 +45,12 @@ public static class ActionForms
         "placeholder=\"Alasan / Reason\" aria-label=\"Reason for cancelling\"> " +
         "<button type=\"submit\" class=\"btn btn-xs btn-danger\">Cancel document</button></form>";
 
+    /// <summary>A button for a refused file in failed/: the route and name travel as form fields, never in the address.</summary>
+    public static string RefusedFile(UrlHelper url, string action, string route, string name, string label, string confirm, string style = "btn-default") =>
+        $"<form class=\"js-operator-action\" style=\"display:inline\" method=\"post\" action=\"{Encode(url.To($"/operators/failed/{action}"))}\" " +
+        $"data-confirm=\"{Encode(confirm)}\"><input type=\"hidden\" name=\"route\" value=\"{Encode(route)}\">" +
+        $"<input type=\"hidden\" name=\"name\" value=\"{Encode(name)}\"><button type=\"submit\" class=\"btn btn-xs {style}\">{Encode(label)}</button></form> ";
+
     private static string Action(UrlHelper url, OperatorCommand command, Guid id) =>
         Encode(url.To($"/operators/{command.ToString().ToLowerInvariant()}/{id}"));
 

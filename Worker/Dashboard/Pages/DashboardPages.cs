@@ -21,6 +21,7 @@ public static class DashboardPages
         DashboardRoutes.Routes.AddRazorPage("/needs-attention", _ => new NeedsAttentionPage());
         foreach (var command in Enum.GetValues<OperatorCommand>())
             DashboardRoutes.Routes.Add(OperatorCommandDispatcher.Pattern(command), new OperatorCommandDispatcher(command));
+        DashboardRoutes.Routes.Add(RefusedFileDispatcher.Pattern, new RefusedFileDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem("Documents", page.Url.To("/documents")) { Active = page.RequestPath.StartsWith("/documents") });
         NavigationMenu.Items.Add(page => new MenuItem("Awaiting approval", page.Url.To("/awaiting-approval")) { Active = page.RequestPath.StartsWith("/awaiting-approval") });
         NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention")) { Active = page.RequestPath.StartsWith("/needs-attention") });

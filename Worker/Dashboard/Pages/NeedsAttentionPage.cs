@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Options;
-using Worker.Configuration;
+using Worker.Operators;
 using Worker.Persistence;
 
 namespace Worker.Dashboard.Pages;
@@ -25,27 +24,27 @@ public sealed class NeedsAttentionPage() : WorkerPage("Needs attention")
         WriteLiteral($"<p>Lifecycle sweep: {recreated} lost job(s) found and queued again in the last 24 hours (worker_sweep_recreated_total).</p>");
 
         WriteLiteral("<h3>Files in failed folders</h3>");
-        var routes = Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Routes;
-        Table(["Route", "File", "Reason"], routes.SelectMany(FailedFiles), "No refused files.");
+        var refused = Services.GetRequiredService<RefusedFileActions>().List();
+        string[] fileHeaders = ["Route", "File", "Since", "Reason"];
+        Table(CanAct ? [.. fileHeaders, "Actions"] : fileHeaders,
+            refused.Select(f => WithActions(new[]
+            {
+                Encode(f.Route), Encode(f.File.Name), Age(new DateTimeOffset(f.File.RefusedAt, TimeSpan.Zero), now),
+                Encode(f.File.Reason.Length > 0 ? f.File.Reason : "(no reason file)"),
+            }, () => FileActions(f.Route, f.File.Name))),
+            "No refused files.");
     }
+
+    // Every row can be sent back to the inbox for a new try, or set aside as dealt with; both keep the original and its reason.
+    private string FileActions(string route, string name) =>
+        ActionForms.RefusedFile(Url, "resubmit", route, name, "Kirim ulang",
+            $"Kirim ulang \"{name}\" ke inbox? / Send \"{name}\" back to the inbox for a new try?", "btn-primary")
+        + ActionForms.RefusedFile(Url, "handled", route, name, "Selesai",
+            $"Tandai \"{name}\" selesai? / Mark \"{name}\" as dealt with? It is kept in failed/.handled.");
 
     // Every row can be retried (what its state implies is queued again: signing, the hand-off, the declined copy, unsent email);
     // a document that cannot be retried (a Failed one with unapproved steps) can still be cancelled.
     private string Actions(DocumentSummary d) =>
         ActionForms.Button(Url, OperatorCommand.Retry, d.Id, "Retry", $"Coba lagi? / Retry \"{d.Title}\"?", "btn-primary")
         + (OperatorStore.Cancellable.Contains(d.State) ? ActionForms.Cancel(Url, d.Id) : "");
-
-    private static IEnumerable<string[]> FailedFiles(Configuration.RouteOptions route)
-    {
-        if (!Directory.Exists(route.Failed)) yield break;
-        var files = new DirectoryInfo(route.Failed).EnumerateFiles()
-            .Where(f => !f.Name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) && !f.Name.StartsWith('.'))
-            .OrderByDescending(f => f.LastWriteTimeUtc).Take(100);
-        foreach (var file in files)
-        {
-            var reasonFile = file.FullName + ".error.txt";
-            var reason = File.Exists(reasonFile) ? File.ReadLines(reasonFile).FirstOrDefault() ?? "" : "";
-            yield return [Encode(route.Name), Encode(file.Name), Encode(reason)];
-        }
-    }
 }
