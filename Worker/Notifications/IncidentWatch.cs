@@ -24,19 +24,26 @@ public sealed partial class IncidentWatch(
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         using var timer = new PeriodicTimer(options.Value.Incidents.CheckEvery, clock);
-        do
+        try
         {
-            try
+            do
             {
-                await CheckAsync(stopping);
-                await incidents.MailAsync(stopping);
-            }
-            catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException)
-            {
-                // The database health check and its own logs say more; the next pass looks again.
-                LogCheckFailed(e.Message);
-            }
-        } while (await timer.WaitForNextTickAsync(stopping));
+                try
+                {
+                    await CheckAsync(stopping);
+                    await incidents.MailAsync(stopping);
+                }
+                catch (Exception e) when (e is NpgsqlException or TimeoutException or IOException && !stopping.IsCancellationRequested)
+                {
+                    // The database health check and its own logs say more; the next pass looks again.
+                    LogCheckFailed(e.Message);
+                }
+            } while (await timer.WaitForNextTickAsync(stopping));
+        }
+        catch (Exception e) when (stopping.IsCancellationRequested && e is OperationCanceledException or NpgsqlException or ObjectDisposedException)
+        {
+            // Stopping (or a start that failed, such as a taken port): a check cut short is no incident.
+        }
     }
 
     /// <summary>One look at every condition.</summary>
