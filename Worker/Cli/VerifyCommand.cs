@@ -7,13 +7,14 @@ using Worker.Pdf.Verification;
 namespace Worker.Cli;
 
 /// <summary>
-/// <c>verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS] [--extract-revision N OUT]</c>: one line per signature, VALID only for a
-/// signer that chains to --trust; exit 0 when all are VALID, 4 otherwise (UNTRUSTED or INVALID).
+/// <c>verify FILE [--trust PEM] [--offline [--at DATE]] [--revocation-timeout SECONDS] [--extract-revision N OUT]</c>: one line per signature,
+/// VALID only for a signer that chains to --trust; exit 0 when all are VALID, 4 otherwise (UNTRUSTED, NOT VERIFIABLE OFFLINE or INVALID).
 /// </summary>
 public static class VerifyCommand
 {
-    private const string UsageLine = "usage: Worker verify FILE [--trust PEM] [--offline] [--revocation-timeout SECONDS] [--extract-revision N OUT]";
-    private static readonly HashSet<string> ValueOptions = ["--trust", "--revocation-timeout", "--extract-revision"];
+    private const string UsageLine =
+        "usage: Worker verify FILE [--trust PEM] [--offline [--at DATE]] [--revocation-timeout SECONDS] [--extract-revision N OUT]";
+    private static readonly HashSet<string> ValueOptions = ["--trust", "--revocation-timeout", "--extract-revision", "--at"];
     private static readonly HashSet<string> Flags = ["--offline"];
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) =>
@@ -31,11 +32,13 @@ public static class VerifyCommand
             timeout = double.TryParse(seconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var s) && s is > 0 and <= 60
                 ? TimeSpan.FromSeconds(s)
                 : throw new UsageException("--revocation-timeout needs a number of seconds between 0 and 60");
+        var at = ValidationTime(reader);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = Timeout.InfiniteTimeSpan };
         var policy = new VerificationPolicy
         {
             TrustAnchors = trust,
             Revocation = reader.Flag("--offline") ? null : new OnlineRevocationChecker(http, timeout),
+            ValidationTime = at,
         };
         IReadOnlyList<SignatureVerification> results;
         try
@@ -62,6 +65,16 @@ public static class VerifyCommand
         return results.All(r => r.IsValid) ? ExitCode.Done : ExitCode.SignatureInvalid;
     }
 
+    // A responder answers about today, so a verdict at another date can only come from what the file embeds.
+    private static DateTimeOffset? ValidationTime(ArgumentReader reader)
+    {
+        if (reader.Value("--at") is not { } text) return null;
+        if (!reader.Flag("--offline")) throw new UsageException("--at DATE validates with what the file embeds only: add --offline");
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var at)
+            ? at
+            : throw new UsageException($"--at needs a date like 2040-01-01 or 2040-01-01T08:00:00+08:00, not '{text}'");
+    }
+
     internal static X509Certificate2Collection? LoadTrust(string? pem)
     {
         if (pem is null) return null;
@@ -81,6 +94,7 @@ public static class VerifyCommand
     {
         var who = r.SignerName ?? "unknown signer";
         if (r.Verdict == SignatureVerdict.Invalid) return $"{r.FieldName}: INVALID ({who}): {r.Summary}";
+        if (r.Verdict == SignatureVerdict.NotVerifiableOffline) return $"{r.FieldName}: NOT VERIFIABLE OFFLINE ({who}, {r.Level}): {r.Summary}";
         var when = r.SigningTime is { } t
             ? $"{t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({TimeSource(r)})"
             : "no time (time claimed by the signer is missing)";
@@ -92,7 +106,7 @@ public static class VerifyCommand
             _ => "",
         };
         return r.Verdict == SignatureVerdict.Valid
-            ? $"{r.FieldName}: VALID signed by {who} at {when}, trusted{revocation}, {scope}"
-            : $"{r.FieldName}: UNTRUSTED (intact, signer not recognised: {(anchorsGiven ? "does not chain to --trust" : "no --trust given")}) signed by {who} at {when}, {scope}";
+            ? $"{r.FieldName}: VALID signed by {who} at {when}, trusted{revocation}, {scope}, PAdES {r.Level}"
+            : $"{r.FieldName}: UNTRUSTED (intact, signer not recognised: {(anchorsGiven ? "does not chain to --trust" : "no --trust given")}) signed by {who} at {when}, {scope}, PAdES {r.Level}";
     }
 }

@@ -25,6 +25,8 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         CheckMail(e, o.Mail);
         foreach (var (signerName, signer) in o.Signers) SignerOptionsValidator.Check(e, $"{w}:Signers:{signerName}", signer);
         if (o.Timestamp.Url.Length > 0) Url(e, $"{w}:Timestamp:Url", o.Timestamp.Url);
+        foreach (var name in o.Timestamp.HashWeakFrom.Keys.Where(k => k.Replace("-", "").ToUpperInvariant() is not ("SHA1" or "SHA256" or "SHA384" or "SHA512")))
+            e.Add($"{w}:Timestamp:HashWeakFrom:{name}: not a hash algorithm the worker knows (SHA1, SHA256, SHA384, SHA512)");
         Positive(e, $"{w}:Database:StartupWait", o.Database.StartupWait, allowZero: true);
         if (o.Signing.Retries is < 0 or > 20) e.Add($"{w}:Signing:Retries: {o.Signing.Retries} must be between 0 and 20");
         Positive(e, $"{w}:Signing:RetryDelay", o.Signing.RetryDelay);

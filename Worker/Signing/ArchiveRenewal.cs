@@ -3,19 +3,17 @@ using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Filing;
 using Worker.Pdf.Ltv;
-using Worker.Pdf.Revocation;
-using Worker.Pdf.Verification;
 using Worker.Persistence;
 
 namespace Worker.Signing;
 
 /// <summary>
-/// Keeps the archive verifiable: a filed file whose newest document timestamp's TSA certificate expires within
-/// Worker:Timestamp:RenewBefore gets a DSS for that timestamp and a new document timestamp, written beside it
+/// Keeps the archive verifiable: a filed file whose newest document timestamp's TSA certificate expires (or whose hash
+/// algorithm turns weak, Worker:Timestamp:HashWeakFrom) within Worker:Timestamp:RenewBefore gets a DSS for that timestamp and a new document timestamp, written beside it
 /// (never over it), and the document points at the new file; the audit trail records it.
 /// </summary>
-public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, TrustAnchorSource trust, TimestampSource timestamps, IHttpClientFactory http,
-    IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ArchiveRenewal> logger)
+public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, LtvStep ltv, TimestampSource timestamps, IOptions<WorkerOptions> options,
+    TimeProvider clock, ILogger<ArchiveRenewal> logger)
 {
     /// <summary>Renews what is due; returns how many files were renewed.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
@@ -25,7 +23,7 @@ public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, TrustAncho
         var renewed = 0;
         foreach (var file in await store.FiledAsync(ct))
         {
-            if (!File.Exists(file.SignedPath) || ArchivalHorizon.NewestTimestampExpiry(file.SignedPath) is not { } expiry || expiry > horizon) continue;
+            if (!File.Exists(file.SignedPath) || ArchivalHorizon.NewestTimestampExpiry(file.SignedPath, options.Value.Timestamp.HashWeakFrom) is not { } expiry || expiry > horizon) continue;
             try
             {
                 if (await RenewAsync(file, expiry, tsa, ct)) renewed++;
@@ -41,18 +39,14 @@ public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, TrustAncho
 
     private async Task<bool> RenewAsync(ArchivedFile file, DateTimeOffset expiry, Func<byte[], CancellationToken, Task<byte[]>> tsa, CancellationToken ct)
     {
-        var anchors = trust.Load();
-        var online = new OnlineRevocationChecker(http.CreateClient("revocation"), options.Value.Verification.RevocationTimeout);
         var temp = FileStore.TemporaryBeside(file.SignedPath, $"{file.Id:N}-renewal");
         File.Delete(temp);
         try
         {
-            var result = await LtvAugmenter.AugmentAsync(file.SignedPath, temp, LtvLevel.LTA, new LtvCollector(anchors, online), tsa, ct);
-            var broken = PdfSignatureVerifier.Verify(temp, anchors).Where(v => !v.IsIntact).ToList();
-            if (broken.Count > 0) throw new InvalidOperationException($"the renewed file failed its own verification: {broken[0].FieldName}: {broken[0].Summary}");
+            var result = await ltv.WriteCheckedAsync(file.SignedPath, temp, LtvLevel.LTA, tsa, ct);
             var sha256 = Sha256Of(temp);
             var path = FileStore.MoveToFreeName(temp, file.SignedPath);
-            var detail = $"new document timestamp; the previous one's TSA certificate expires {expiry:yyyy-MM-dd}; {Path.GetFileName(path)}"
+            var detail = $"new document timestamp; the previous one holds until {expiry:yyyy-MM-dd} (its TSA certificate or hash algorithm); {Path.GetFileName(path)}"
                          + (result.Problems.Count > 0 ? $"; {string.Join("; ", result.Problems)}" : "");
             var recorded = await store.RecordRenewedAsync(file, path, sha256, detail, ct);
             if (recorded) LogRenewed(file.Id, path);

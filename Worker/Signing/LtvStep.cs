@@ -28,15 +28,27 @@ public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource tim
         var level = LevelFor(route);
         if (level == LtvLevel.None) return signed;
         File.Delete(output); // a leftover of an interrupted run
-        var anchors = trust.Load();
-        var online = new OnlineRevocationChecker(http.CreateClient("revocation"), options.Value.Verification.RevocationTimeout);
-        var result = await LtvAugmenter.AugmentAsync(signed, output, level, new LtvCollector(anchors, online), timestamps.DigestCallback(), ct);
-        var broken = PdfSignatureVerifier.Verify(output, anchors).Where(v => !v.IsIntact).ToList();
-        if (broken.Count > 0)
-            throw new InvalidOperationException($"the file with long-term validation data failed its own verification: {broken[0].FieldName}: {broken[0].Summary}");
+        var result = await WriteCheckedAsync(signed, output, level, timestamps.DigestCallback(), ct);
         if (result.Reached == level) LogReached(documentId, result.Reached);
         else LogShort(documentId, level, result.Reached, string.Join("; ", result.Problems));
         return output;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="input"/> taken to <paramref name="level"/> (a DSS for every signature, then a document timestamp
+    /// from <paramref name="tsa"/>) to <paramref name="output"/>, verifies it like any signed output and returns the level reached;
+    /// throws when a signature no longer verifies. Filing and the archive renewal both come here.
+    /// </summary>
+    public async Task<LtvResult> WriteCheckedAsync(string input, string output, LtvLevel level, Func<byte[], CancellationToken, Task<byte[]>>? tsa,
+        CancellationToken ct)
+    {
+        var anchors = trust.Load();
+        var online = new OnlineRevocationChecker(http.CreateClient("revocation"), options.Value.Verification.RevocationTimeout);
+        var result = await LtvAugmenter.AugmentAsync(input, output, level, new LtvCollector(anchors, online), tsa, ct);
+        var broken = PdfSignatureVerifier.Verify(output, anchors).Where(v => !v.IsIntact).ToList();
+        if (broken.Count > 0)
+            throw new InvalidOperationException($"the file with long-term validation data failed its own verification: {broken[0].FieldName}: {broken[0].Summary}");
+        return result;
     }
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId}: long-term validation data added ({Level})")]

@@ -17,7 +17,7 @@ public sealed class RevocationPki : IDisposable
 {
     private readonly X509Certificate2 _authority;
     private readonly Process _ocsp;
-    private readonly HttpListener _crlServer = new();
+    private readonly LoopbackCrlServer _crlServer;
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
@@ -35,6 +35,7 @@ public sealed class RevocationPki : IDisposable
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
         OcspUrl = ocspUrl;
         var crlUrl = $"http://127.0.0.1:{crlPort}/ca.crl";
+        CrlUrl = crlUrl;
         RevokedAt = DateTimeOffset.UtcNow.AddHours(-2);
 
         OcspGood = Issue("OCSP Good Signer", "ocsp-good", ocsp: ocspUrl);
@@ -45,11 +46,9 @@ public sealed class RevocationPki : IDisposable
 
         File.WriteAllText(Path.Combine(Directory, "index.txt"), IndexLine(OcspGood, revoked: false) + IndexLine(OcspRevoked, revoked: true));
         File.WriteAllText(Path.Combine(Directory, "ca.key"), _authority.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
-        _ocsp = StartResponder(ocspPort);
+        _ocsp = OpensslOcspResponder.Start(Path.Combine(Directory, "index.txt"), CaPem, Path.Combine(Directory, "ca.key"), CaPem, ocspPort);
         File.WriteAllBytes(Path.Combine(Directory, "ca.crl"), Crl(CrlRevoked.Serial));
-        _crlServer.Prefixes.Add($"http://127.0.0.1:{crlPort}/");
-        _crlServer.Start();
-        _ = ServeCrlAsync();
+        _crlServer = new LoopbackCrlServer(crlPort, File.ReadAllBytes(CrlPath));
         _ = AcceptSilentlyAsync();
     }
 
@@ -58,6 +57,9 @@ public sealed class RevocationPki : IDisposable
     public X509Certificate2Collection Trust { get; }
     public DateTimeOffset RevokedAt { get; }
     public string OcspUrl { get; }
+
+    /// <summary>Where the CRL distribution point of the CRL signers points.</summary>
+    public string CrlUrl { get; }
 
     /// <summary>The CRL the loopback server serves (DER).</summary>
     public string CrlPath => Path.Combine(Directory, "ca.crl");
@@ -111,42 +113,6 @@ public sealed class RevocationPki : IDisposable
         return builder.Build(_authority, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
     }
 
-    private Process StartResponder(int port)
-    {
-        var info = new ProcessStartInfo("openssl") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "ocsp", "-index", Path.Combine(Directory, "index.txt"), "-port", port.ToString(CultureInfo.InvariantCulture),
-                     "-rsigner", CaPem, "-rkey", Path.Combine(Directory, "ca.key"), "-CA", CaPem, "-nmin", "60", "-ignore_err" })
-            info.ArgumentList.Add(arg);
-        var ready = new ManualResetEventSlim();
-        var process = new Process { StartInfo = info };
-        // Ready once it says so; a probe connection is no good: openssl's responder hangs on a connection closed without a request.
-        void Watch(object _, DataReceivedEventArgs e)
-        {
-            if (e.Data?.Contains("waiting for OCSP client connections", StringComparison.Ordinal) == true) ready.Set();
-        }
-        process.OutputDataReceived += Watch;
-        process.ErrorDataReceived += Watch;
-        if (!process.Start()) throw new InvalidOperationException("cannot start openssl ocsp");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        Assert.True(ready.Wait(TimeSpan.FromSeconds(20)) && !process.HasExited, "openssl ocsp did not start listening");
-        return process;
-    }
-
-    private async Task ServeCrlAsync()
-    {
-        var crl = await File.ReadAllBytesAsync(Path.Combine(Directory, "ca.crl"));
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext context;
-            try { context = await _crlServer.GetContextAsync(); }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException) { return; }
-            context.Response.ContentType = "application/pkix-crl";
-            await context.Response.OutputStream.WriteAsync(crl);
-            context.Response.Close();
-        }
-    }
-
     private async Task AcceptSilentlyAsync()
     {
         var held = new List<TcpClient>();
@@ -158,7 +124,7 @@ public sealed class RevocationPki : IDisposable
         foreach (var client in held) client.Dispose();
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -170,7 +136,7 @@ public sealed class RevocationPki : IDisposable
         _stop.Cancel();
         if (!_ocsp.HasExited) _ocsp.Kill();
         _ocsp.Dispose();
-        _crlServer.Close();
+        _crlServer.Dispose();
         _silent.Stop();
         _authority.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); }

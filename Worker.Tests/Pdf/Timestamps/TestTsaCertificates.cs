@@ -20,11 +20,11 @@ internal sealed class TestTsaCertificates : IDisposable
     /// <summary>The TSA's certificate, with its ECDSA P-256 private key.</summary>
     public X509Certificate2 Tsa { get; }
 
-    /// <summary>Makes a fresh CA and TSA certificate valid from an hour ago for a year.</summary>
-    public static TestTsaCertificates Create()
+    /// <summary>Makes a fresh CA and TSA certificate valid from an hour ago for <paramref name="lifetime"/> (a year by default).</summary>
+    public static TestTsaCertificates Create(TimeSpan? lifetime = null)
     {
         var notBefore = DateTimeOffset.UtcNow.AddHours(-1);
-        var notAfter = notBefore.AddYears(1);
+        var notAfter = lifetime is { } span ? notBefore + span : notBefore.AddYears(1);
 
         using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var caRequest = new CertificateRequest("CN=Worker Test TSA Root, O=Worker Tests", caKey, HashAlgorithmName.SHA256);

@@ -57,7 +57,8 @@ public sealed class BsreClientTests(BsrePortFixture fixture) : IClassFixture<Bsr
         fixture.Service.Mode = mode;
         try
         {
-            var e = await FailAsync(Official, fixture.Service.Passphrase);
+            // A client that waits 3 s: the slow service answers after minutes.
+            var e = await FailAsync(Official, fixture.Service.Passphrase, fixture.Client(timeout: TimeSpan.FromSeconds(3)));
             Assert.Equal(BsreFailure.Unavailable, e.Failure);
             Assert.StartsWith("Layanan tanda tangan BSrE tidak tersedia", e.Message);
         }

@@ -15,6 +15,8 @@ public sealed class BsrePortFixture : IAsyncLifetime
     public SigningPort Port { get; private set; } = null!;
     public WorkerOptions Options { get; } = new();
     public TempDirectory Work { get; } = new();
+    /// <summary>Generous: pdfsig signing several files on a loaded CI machine; the slow-service test uses a short client of its own.</summary>
+    public static readonly TimeSpan SigningTimeout = TimeSpan.FromSeconds(90);
     private ServiceProvider services = null!;
 
     public async Task InitializeAsync()
@@ -24,13 +26,13 @@ public sealed class BsrePortFixture : IAsyncLifetime
         Options.Signers["kadis"] = new SignerOptions
         {
             Kind = SignerKinds.Bsre, Name = "Dr. Ahmad Official", Position = "Kepala Dinas", Nik = BsreTestPki.Official.Nik,
-            Bsre = new BsreOptions { Url = Service.Url, UserFile = user, PasswordFile = pass, Timeout = TimeSpan.FromSeconds(5) },
+            Bsre = new BsreOptions { Url = Service.Url, UserFile = user, PasswordFile = pass, Timeout = SigningTimeout },
         };
         // The same official through an older install's API v1.
         Options.Signers["kadis-v1"] = new SignerOptions
         {
             Kind = SignerKinds.Bsre, Name = "Dr. Ahmad Official", Position = "Kepala Dinas", Nik = BsreTestPki.Official.Nik,
-            Bsre = new BsreOptions { Url = Service.Url, UserFile = user, PasswordFile = pass, Timeout = TimeSpan.FromSeconds(5), Api = "V1" },
+            Bsre = new BsreOptions { Url = Service.Url, UserFile = user, PasswordFile = pass, Timeout = SigningTimeout, Api = "V1" },
         };
         Options.Signers["demo"] = new SignerOptions
         {
@@ -62,9 +64,14 @@ public sealed class BsrePortFixture : IAsyncLifetime
     public BsreSigner Bsre { get; private set; } = null!;
 
     /// <summary>The client the BSrE signer uses, for direct calls.</summary>
-    public IBsreClient Client(string? password = null)
+    public IBsreClient Client(string? password = null, TimeSpan? timeout = null)
     {
         var profile = Options.Signers["kadis"];
+        if (timeout is { } shorter)
+        {
+            var quick = new BsreOptions { Url = profile.Bsre.Url, UserFile = profile.Bsre.UserFile, PasswordFile = profile.Bsre.PasswordFile, Timeout = shorter };
+            return new BsreClient(new BsreHttp(services.GetRequiredService<IHttpClientFactory>().CreateClient(), quick, 100_000_000));
+        }
         if (password is null) return new BsreClient(new BsreHttp(services.GetRequiredService<IHttpClientFactory>().CreateClient(), profile.Bsre, 100_000_000));
         var (_, pass) = Service.WriteClientFiles(Directory.CreateTempSubdirectory("bsre-bad-").FullName, password);
         var bad = new BsreOptions { Url = profile.Bsre.Url, UserFile = profile.Bsre.UserFile, PasswordFile = pass, Timeout = profile.Bsre.Timeout };

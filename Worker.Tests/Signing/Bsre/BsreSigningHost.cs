@@ -21,7 +21,7 @@ public class BsreSigningHost : SigningHost, IAsyncLifetime
         JsonObject Bsre(string nik, string name) => new()
         {
             ["Kind"] = "Bsre", ["Nik"] = nik, ["Name"] = name, ["Position"] = name,
-            ["Bsre"] = new JsonObject { ["Url"] = Service.Url, ["UserFile"] = user, ["PasswordFile"] = pass, ["Timeout"] = "00:00:05" },
+            ["Bsre"] = new JsonObject { ["Url"] = Service.Url, ["UserFile"] = user, ["PasswordFile"] = pass, ["Timeout"] = "00:01:30" },
         };
         var signers = config.Worker["Signers"]!.AsObject();
         signers["kadis-bsre"] = Bsre(BsreTestPki.Official.Nik, BsreTestPki.Official.Name);

@@ -6,7 +6,9 @@ namespace Worker.Tests.Signing.Bsre;
 
 /// <summary>
 /// The test "BSrE" CA and its officials' certificates, in an NSS database that pdfsig signs with (the test service's
-/// independent signer) and a PEM file an operator would install as a trust anchor. One per test run.
+/// independent signer) and a PEM file an operator would install as a trust anchor. The officials' certificates name a
+/// CRL distribution point on loopback, served for the whole run, so long-term validation can collect their status.
+/// One per test run.
 /// </summary>
 public sealed class BsreTestPki
 {
@@ -30,6 +32,10 @@ public sealed class BsreTestPki
         CaPem = Path.Combine(Directory, "bsre-ca.pem");
         File.WriteAllText(CaPem, ca.ExportCertificatePem() + "\n");
         Ca = X509CertificateLoader.LoadCertificate(ca.RawData);
+        var crlPort = RevocationPki.FreePort();
+        CrlUrl = $"http://127.0.0.1:{crlPort}/bsre-ca.crl";
+        var crl = new CertificateRevocationListBuilder().Build(ca, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
+        CrlServer = new LoopbackCrlServer(crlPort, crl);
         NssDirectory = Path.Combine(Directory, "nss");
         System.IO.Directory.CreateDirectory(NssDirectory);
         Run("certutil", "-N", "-d", "sql:" + NssDirectory, "--empty-password");
@@ -45,6 +51,12 @@ public sealed class BsreTestPki
     public string CaPem { get; }
     public X509Certificate2 Ca { get; }
 
+    /// <summary>The CRL distribution point the officials' certificates name.</summary>
+    public string CrlUrl { get; }
+
+    /// <summary>Serves the CA's CRL at <see cref="CrlUrl"/> for the whole run, like the PKI itself.</summary>
+    internal LoopbackCrlServer CrlServer { get; }
+
     private void Issue(X509Certificate2 ca, RSA caKey, BsreTestUser user)
     {
         var subject = new X500DistinguishedName($"serialNumber={user.Nik}, CN={user.Name}, O=Pemerintah Provinsi Sulawesi Barat (Test), C=ID");
@@ -56,6 +68,7 @@ public sealed class BsreTestPki
         san.AddEmailAddress(user.Email);
         request.CertificateExtensions.Add(san.Build());
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([CrlUrl]));
         var now = DateTimeOffset.UtcNow;
         var serial = RandomNumberGenerator.GetBytes(12);
         serial[0] &= 0x7F;

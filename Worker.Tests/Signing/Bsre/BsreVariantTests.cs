@@ -67,6 +67,25 @@ public sealed class BsreVariantTests(BsreVariantsHost host) : IClassFixture<Bsre
     }
 
     [Fact]
+    public async Task SendCode_SaysTheServiceCannotBeReached_AndChangesNothing_WhenBsreIsDown()
+    {
+        var (id, title, _) = await host.DropAsync("minimal-document.pdf");
+        var token = await host.LinkAsync(id, SigningHost.Approver, title);
+        using var phone = host.Client();
+        host.Service.Mode = BsreTestMode.Down;
+        try
+        {
+            var (status, body) = await phone.PostAsync(token, "sendcode", confirm: false);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
+            Assert.Contains("tidak dapat dihubungi", body);
+            Assert.Contains("name=\"passphrase\"", body);
+        }
+        finally { host.Service.Mode = BsreTestMode.Normal; }
+        Assert.Equal("Waiting", await host.StepStateAsync(id));
+        Assert.Equal("AwaitingApproval", await host.StateAsync(id));
+    }
+
+    [Fact]
     public async Task Approve_InModeAll_SignsOnlyAtTheLastPendingApproval_EvenWhenTheSignerOpensTheLinkFirst()
     {
         var (id, title, original) = await host.DropAsync("minimal-document.pdf", route: "dua-pejabat");

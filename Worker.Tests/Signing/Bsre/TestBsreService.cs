@@ -85,7 +85,7 @@ public sealed partial class TestBsreService : IAsyncDisposable
         if (!Authorized(http)) return Error(401, "Unauthorized", HttpStatusCode.Unauthorized);
         var body = await JsonNode.ParseAsync(http.Request.Body);
         if (Mode == BsreTestMode.Down) return Results.StatusCode(503);
-        if (Mode == BsreTestMode.Slow) await Task.Delay(TimeSpan.FromSeconds(30), http.RequestAborted);
+        if (Mode == BsreTestMode.Slow) await Task.Delay(TimeSpan.FromMinutes(10), http.RequestAborted);
         if (Mode == BsreTestMode.Fault) return Error(500, "Internal server error", HttpStatusCode.InternalServerError);
         var properties = body?["signatureProperties"] as JsonArray;
         LastProperties = properties?.DeepClone();

@@ -20,7 +20,7 @@ public static class DemoCertificates
 
     /// <summary>A signer certificate issued by <paramref name="authority"/>, with its private key.</summary>
     public static X509Certificate2 IssueSigner(X509Certificate2 authority, DemoKeyKind kind, string commonName,
-        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null)
+        DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, IReadOnlyList<X509Extension>? extensions = null)
     {
         var now = DateTimeOffset.UtcNow;
         var serial = RandomNumberGenerator.GetBytes(16);
@@ -30,12 +30,12 @@ public static class DemoCertificates
         if (kind == DemoKeyKind.Rsa2048)
         {
             using var rsa = RSA.Create(2048);
-            var request = Request(new CertificateRequest(Subject(commonName), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), authority);
+            var request = Request(new CertificateRequest(Subject(commonName), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1), authority, extensions);
             using var cert = request.Create(authority.SubjectName, generator, notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2), serial);
             return cert.CopyWithPrivateKey(rsa);
         }
         using var ec = ECDsa.Create(kind == DemoKeyKind.EcP384 ? ECCurve.NamedCurves.nistP384 : ECCurve.NamedCurves.nistP256);
-        var ecRequest = Request(new CertificateRequest(Subject(commonName), ec, HashAlgorithmName.SHA256), authority);
+        var ecRequest = Request(new CertificateRequest(Subject(commonName), ec, HashAlgorithmName.SHA256), authority, extensions);
         using var ecCert = ecRequest.Create(authority.SubjectName, generator, notBefore ?? now.AddDays(-1), notAfter ?? now.AddYears(2), serial);
         return ecCert.CopyWithPrivateKey(ec);
     }
@@ -57,12 +57,59 @@ public static class DemoCertificates
     /// <summary>Writes a certificate as PEM.</summary>
     public static void WritePem(X509Certificate2 certificate, string path) => File.WriteAllText(path, certificate.ExportCertificatePem() + "\n");
 
-    private static CertificateRequest Request(CertificateRequest request, X509Certificate2 authority)
+    /// <summary>Authority Information Access (OCSP) and CRL distribution point extensions naming the demo's revocation services.</summary>
+    public static IReadOnlyList<X509Extension> RevocationExtensions(string? ocspUrl, string? crlUrl)
+    {
+        var extensions = new List<X509Extension>();
+        if (ocspUrl is not null) extensions.Add(new X509AuthorityInformationAccessExtension([ocspUrl], null));
+        if (crlUrl is not null) extensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crlUrl]));
+        return extensions;
+    }
+
+    /// <summary>
+    /// An RSA-2048 certificate for a demo service with one extended key usage: a delegated OCSP responder
+    /// (1.3.6.1.5.5.7.3.9) or a TSA (1.3.6.1.5.5.7.3.8, critical as RFC 3161 requires).
+    /// </summary>
+    public static X509Certificate2 IssueService(X509Certificate2 authority, string commonName, string purposeOid, IReadOnlyList<X509Extension>? extensions = null)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest(Subject(commonName), rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(purposeOid)], purposeOid == TimeStampingOid));
+        request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
+        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
+        foreach (var extension in extensions ?? []) request.CertificateExtensions.Add(extension);
+        var serial = RandomNumberGenerator.GetBytes(16);
+        serial[0] &= 0x7F;
+        using var caKey = authority.GetRSAPrivateKey() ?? throw new ArgumentException("the authority needs its RSA private key");
+        var now = DateTimeOffset.UtcNow;
+        using var cert = request.Create(authority.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1),
+            now.AddDays(-1), now.AddYears(5) < authority.NotAfter ? now.AddYears(5) : authority.NotAfter, serial);
+        return cert.CopyWithPrivateKey(rsa);
+    }
+
+    /// <summary>The extended key usage of a time-stamping authority.</summary>
+    public const string TimeStampingOid = "1.3.6.1.5.5.7.3.8";
+
+    /// <summary>The extended key usage of a delegated OCSP responder.</summary>
+    public const string OcspSigningOid = "1.3.6.1.5.5.7.3.9";
+
+    /// <summary>A CRL of the authority revoking nothing, valid for <paramref name="lifetime"/>; its number grows with the time of issue.</summary>
+    public static byte[] EmptyCrl(X509Certificate2 authority, TimeSpan lifetime)
+    {
+        var now = DateTimeOffset.UtcNow;
+        return new CertificateRevocationListBuilder().Build(authority, now.ToUnixTimeSeconds(), now + lifetime, HashAlgorithmName.SHA256,
+            RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
+    }
+
+    private static CertificateRequest Request(CertificateRequest request, X509Certificate2 authority, IReadOnlyList<X509Extension>? extensions)
     {
         request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
+        foreach (var extension in extensions ?? []) request.CertificateExtensions.Add(extension);
         return request;
     }
 

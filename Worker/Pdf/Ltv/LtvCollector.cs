@@ -115,18 +115,8 @@ public sealed class LtvCollector(X509Certificate2Collection trust, OnlineRevocat
         if (pool.FirstOrDefault(c => token.SignerID.Match(c)) is { } tsa) yield return (tsa, pool);
     }
 
-    private List<BcCertificate> Chain(BcCertificate leaf, List<BcCertificate> pool)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
-        chain.ChainPolicy.ExtraStore.AddRange(pool.Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded())).ToArray());
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreNotTimeValid;
-        chain.Build(X509CertificateLoader.LoadCertificate(leaf.GetEncoded()));
-        return chain.ChainElements.Select(e => new Org.BouncyCastle.X509.X509Certificate(e.Certificate.RawData)).ToList();
-    }
+    // Expired certificates are kept too: the DSS is for validation at a later date.
+    private List<BcCertificate> Chain(BcCertificate leaf, List<BcCertificate> pool) => ChainBuilder.Build(leaf, pool, trust, at: null).Elements;
 
     private static bool IsSelfSigned(BcCertificate certificate) => certificate.IssuerDN.Equivalent(certificate.SubjectDN);
 

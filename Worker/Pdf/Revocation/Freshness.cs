@@ -21,6 +21,7 @@ internal sealed record Freshness
     {
         var current = nextUpdate is { } next && next >= now - Skew;
         if (Live) return nextUpdate is null || current;
-        return current || (SignedAt is { } signed && thisUpdate >= signed);
+        // The clock tolerance also covers an answer fetched right after signing whose whole-second thisUpdate precedes the TSA's time.
+        return current || (SignedAt is { } signed && thisUpdate >= signed - Skew);
     }
 }

@@ -33,6 +33,9 @@ internal sealed record CmsCheck
     /// <summary>The TSA chains to a trust anchor; null without anchors or a valid timestamp.</summary>
     public bool? TimestampTrusted { get; init; }
 
+    /// <summary>The TSA of the valid signature timestamp; null without one.</summary>
+    public TimestampAuthority? SignatureTimestamp { get; init; }
+
     /// <summary>Signer first, root last, when the chain to an anchor was built; empty otherwise.</summary>
     public IReadOnlyList<BcCertificate> Chain { get; init; } = [];
 

@@ -33,7 +33,9 @@ internal static class CmsSignatureChecker
         }
     }
 
-    public static CmsCheck Check(byte[] cms, HashAlgorithmName hash, byte[] digest, DateTimeOffset? claimedTime, X509Certificate2Collection? trust)
+    /// <summary>Checks the CMS; <paramref name="extra"/> are certificates from outside it (the DSS) that may complete a chain.</summary>
+    public static CmsCheck Check(byte[] cms, HashAlgorithmName hash, byte[] digest, DateTimeOffset? claimedTime, X509Certificate2Collection? trust,
+        IReadOnlyList<BcCertificate> extra)
     {
         var problems = new List<string>();
         SignerInformation signer;
@@ -62,12 +64,13 @@ internal static class CmsSignatureChecker
         var signatureValid = digestMatches && SignatureValueVerifier.Verify(signer, cert);
         if (digestMatches && !signatureValid) problems.Add("the signature value does not verify");
 
-        var (timestampValid, timestampTime, tsaTrusted) = CheckTimestamp(signer, problems, trust);
+        var (timestampValid, authority, tsaTrusted) = CheckTimestamp(signer, problems, trust, extra);
+        var timestampTime = authority?.Time;
         var at = timestampTime ?? claimedTime ?? DateTimeOffset.UtcNow;
         var validAt = at.UtcDateTime >= cert.NotBefore.ToUniversalTime() && at.UtcDateTime <= cert.NotAfter.ToUniversalTime();
         if (!validAt) problems.Add($"the certificate was not valid at the signing time {at:yyyy-MM-dd HH:mm}");
         // An untrusted chain is not a defect of the signature: the verdict says "signer not recognised" instead.
-        var chain = trust is null ? null : ChainTo(cert, certificates, trust, at);
+        var chain = trust is null ? null : ChainBuilder.TrustedAt(certificate, [.. certificates, .. extra], trust, at);
 
         return new CmsCheck
         {
@@ -82,12 +85,13 @@ internal static class CmsSignatureChecker
             Evidence = evidence,
             TimestampValid = timestampValid,
             TimestampTrusted = tsaTrusted,
+            SignatureTimestamp = authority,
             Problems = problems,
         };
     }
 
-    private static (bool? Valid, DateTimeOffset? Time, bool? TsaTrusted) CheckTimestamp(SignerInformation signer, List<string> problems,
-        X509Certificate2Collection? trust)
+    private static (bool? Valid, TimestampAuthority? Authority, bool? TsaTrusted) CheckTimestamp(SignerInformation signer, List<string> problems,
+        X509Certificate2Collection? trust, IReadOnlyList<BcCertificate> extra)
     {
         var attribute = signer.UnsignedAttributes?[PkcsObjectIdentifiers.IdAASignatureTimeStampToken];
         if (attribute is null) return (null, null, null);
@@ -116,9 +120,9 @@ internal static class CmsSignatureChecker
             }
             var genTime = new DateTimeOffset(token.TimeStampInfo.GenTime, TimeSpan.Zero);
             // Anyone can run a TSA: only one chaining to an anchor may vouch for the time against a revocation.
-            var tsaTrusted = trust is null ? (bool?)null
-                : ChainTo(X509CertificateLoader.LoadCertificate(tsa.GetEncoded()), token.GetCertificates().EnumerateMatches(null), trust, genTime) is not null;
-            return (true, genTime, tsaTrusted);
+            var pool = token.GetCertificates().EnumerateMatches(null).ToList();
+            var tsaTrusted = trust is null ? (bool?)null : ChainBuilder.TrustedAt(tsa, [.. pool, .. extra], trust, genTime) is not null;
+            return (true, new TimestampAuthority { Certificate = tsa, Pool = pool, Time = genTime }, tsaTrusted);
         }
         catch (Exception e) when (e is TspException or CmsException or ArgumentException or InvalidCastException or IOException)
         {
@@ -139,21 +143,5 @@ internal static class CmsSignatureChecker
         {
             return false;
         }
-    }
-
-    /// <summary>The chain from the signer to an anchor (signer first), or null when it does not chain at <paramref name="at"/>.</summary>
-    private static List<BcCertificate>? ChainTo(X509Certificate2 certificate, IEnumerable<BcCertificate> included, X509Certificate2Collection trust, DateTimeOffset at)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
-        chain.ChainPolicy.ExtraStore.AddRange(included.Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded())).ToArray());
-        // Revocation is checked by Worker.Pdf.Revocation, with a short timeout and embedded data first.
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        if (!chain.Build(certificate)) return null;
-        var parser = new Org.BouncyCastle.X509.X509CertificateParser();
-        return chain.ChainElements.Select(e => parser.ReadCertificate(e.Certificate.RawData)).ToList();
     }
 }

@@ -12,6 +12,9 @@ internal sealed record DocumentTimestampCheck
     /// <summary>The TSA certificate's common name.</summary>
     public string? AuthorityName { get; init; }
 
+    /// <summary>The TSA and the token's certificates, when intact.</summary>
+    public TimestampAuthority? Authority { get; init; }
+
     /// <summary>Chained to a trust anchor; null when no anchors were given.</summary>
     public bool? Trusted { get; init; }
 

@@ -13,7 +13,9 @@ namespace Worker.Pdf.Verification;
 /// </summary>
 internal static class DocumentTimestampChecker
 {
-    public static DocumentTimestampCheck Check(byte[] token, Func<HashAlgorithmName, byte[]> digestOfRanges, X509Certificate2Collection? trust)
+    /// <summary>Checks the token; <paramref name="extra"/> are certificates from outside it (the DSS) that may complete the TSA's chain.</summary>
+    public static DocumentTimestampCheck Check(byte[] token, Func<HashAlgorithmName, byte[]> digestOfRanges, X509Certificate2Collection? trust,
+        IReadOnlyList<Org.BouncyCastle.X509.X509Certificate> extra)
     {
         TimeStampToken parsed;
         try
@@ -41,27 +43,16 @@ internal static class DocumentTimestampChecker
         }
         var time = new DateTimeOffset(parsed.TimeStampInfo.GenTime, TimeSpan.Zero);
         var certificate = X509CertificateLoader.LoadCertificate(tsa.GetEncoded());
-        bool? trusted = trust is null ? null : ChainsTo(certificate, parsed, trust, time);
+        var pool = parsed.GetCertificates().EnumerateMatches(null).ToList();
+        bool? trusted = trust is null ? null : ChainBuilder.TrustedAt(tsa, [.. pool, .. extra], trust, time) is not null;
         return new DocumentTimestampCheck
         {
             Intact = true,
             Time = time,
             AuthorityName = certificate.GetNameInfo(X509NameType.SimpleName, false),
             Trusted = trusted,
+            Authority = new TimestampAuthority { Certificate = tsa, Pool = pool, Time = time },
             Problems = trusted == false ? ["the TSA certificate does not chain to a trusted root"] : [],
         };
-    }
-
-    private static bool ChainsTo(X509Certificate2 certificate, TimeStampToken token, X509Certificate2Collection trust, DateTimeOffset at)
-    {
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(trust);
-        chain.ChainPolicy.ExtraStore.AddRange(token.GetCertificates().EnumerateMatches(null)
-            .Select(c => X509CertificateLoader.LoadCertificate(c.GetEncoded())).ToArray());
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.VerificationTime = at.UtcDateTime;
-        chain.ChainPolicy.DisableCertificateDownloads = true;
-        return chain.Build(certificate);
     }
 }

@@ -5,7 +5,7 @@ using Worker.Pdf.Revocation;
 
 namespace Worker.Pdf.Verification;
 
-/// <summary>Reads the OCSP responses and CRLs of the catalog's Document Security Store (/DSS /OCSPs and /CRLs).</summary>
+/// <summary>Reads the OCSP responses, CRLs and certificates of the catalog's Document Security Store (/DSS /OCSPs, /CRLs, /Certs).</summary>
 internal static class DssReader
 {
     // A DSS of a long-lived file holds a few dozen entries; anything far larger is not read.
@@ -16,6 +16,26 @@ internal static class DssReader
     {
         if (pdf.Get(pdf.Catalog, "DSS") is not DictionaryToken dss) return RevocationEvidence.None;
         return new RevocationEvidence { OcspResponses = Streams(pdf, dss, "OCSPs"), Crls = Streams(pdf, dss, "CRLs") };
+    }
+
+    /// <summary>The readable certificates of /DSS /Certs: an untrusted pool that may complete a chain to an anchor.</summary>
+    public static IReadOnlyList<Org.BouncyCastle.X509.X509Certificate> Certificates(PdfStructure pdf)
+    {
+        if (pdf.Get(pdf.Catalog, "DSS") is not DictionaryToken dss) return [];
+        var parser = new Org.BouncyCastle.X509.X509CertificateParser();
+        var found = new List<Org.BouncyCastle.X509.X509Certificate>();
+        foreach (var der in Streams(pdf, dss, "Certs"))
+        {
+            try
+            {
+                if (parser.ReadCertificate(der) is { } certificate) found.Add(certificate);
+            }
+            catch (Exception e) when (e is Org.BouncyCastle.Security.Certificates.CertificateException or IOException or ArgumentException or InvalidCastException)
+            {
+                // An unreadable entry completes no chain.
+            }
+        }
+        return found;
     }
 
     private static List<byte[]> Streams(PdfStructure pdf, DictionaryToken dss, string key)

@@ -25,34 +25,47 @@ public static class PdfSignatureVerifier
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024);
         using var pdf = PdfStructure.Open(file);
         var dss = DssReader.Read(pdf);
-        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors)).ToList();
+        var dssCertificates = DssReader.Certificates(pdf);
+        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors, dssCertificates)).ToList();
         // Later signatures whose bytes verify may add their own fields; the analysis of earlier ones needs them.
         var intact = checks.Select(c => c.Result).Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
             .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
         var analysis = checks.Any(c => c.Result.ByteRangeCoversRevision && !c.Result.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
-        var results = new List<SignatureVerification>();
+        // Today's answers say nothing about another date, and validating at a date must not touch the network.
+        var online = policy.ValidationTime is null ? policy.Revocation : null;
+        var now = policy.ValidationTime ?? DateTimeOffset.UtcNow;
+        var results = new List<(SignatureVerification, TimestampAuthority?, IReadOnlyList<Org.BouncyCastle.X509.X509Certificate>)>();
         var asked = new Dictionary<string, Revocation.RevocationAnswer>(StringComparer.Ordinal);
-        foreach (var (check, cms) in checks)
+        foreach (var (check, cms, authority) in checks)
         {
             var result = WithLaterChanges(check, analysis, intact);
             if (cms is not null)
-                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), policy.Revocation, asked, ct);
-            results.Add(result);
+                result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), online, asked, now, ct);
+            results.Add((result, authority, cms?.Chain ?? []));
         }
+        var judged = policy.ValidationTime is { } at
+            ? LongTermValidation.Apply(results, dss.With(Evidence(checks)), dssCertificates, policy.TrustAnchors, at)
+            : results.Select(r => r.Item1).ToList();
         var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
-        return results.Select(r => r with { Level = Level(r, results, hasDss) })
+        return judged.Select(r => r with { Level = Level(r, judged, hasDss) })
             .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
     }
 
-    // B-LT needs B-T plus a DSS; B-LTA a document timestamp over a revision after this signature as well.
+    // B-T needs a signature timestamp or a document timestamp over the signature (EN 319 142-1 allows either), B-LT a DSS as
+    // well, B-LTA a document timestamp over a revision after this signature.
     private static string Level(SignatureVerification signature, IReadOnlyList<SignatureVerification> all, bool hasDss)
     {
         if (signature.IsDocumentTimestamp) return "B-LTA";
-        if (signature.TimestampValid != true) return "B-B";
-        if (!hasDss) return "B-T";
         var end = signature.ByteRange.Count == 4 ? signature.ByteRange[2] + signature.ByteRange[3] : long.MaxValue;
-        return all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end) ? "B-LTA" : "B-LT";
+        var later = all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end);
+        if (signature.TimestampValid != true && !later) return "B-B";
+        if (!hasDss) return "B-T";
+        return later ? "B-LTA" : "B-LT";
     }
+
+    // Revocation data a CMS carries (Adobe's archival attribute) counts for every chain, as the DSS does.
+    private static Revocation.RevocationEvidence Evidence(IEnumerable<(SignatureVerification, CmsCheck? Cms, TimestampAuthority?)> checks) =>
+        checks.Select(c => c.Cms?.Evidence).OfType<Revocation.RevocationEvidence>().Aggregate(Revocation.RevocationEvidence.None, (a, b) => a.With(b));
 
     private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
     {
@@ -61,7 +74,8 @@ public static class PdfSignatureVerifier
         return changes.Count == 0 ? check : check with { LaterChangesAllowed = false, Problems = [.. check.Problems, .. changes] };
     }
 
-    private static (SignatureVerification Result, CmsCheck? Cms) VerifyBytes(PdfStructure pdf, Stream file, SignatureField field, X509Certificate2Collection? trust)
+    private static (SignatureVerification Result, CmsCheck? Cms, TimestampAuthority? Authority) VerifyBytes(PdfStructure pdf, Stream file,
+        SignatureField field, X509Certificate2Collection? trust, IReadOnlyList<Org.BouncyCastle.X509.X509Certificate> dssCertificates)
     {
         var problems = new List<string>();
         var notes = new List<string>();
@@ -79,14 +93,17 @@ public static class PdfSignatureVerifier
         problems.AddRange(inspection.Problems);
         notes.AddRange(inspection.Notes);
         if (pdf.Get(field.Signature, "SubFilter") is NameToken { Data: DocumentTimestampSubFilter })
-            return (DocumentTimestamp(field, file, range, inspection, trust, problems, notes), null);
+        {
+            var timestamp = inspection.Cms is { } token ? DocumentTimestampChecker.Check(token, hash => Digest(file, range, hash), trust, dssCertificates) : null;
+            return (DocumentTimestamp(field, file, range, inspection, timestamp, problems, notes), null, timestamp?.Authority);
+        }
 
         CmsCheck? cms = null;
         if (inspection.Cms is { } der)
         {
             if (CmsSignatureChecker.DigestAlgorithm(der) is { } hash)
             {
-                cms = CmsSignatureChecker.Check(der, hash, Digest(file, range, hash), claimed, trust);
+                cms = CmsSignatureChecker.Check(der, hash, Digest(file, range, hash), claimed, trust, dssCertificates);
                 problems.AddRange(cms.Problems);
             }
             else
@@ -116,13 +133,12 @@ public static class PdfSignatureVerifier
             LaterChangesAllowed = true,
             Problems = problems,
             Notes = notes,
-        }, cms);
+        }, cms, cms?.SignatureTimestamp);
     }
 
     private static SignatureVerification DocumentTimestamp(SignatureField field, Stream file, long[] range, ByteRangeInspection inspection,
-        X509Certificate2Collection? trust, List<string> problems, List<string> notes)
+        DocumentTimestampCheck? check, List<string> problems, List<string> notes)
     {
-        var check = inspection.Cms is { } token ? DocumentTimestampChecker.Check(token, hash => Digest(file, range, hash), trust) : null;
         if (check is not null) problems.AddRange(check.Problems);
         var intact = check?.Intact ?? false;
         return new SignatureVerification

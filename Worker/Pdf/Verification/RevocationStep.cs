@@ -13,7 +13,7 @@ internal static class RevocationStep
 {
     /// <summary>Applies the answers; <paramref name="asked"/> keeps them per certificate, so many signatures by one signer ask once.</summary>
     public static async Task<SignatureVerification> ApplyAsync(SignatureVerification result, IReadOnlyList<BcCertificate> chain,
-        RevocationEvidence evidence, OnlineRevocationChecker? online, Dictionary<string, RevocationAnswer> asked, CancellationToken ct)
+        RevocationEvidence evidence, OnlineRevocationChecker? online, Dictionary<string, RevocationAnswer> asked, DateTimeOffset now, CancellationToken ct)
     {
         if (!result.IsIntact || chain.Count < 2) return result;
         var problems = result.Problems.ToList();
@@ -23,7 +23,7 @@ internal static class RevocationStep
         {
             var (certificate, issuer) = (chain[i], chain[i + 1]);
             var key = $"{issuer.SubjectDN}|{certificate.SerialNumber}";
-            var answer = EmbeddedRevocation.Check(evidence, certificate, issuer, DateTimeOffset.UtcNow, result.TrustedTime);
+            var answer = EmbeddedRevocation.Check(evidence, certificate, issuer, now, result.TrustedTime);
             if (answer is null && !asked.TryGetValue(key, out answer))
                 asked[key] = answer = online is not null ? await online.CheckAsync(certificate, issuer, ct) : Offline(certificate);
             var who = certificate.SubjectDN.GetValueList(Org.BouncyCastle.Asn1.X509.X509Name.CN).FirstOrDefault() ?? certificate.SubjectDN.ToString();

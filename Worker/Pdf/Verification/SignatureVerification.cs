@@ -71,11 +71,15 @@ public sealed record SignatureVerification
     /// <summary>Deviations and doubts that do not make the signature invalid (BER CMS, field only in /Annots, revocation unknown).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>What the file lacks to prove this signature valid at the validation time (offline at a date); empty when proven or not asked.</summary>
+    public IReadOnlyList<string> Unproven { get; init; } = [];
+
     /// <summary>No check failed: the signed bytes are intact and nothing disallowed was changed afterwards.</summary>
     public bool IsIntact => Problems.Count == 0;
 
-    /// <summary>Valid, intact from an unrecognised signer, or invalid.</summary>
+    /// <summary>Valid, intact from an unrecognised signer, not verifiable offline at the validation time, or invalid.</summary>
     public SignatureVerdict Verdict => !IsIntact ? SignatureVerdict.Invalid
+        : Unproven.Count > 0 ? SignatureVerdict.NotVerifiableOffline
         : ChainTrusted == true && CertificateValidAtSigningTime ? SignatureVerdict.Valid
         : SignatureVerdict.IntactUntrusted;
 
@@ -83,5 +87,7 @@ public sealed record SignatureVerification
     public bool IsValid => Verdict == SignatureVerdict.Valid;
 
     /// <summary>The verdict's words, then the problems when invalid.</summary>
-    public string Summary => IsIntact ? VerdictWords.For(Verdict) : string.Join("; ", Problems);
+    public string Summary => !IsIntact ? string.Join("; ", Problems)
+        : Unproven.Count > 0 ? string.Join("; ", Unproven)
+        : VerdictWords.For(Verdict);
 }

@@ -11,4 +11,7 @@ public sealed record VerificationPolicy
 
     /// <summary>Asks OCSP responders and CRL distribution points; null uses only revocation data embedded in the file.</summary>
     public OnlineRevocationChecker? Revocation { get; init; }
+
+    /// <summary>Validates as of this time with only what the file embeds (long-term validation, never online); null means now, as usual.</summary>
+    public DateTimeOffset? ValidationTime { get; init; }
 }
