@@ -24,7 +24,8 @@ public sealed class ApiRefusalsTests(ApiHost host)
         var (_, document) = await api.GetAsync($"/api/documents/{id}");
         Assert.Contains("not a PDF", document.GetProperty("reason").GetString());
         var failed = Path.Combine(host.Config.Directory, "routes", "surat-keluar", "failed");
-        Assert.Contains(Directory.GetFiles(failed, "*.error.txt"), f => File.ReadAllText(f).Contains(id.ToString()));
+        // The reason file names no document id (the clerk reads it); the original is there byte for byte.
+        Assert.Contains(Directory.GetFiles(failed, "surat*.pdf"), f => File.ReadAllText(f) == "Dear sir, this is a letter.\n" && File.Exists(f + ".error.txt"));
     }
 
     [Fact]

@@ -28,7 +28,8 @@ public sealed class RefusedFilesTests : IDisposable
         var source = Path.Combine(root, Guid.NewGuid().ToString("N"));
         File.WriteAllText(source, "bytes of " + name);
         var put = FailedFolder.Put(source, failed, name,
-            IntakeProcessor.ErrorText(ticket, "Invalid", new IntakeProblem(indonesian, english)));
+            IntakeProcessor.ErrorText(ticket, Worker.Persistence.DocumentState.Invalid, new IntakeProblem(indonesian, english),
+                TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar")));
         File.WriteAllText(put + ".json", "{\"title\":\"Surat\"}");
         return put;
     }

@@ -34,7 +34,7 @@ public static class ApiProblems
         var problem = duplicate
             ? Make(StatusCodes.Status409Conflict, "The same PDF is already on the queue",
                 $"The content is identical to a document still open or already filed on route '{route}'.")
-            : Make(StatusCodes.Status400BadRequest, "The PDF was refused", reason.English);
+            : Make(StatusCodes.Status400BadRequest, "The PDF was refused", reason.EnglishWithDetail);
         problem.Extensions["documentId"] = recorded.Id;
         problem.Extensions["state"] = recorded.State.ToString();
         problem.Extensions["status"] = ApiEndpoints.StatusPath(recorded.Id);

@@ -82,6 +82,7 @@ public sealed partial class ApprovalMailJob(
         var zone = ApprovalRoutes.Zone(o);
         if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return await RenderSigningNoticeAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Cancelled) return await RenderCancelledAsync(claim, zone, ct);
+        if (claim.Mail.Kind == MailKind.Refused) return RenderRefused(d, zone);
         var step = claim.Step ?? throw new InvalidOperationException($"outbox row {claim.Mail.Id} has no step");
         if (!MailKind.CarriesLink(claim.Mail.Kind))
             return OutcomeNoticeTemplate.Render(new OutcomeNoticeMail
@@ -123,7 +124,19 @@ public sealed partial class ApprovalMailJob(
         {
             Filed = filed, Title = d.Title, Number = d.Number, SourceName = d.SourceName, Signers = signers,
             VerifyUrl = $"{o.PublicBaseUrl.TrimEnd('/')}/verify/{d.Id}", Error = error, At = at, TimeZone = zone,
+            OperatorsTold = o.Mail.Operators.Count > 0,
             Attachment = attach ? signedPath : null,
+        });
+    }
+
+    private static MailContent RenderRefused(ApprovalDocument d, TimeZoneInfo zone)
+    {
+        // The stored error is the clerk's two lines, then the detail for operators, which stays out of the mail.
+        var lines = (d.Error ?? "").Split('\n');
+        return RefusedNoticeTemplate.Render(new RefusedNoticeMail
+        {
+            SourceName = d.SourceName, Route = d.Route, Duplicate = d.State == DocumentState.Duplicate,
+            ReasonId = lines[0], ReasonEn = lines.Length > 1 ? lines[1] : lines[0], At = d.ReceivedAt, TimeZone = zone,
         });
     }
 

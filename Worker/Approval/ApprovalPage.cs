@@ -64,7 +64,7 @@ public static class ApprovalPage
     // Never pre-filled: a refused post shows the field empty again. A blocked signing shows why before anything is typed.
     private static void SecretField(StringBuilder b, ApprovalPageModel m, SecretPrompt secret)
     {
-        var s = SecretTexts.For(m.Texts.Lang, secret.Signing.Totp);
+        var s = SecretTexts.For(m.Texts.Lang, secret.Signing);
         if (secret.Blocked is not null)
         {
             b.Append($"<p class=\"error\" role=\"status\" id=\"signing-blocked\">{E(secret.Blocked)}</p>");

@@ -28,7 +28,7 @@ public sealed partial class SecretApproval(
     {
         if (lookup is not { Step: { } step, Document: { } document }) return null;
         if (await signing.SecretSigningAsync(document.Id, step.Id, document.Route, ct) is not { } plan) return null;
-        var s = SecretTexts.For(t.Lang, plan.Totp);
+        var s = SecretTexts.For(t.Lang, plan);
         if (plan.OthersFirst > 0) return new SecretPrompt { Signing = plan, Blocked = string.Format(s.OthersFirst, plan.OthersFirst) };
         if (await statuses.StatusAsync(plan.Signer, plan.Profile, ct) is not { CanSign: false } status) return new SecretPrompt { Signing = plan };
         if (statuses.FirstTime(plan.Signer, status.Status))
@@ -62,7 +62,7 @@ public sealed partial class SecretApproval(
     public async Task<ContentHttpResult> ApproveAsync(
         string token, HttpContext http, TokenLookup lookup, ApprovalTexts t, SecretPrompt prompt, string passphrase, string ip, string userAgent, CancellationToken ct)
     {
-        var s = SecretTexts.For(t.Lang, prompt.Signing.Totp);
+        var s = SecretTexts.For(t.Lang, prompt.Signing);
         var document = lookup.Document!;
         var o = options.Value;
         ContentHttpResult Page(int status, string error) =>
@@ -82,7 +82,7 @@ public sealed partial class SecretApproval(
         {
             await signing.SignAsync(document.Id, lookup.Step!.Id, document.Route, new PersonalSecret(passphrase), ct);
         }
-        catch (BsreException e) when (e.Failure == BsreFailure.WrongPassphrase)
+        catch (Exception e) when (RemoteSigningFailures.WrongSecret(e))
         {
             var step = lookup.Step!;
             var wrong = await attempts.RecordWrongAsync(tokenSha256, new WrongSecret
@@ -98,12 +98,12 @@ public sealed partial class SecretApproval(
                 extra: step.ApproverEmail);
             return Paused(http, t, s);
         }
-        catch (BsreException e) when (e.Failure == BsreFailure.Unavailable)
+        catch (Exception e) when (RemoteSigningFailures.Unavailable(e))
         {
             LogUnavailable(document.Id, e.Message);
             return Page(StatusCodes.Status503ServiceUnavailable, s.Unavailable);
         }
-        catch (Exception e) when (e is BsreException or SignedOutputRefusedException or Pdf.Keys.SigningKeyException or InvalidOperationException or IOException)
+        catch (Exception e) when (RemoteSigningFailures.Refused(e))
         {
             LogRefused(document.Id, e.Message.ReplaceLineEndings(" "));
             await alerts.SendAsync($"Penandatanganan dokumen {document.Id} gagal / signing document {document.Id} failed",

@@ -1,6 +1,6 @@
 namespace Worker.Approval;
 
-/// <summary>The approval page's sentences for an approval that signs with the official's own secret (BSrE passphrase).</summary>
+/// <summary>The approval page's sentences for an approval that signs with the official's own secret (BSrE passphrase or TOTP code, CSC PIN or OTP).</summary>
 public sealed record SecretTexts
 {
     /// <summary>Label of the password field.</summary>
@@ -80,6 +80,35 @@ public sealed record SecretTexts
         Wrong = "Wrong or expired TOTP code. The document was not signed; ask for a new code and try again.",
         Paused = "Wrong TOTP code five times. Signing through this link is paused; the operators were told and will send a new link.",
     };
+
+    /// <summary>The texts for a step's signing: a BSrE passphrase or TOTP code, or a CSC credential's PIN or OTP.</summary>
+    public static SecretTexts For(string lang, Signing.SecretSigning plan) =>
+        plan.Csc ? Csc(lang, Configuration.CscOptionsValidator.SecretOf(plan.Profile) == "Otp") : For(lang, plan.Totp);
+
+    // A CSC provider holds the key: the official types its PIN (or an OTP); the service is named CSC, not BSrE.
+    private static SecretTexts Csc(string lang, bool otp)
+    {
+        var (id, en) = otp ? ("OTP TTE", "one-time signing code") : ("PIN TTE", "signing PIN");
+        return lang == "en"
+            ? En with
+            {
+                Label = $"{id} ({en})",
+                Sentence = "By pressing Approve, this document is signed electronically in your name ({0}, {1}) with your certificate at the remote signing service.",
+                Missing = $"Enter your {en} to sign.",
+                Wrong = $"Wrong {en}. The document was not signed; please try again.",
+                Unavailable = "The electronic signing service (CSC) cannot be reached right now. The document was not signed; please try again in a moment.",
+                Paused = $"Wrong {en} five times. Signing through this link is paused; the operators were told and will send a new link.",
+            }
+            : Id with
+            {
+                Label = id,
+                Sentence = "Dengan menekan Setujui, dokumen ini ditandatangani secara elektronik atas nama Anda ({0}, {1}) menggunakan sertifikat Anda di layanan tanda tangan jarak jauh.",
+                Missing = $"Masukkan {id} Anda untuk menandatangani.",
+                Wrong = $"{id} salah. Dokumen belum ditandatangani; silakan coba lagi.",
+                Unavailable = "Layanan tanda tangan elektronik (CSC) tidak dapat dihubungi saat ini. Dokumen belum ditandatangani; silakan coba lagi beberapa saat lagi.",
+                Paused = $"{id} salah lima kali. Penandatanganan melalui tautan ini dihentikan sementara; operator telah diberi tahu dan akan mengirim tautan baru.",
+            };
+    }
 
     public static SecretTexts For(string lang, bool totp = false) => (lang, totp) switch
     {

@@ -3,14 +3,33 @@ namespace Worker.Cli;
 /// <summary>Dispatches the first argument to a command; turns every failure into one line on stderr and an exit code.</summary>
 public static class CommandLine
 {
-    public const string Usage =
-        "usage: Worker [run] [--config FILE] | migrate [--config FILE] | sign ... | verify FILE [--trust PEM] [--extract-revision N OUT] | dev-certs DIR [--softhsm] | hash-password | api-key NAME | audit verify" +
-        " | documents list|show|retry|cancel ... | approvals resend ID | failed list|resubmit|done ... | signers check [NAME] (run 'Worker documents' for details)";
+    public const string Usage = "usage: Worker COMMAND [ARGS]; 'Worker --help' lists the commands, 'Worker COMMAND --help' shows one";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var name = args.Length == 0 || args[0].StartsWith('-') ? "run" : args[0];
-        var rest = args.Length == 0 || args[0].StartsWith('-') ? args : args[1..];
+        // A bare Worker is a newcomer's first try: say what there is rather than start a daemon; the daemon is 'Worker run'.
+        if (args.Length == 0)
+        {
+            await stdout.WriteAsync(CommandHelp.Overview());
+            return ExitCode.Usage;
+        }
+        var name = args[0];
+        var rest = args[1..];
+        if (name is "-h" or "--help" or "help")
+        {
+            await stdout.WriteAsync(rest.Length > 0 && CommandHelp.Knows(rest[0]) ? CommandHelp.For(rest[0]) : CommandHelp.Overview());
+            return ExitCode.Done;
+        }
+        if (CommandHelp.Knows(name) && CommandHelp.Asked(rest))
+        {
+            await stdout.WriteAsync(CommandHelp.For(name));
+            return ExitCode.Done;
+        }
+        if (name.StartsWith('-'))
+        {
+            await stderr.WriteLineAsync($"'{name}' is not a command; the daemon is 'Worker run {string.Join(' ', args)}'. {Usage}");
+            return ExitCode.Usage;
+        }
         try
         {
             return name switch
@@ -24,7 +43,6 @@ public static class CommandLine
                 "signers" => await SignersCommand.RunAsync(rest, stdout, stderr),
                 "hash-password" => HashPasswordCommand.Run(rest, Console.In, stdout, stderr),
                 "api-key" => ApiKeyCommand.Run(rest, stdout),
-                "help" or "--help" => Help(stdout),
                 "sign" => await SignCommand.RunAsync(rest, stdout, stderr),
                 "verify" => VerifyCommand.Run(rest, stdout, stderr),
                 "dev-certs" => DevCertsCommand.Run(rest, stdout, stderr),
@@ -51,11 +69,5 @@ public static class CommandLine
             e = e.InnerException!;
         var message = string.Join(' ', e.Message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
         return message.Length > 0 ? message : e.GetType().Name;
-    }
-
-    private static int Help(TextWriter stdout)
-    {
-        stdout.WriteLine(Usage);
-        return ExitCode.Done;
     }
 }

@@ -14,7 +14,7 @@ public static class RunCommand
         if (parsed.Positional.Count > 0) throw new UsageException($"run takes no argument '{parsed.Positional[0]}'");
         var configuration = WorkerConfiguration.Build(parsed.Value("--config"));
         var options = WorkerConfiguration.Load(configuration);
-        LoggingSetup.UseBootstrapLogger();
+        LoggingSetup.UseBootstrapLogger(options);
         try
         {
             var app = WorkerApplication.Build(configuration, options);
@@ -25,6 +25,13 @@ public static class RunCommand
         {
             Log.Fatal("Worker could not start: {Reason}", e.Message);
             await stderr.WriteLineAsync(e.Message);
+            return ExitCode.Unexpected;
+        }
+        catch (IOException e) when (PortInUse.Is(e))
+        {
+            // A second worker on the same machine, or another program on the port: one line says which address, nothing more helps.
+            Log.Fatal("Worker could not start: {Reason}", PortInUse.Line(options.Urls));
+            await stderr.WriteLineAsync(PortInUse.Line(options.Urls));
             return ExitCode.Unexpected;
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -27,8 +27,10 @@ public static class SignersCommand
         var options = Options.Create(settings);
         await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         await using var keys = new SignerKeys(options, TimeProvider.System);
-        var readiness = new SignerReadiness(keys, new BsreSigner(services.GetRequiredService<IHttpClientFactory>(), options),
-            Worker.Verification.VerificationPolicies.Anchors(settings), options, TimeProvider.System);
+        var http = services.GetRequiredService<IHttpClientFactory>();
+        var csc = new Worker.Signing.Csc.CscReadiness(http, options, TimeProvider.System);
+        var readiness = new SignerReadiness(keys, new BsreSigner(http, options), csc, Worker.Verification.VerificationPolicies.Anchors(settings), options,
+            TimeProvider.System);
         var results = await readiness.CheckAsync(name, CancellationToken.None);
         foreach (var r in results) await (r.Ready ? stdout : stderr).WriteLineAsync(r.Line);
         return results.All(r => r.Ready) ? ExitCode.Done : ExitCode.Unexpected;

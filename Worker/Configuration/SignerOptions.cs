@@ -17,12 +17,16 @@ public sealed class SignerOptions
     public string Nik { get; set; } = "";
     /// <summary>The official's email as BSrE knows it (Kind Bsre; this or Nik).</summary>
     public string Email { get; set; } = "";
-    /// <summary>What the official types at approval: <c>Passphrase</c> or <c>Totp</c> (a code BSrE sends; Kind Bsre).</summary>
+    /// <summary>What the official types at approval: <c>Passphrase</c> or <c>Totp</c> (a code BSrE sends; Kind Bsre); <c>Pin</c> or <c>Otp</c> (Kind Csc, where the default reads as Pin).</summary>
     public string Secret { get; set; } = SignerSecrets.Passphrase;
     /// <summary>SHA-256 (hex) of the certificate that must sign; empty means the NIK/email in the subject is checked.</summary>
     public string CertificateSha256 { get; set; } = "";
     /// <summary>The Esign Client Service (Kind Bsre).</summary>
     public BsreOptions Bsre { get; set; } = new();
+    /// <summary>The official's credential (key and certificate) at the CSC service (Kind Csc).</summary>
+    public string CredentialId { get; set; } = "";
+    /// <summary>The CSC signing service (Kind Csc).</summary>
+    public CscOptions Csc { get; set; } = new();
     /// <summary>The token or HSM holding the key (Kind Pkcs11).</summary>
     public Pkcs11Options Pkcs11 { get; set; } = new();
 }

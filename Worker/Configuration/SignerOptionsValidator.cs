@@ -22,8 +22,11 @@ public static partial class SignerOptionsValidator
             case SignerKinds.Pkcs11:
                 CheckPkcs11(e, $"{key}:Pkcs11", s.Pkcs11);
                 break;
+            case SignerKinds.Csc:
+                CscOptionsValidator.Check(e, key, s);
+                break;
             default:
-                e.Add($"{key}:Kind: '{s.Kind}' must be {SignerKinds.Pkcs12}, {SignerKinds.Pkcs11} or {SignerKinds.Bsre}");
+                e.Add($"{key}:Kind: '{s.Kind}' must be {SignerKinds.Pkcs12}, {SignerKinds.Pkcs11}, {SignerKinds.Bsre} or {SignerKinds.Csc}");
                 break;
         }
     }

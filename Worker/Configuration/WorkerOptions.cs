@@ -30,5 +30,6 @@ public sealed class WorkerOptions
     public ApprovalOptions Approval { get; set; } = new();
     public ApiOptions Api { get; set; } = new();
     public VerificationOptions Verification { get; set; } = new();
+    public IncidentOptions Incidents { get; set; } = new();
     public List<RouteOptions> Routes { get; set; } = [];
 }

@@ -14,7 +14,10 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
     /// <summary>The document to record for this claim; <see cref="NewDocument.Problem"/> says why it is refused, if it is.</summary>
     public async Task<NewDocument> ExamineAsync(InboxRoute route, ClaimTicket ticket, CancellationToken ct)
     {
-        var document = Unread(route, ticket);
+        var document = Unread(route, ticket) with { NotifyOnRefusal = RefusalRecipient(route, ticket) };
+        // Refused by its name alone (a .docx, an excluded pattern) without reading a byte; uploads name their files freely.
+        if (ticket.ApiClient is null && route.Filter.Refusal(ticket.SourceName) is { } byName)
+            return Refuse(document with { SizeBytes = UnixFile.LinkStatus(route.ClaimedPdf(ticket.Id))?.Size ?? 0 }, byName);
         var limit = options.Value.Intake.MaxFileBytes;
         StoredContent stored;
         try
@@ -47,7 +50,7 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
 
         var inspection = inspector.Inspect(prepared.ApprovedPath!);
         if (!inspection.Ok)
-            return Refuse(document, new IntakeProblem(inspection.ProblemId ?? "PDF ditolak.", inspection.ProblemEn ?? "PDF refused."));
+            return Refuse(document, new IntakeProblem(inspection.ProblemId ?? "PDF ditolak.", inspection.ProblemEn ?? "PDF refused.", inspection.ProblemDetail));
         document = document with { PageCount = inspection.PageCount, Title = PlainText.CleanOrNull(inspection.Title) ?? document.Title };
 
         if (ticket.SidecarName is null) return document;
@@ -62,11 +65,24 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
         };
     }
 
+    /// <summary>
+    /// Who hears that a dropped file was refused: the sidecar's email when it has a valid one, else the route's Contact. An
+    /// application that uploaded the file hears through its API and webhook instead.
+    /// </summary>
+    public string RefusalRecipient(InboxRoute route, ClaimTicket ticket)
+    {
+        if (ticket.ApiClient is not null) return "";
+        if (ticket is { SidecarName: { } name, SidecarRefusal: null, SidecarText: { } text }
+            && SidecarReader.TryParse(name, text, out var sidecar, out _) && !string.IsNullOrWhiteSpace(sidecar.SubmitterEmail))
+            return sidecar.SubmitterEmail;
+        return options.Value.Routes.FirstOrDefault(r => r.Name == route.Name)?.Contact.Trim() ?? "";
+    }
+
     /// <summary>The refusal recorded, without reading the file, for a claim whose examinations failed or crashed <paramref name="attempts"/> times.</summary>
-    public static NewDocument Quarantine(InboxRoute route, ClaimTicket ticket, int attempts)
+    public NewDocument Quarantine(InboxRoute route, ClaimTicket ticket, int attempts)
     {
         var size = UnixFile.LinkStatus(route.ClaimedPdf(ticket.Id))?.Size ?? 0;
-        return Refuse(Unread(route, ticket) with { SizeBytes = size }, IntakeProblem.Quarantined(attempts));
+        return Refuse(Unread(route, ticket) with { SizeBytes = size, NotifyOnRefusal = RefusalRecipient(route, ticket) }, IntakeProblem.Quarantined(attempts));
     }
 
     // What is known before a byte is read; every name and title from outside is cleaned of control and format characters.

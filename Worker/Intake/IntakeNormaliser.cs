@@ -46,8 +46,9 @@ public sealed class IntakeNormaliser(ILogger<IntakeNormaliser> logger)
         {
             ApprovedPath = null,
             Problem = new IntakeProblem(
-                $"PDF ini rusak ({reason.Indonesian}) dan tidak dapat diperbaiki secara otomatis; simpan ulang dari aplikasi asalnya lalu kirim lagi.",
-                $"The PDF is damaged ({reason.English}) and cannot be repaired automatically; save it again from the program that made it and drop it again."),
+                "PDF ini rusak dan tidak dapat diperbaiki secara otomatis. Simpan ulang dari aplikasi asalnya (atau cetak ulang sebagai PDF), lalu kirim lagi.",
+                "The PDF is damaged and cannot be repaired automatically. Save it again from the program that made it (or print it to PDF again), then drop it again.",
+                reason.English),
         };
     }
 

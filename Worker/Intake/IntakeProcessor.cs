@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using Npgsql;
+using Worker.Configuration;
 using Worker.Filing;
 using Worker.Persistence;
 
@@ -11,7 +13,7 @@ namespace Worker.Intake;
 public sealed class IntakeProcessor(
     NpgsqlDataSource dataSource, FileClaimer claimer, ClaimExaminer examiner, DocumentStore store, ContentStore content,
     ClaimTrust trust, ClaimRecordStore records, ExamineAttempts attempts, TimeProvider clock,
-    ILogger<IntakeProcessor> logger)
+    IOptions<WorkerOptions> options, ILogger<IntakeProcessor> logger)
 {
     /// <summary>Claims a stable inbox file and records it; quietly does nothing when another worker was faster.</summary>
     public async Task TakeAsync(Candidate candidate, CancellationToken ct)
@@ -75,12 +77,12 @@ public sealed class IntakeProcessor(
             NewDocument document;
             if (before >= attempts.Max)
             {
-                document = ClaimExaminer.Quarantine(route, ticket, before);
+                document = examiner.Quarantine(route, ticket, before);
                 logger.Quarantined(ticket.Id, ticket.SourceName, before);
             }
             else document = await examiner.ExamineAsync(route, ticket, ct);
             recorded = await store.RecordAsync(held.Connection, document,
-                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State.ToString()).Stored, ct);
+                earlier => IntakeProblem.Duplicate(earlier.Id, earlier.Title, earlier.State == DocumentState.Filed).Stored, ct);
             attempts.Clear(ticket.Id);
             logger.Recorded(ticket.Id, recorded.State.ToString(), ticket.SourceName, document.PageCount, document.Title);
         }
@@ -92,14 +94,14 @@ public sealed class IntakeProcessor(
             if (recorded.State is DocumentState.Invalid or DocumentState.Duplicate)
             {
                 var problem = IntakeProblem.FromStored(recorded.Error ?? "");
-                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State.ToString(), problem));
+                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State, problem, options.Value.OfficeHours.Zone()));
                 // The clerk gets the sidecar back beside the PDF to fix and drop again: its text if it was read whole,
                 // else the entry itself (a link stays a link, never read).
                 if (ticket.SidecarRefusal is null && ticket.SidecarText is not null)
                     FailedFolder.WriteBeside(failed, InboxFilter.SidecarSuffix, ticket.SidecarText);
                 else if (fresh && ticket.SidecarName is not null && ticket.ApiClient is null)
                     FailedFolder.MoveBeside(failed, InboxFilter.SidecarSuffix, FileNames.Inside(route.Inbox, ticket.SidecarName));
-                logger.Refused(ticket.Id, ticket.SourceName, recorded.State.ToString(), problem.English, failed);
+                logger.Refused(ticket.Id, ticket.SourceName, recorded.State.ToString(), problem.EnglishWithDetail, failed);
             }
             else if (IsOriginal(claimed, ticket.Id))
             {
@@ -115,19 +117,28 @@ public sealed class IntakeProcessor(
         return recorded;
     }
 
-    /// <summary>What failed/NAME.error.txt says; every value is one line, so nothing in a name or title can add lines.</summary>
-    public static string ErrorText(ClaimTicket ticket, string state, IntakeProblem problem)
+    /// <summary>
+    /// What failed/NAME.error.txt says, as a clerk reads it: the file, when it came (office time zone), what happened and what to
+    /// do; no document id, state name or parser detail (those are in the log and on the dashboard). Every value is one line.
+    /// </summary>
+    public static string ErrorText(ClaimTicket ticket, DocumentState state, IntakeProblem problem, TimeZoneInfo zone)
     {
         var name = FileNames.Plain(ticket.SourceName);
+        var local = TimeZoneInfo.ConvertTime(ticket.ClaimedAt, zone);
+        var at = $"{local:yyyy-MM-dd HH:mm} {TimeZoneLabel.Of(zone, local.Offset)}";
+        var (outcome, outcomeEn) = state == DocumentState.Duplicate
+            ? ("tidak diproses (duplikat)", "not processed (duplicate)")
+            : ("ditolak, tidak diteruskan untuk ditandatangani", "refused, not sent for signing");
         return $"""
             Berkas   : {name}
-            Dokumen  : {ticket.Id}
-            Status   : {state}
-            Diterima : {ticket.ClaimedAt:yyyy-MM-dd HH:mm:ss} UTC
+            Diterima : {at}
+            Hasil    : {outcome}
 
             Alasan: {PlainText.Clean(problem.Indonesian)}
 
             File: {name}
+            Received: {at}
+            Outcome: {outcomeEn}
             Reason: {PlainText.Clean(problem.English)}
 
             """;

@@ -112,7 +112,7 @@ public sealed class IntakeService(
 
     private void Observe(InboxRoute route, string path, StabilityTracker tracker)
     {
-        if (!route.Filter.Takes(Path.GetFileName(path))) return;
+        if (!route.Filter.Answers(Path.GetFileName(path))) return;
         if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
         {
             if (foldersReported.Add(path)) logger.FolderIgnored(path);

@@ -55,9 +55,10 @@ public static class SidecarReader
         {
             document = JsonDocument.Parse(text, Options);
         }
-        catch (JsonException e)
+        catch (JsonException)
         {
-            return (null, $"bukan JSON yang valid ({e.Message})", $"not valid JSON ({e.Message})");
+            return (null, "bukan JSON yang valid (periksa tanda kutip, koma dan kurung kurawal; contoh ada di README)",
+                "not valid JSON (check quotes, commas and braces; the README has an example)");
         }
         using (document)
         {

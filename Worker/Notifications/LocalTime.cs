@@ -18,13 +18,7 @@ public static class LocalTime
     }
 
     /// <summary>WIB, WITA or WIT for Indonesia's zones, else the UTC offset.</summary>
-    public static string Label(TimeZoneInfo zone, TimeSpan offset) => zone.Id switch
-    {
-        "Asia/Makassar" => "WITA",
-        "Asia/Jakarta" or "Asia/Pontianak" => "WIB",
-        "Asia/Jayapura" => "WIT",
-        _ => offset == TimeSpan.Zero ? "UTC" : $"UTC{(offset < TimeSpan.Zero ? "-" : "+")}{offset:hh\\:mm}",
-    };
+    public static string Label(TimeZoneInfo zone, TimeSpan offset) => Worker.Configuration.TimeZoneLabel.Of(zone, offset);
 
     /// <summary>A size a person can read: "1,4 MB" or "1.4 MB".</summary>
     public static string Size(long bytes, string language)

@@ -5,7 +5,7 @@ namespace Worker.Notifications;
 
 public static class NotificationsSetup
 {
-    /// <summary>The mail sender (SMTP, or the pickup folder when no host is set), the composer and the mail health check.</summary>
+    /// <summary>The mail sender (SMTP, or the pickup folder when no host is set), the composer, the mail health check and the operators' incident watch.</summary>
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SmtpMailSender>();
@@ -15,6 +15,8 @@ public static class NotificationsSetup
             : sp.GetRequiredService<SmtpMailSender>());
         builder.Services.AddSingleton<MailComposer>();
         builder.Services.AddHealthChecks().AddCheck<MailHealthCheck>("mail");
+        builder.Services.AddSingleton<OperatorIncidents>();
+        builder.Services.AddHostedService<IncidentWatch>();
         return builder;
     }
 }

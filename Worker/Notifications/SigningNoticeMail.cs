@@ -17,6 +17,8 @@ public sealed record SigningNoticeMail
     public required string VerifyUrl { get; init; }
     /// <summary>Why signing failed (failed notices only).</summary>
     public string? Error { get; init; }
+    /// <summary>True when operators were mailed about the failure (Mail:Operators is set); only then does the notice say so.</summary>
+    public bool OperatorsTold { get; init; }
     /// <summary>When it was filed or failed.</summary>
     public required DateTimeOffset At { get; init; }
     /// <summary>WITA.</summary>

@@ -9,10 +9,12 @@ public static class SigningNoticeTemplate
         var subject = m.Filed ? $"Dokumen ditandatangani / Document signed: {m.Title}" : $"Penandatanganan gagal / Signing failed: {m.Title}";
         var id = m.Filed
             ? $"Dokumen berikut telah ditandatangani secara elektronik oleh {who} dan diarsipkan pada {LocalTime.Format(m.At, m.TimeZone, "id")}."
-            : $"Dokumen berikut sudah disetujui, tetapi penandatanganannya gagal ({LocalTime.Format(m.At, m.TimeZone, "id")}). Operator sudah diberi tahu dan akan mengulanginya.";
+            : $"Dokumen berikut sudah disetujui, tetapi penandatanganannya gagal ({LocalTime.Format(m.At, m.TimeZone, "id")}). " +
+              (m.OperatorsTold ? "Operator sudah diberi tahu dan akan mengulanginya." : "Operator dapat melihatnya di dasbor; hubungi operator bila perlu cepat.");
         var en = m.Filed
             ? $"The document below was signed electronically by {who} and filed on {LocalTime.Format(m.At, m.TimeZone, "en")}."
-            : $"The document below was approved, but signing it failed ({LocalTime.Format(m.At, m.TimeZone, "en")}). Operators can see it and will retry.";
+            : $"The document below was approved, but signing it failed ({LocalTime.Format(m.At, m.TimeZone, "en")}). " +
+              (m.OperatorsTold ? "Operators were told and will retry." : "Operators can see it on the dashboard; contact them if it is urgent.");
         var next = m.Filed
             ? (m.Attachment is not null ? "Berkas bertanda tangan terlampir. / The signed file is attached. " : "") +
               "Keaslian dapat diperiksa pada tautan verifikasi atau dengan memindai kode QR pada dokumen. / Check it at the verification link or by scanning the QR code on the document."

@@ -62,9 +62,15 @@ public sealed class DocumentStore(AuditLog audit, TimeProvider clock)
                      + (error is null || earlier is not null ? "" : $": {error.ReplaceLineEndings(" / ")}");
         // An uploaded document names the application that sent it; a dropped file has only the worker to name.
         var actor = d.ApiClient is null ? Actor : $"api:{d.ApiClient}";
+        // Whoever dropped a refused file hears why, once (the key is per document), in the same transaction as the refusal.
+        var notify = string.IsNullOrWhiteSpace(d.SubmitterEmail) ? d.NotifyOnRefusal : d.SubmitterEmail;
+        Guid[] mail = state is DocumentState.Invalid or DocumentState.Duplicate && d.ApiClient is null && !string.IsNullOrWhiteSpace(notify)
+            ? [await OutboxSql.AddAsync(connection, tx, $"refused:{d.Id}", MailKind.Refused, d.Id, null, notify.Trim(), clock.GetUtcNow(), ct)]
+            : [];
         await LifecycleSql.ApplyAsync(connection, tx, audit, new LifecycleStep
         {
             DocumentId = d.Id, Transition = transition, Actor = actor, Detail = detail, Source = Environment.MachineName, At = clock.GetUtcNow(),
+            Mail = mail,
         }, ct);
         if (d.Normalised is not null)
             await audit.AppendAsync(connection, tx, audit.Event(d.Id, Actor, "normalised", d.Normalised, Environment.MachineName), ct);

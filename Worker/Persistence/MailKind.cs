@@ -15,6 +15,8 @@ public static class MailKind
     public const string Filed = "Filed";
     /// <summary>Tells the submitter that an operator cancelled the document, with the operator's reason.</summary>
     public const string Cancelled = "Cancelled";
+    /// <summary>Tells whoever dropped a file (the sidecar's email, else the route's Contact) that it was refused, and why.</summary>
+    public const string Refused = "Refused";
     /// <summary>Tells the submitter that signing failed after its retries; operators are on it.</summary>
     public const string Failed = "Failed";
 

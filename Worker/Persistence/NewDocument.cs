@@ -31,4 +31,6 @@ public sealed record NewDocument
     public string? ApiClient { get; init; }
     /// <summary>Why the file is refused (Indonesian line, then English line); null when it is fine.</summary>
     public string? Problem { get; init; }
+    /// <summary>Who is mailed when a dropped file is refused (the sidecar's email, else the route's Contact); empty: nobody.</summary>
+    public string NotifyOnRefusal { get; init; } = "";
 }

@@ -17,6 +17,8 @@ public static class PersistenceSetup
         builder.Services.AddSingleton<AuditLog>();
         // Read-only queries shared by the dashboard, metrics and the verification page.
         builder.Services.AddSingleton<DocumentQueries>();
+        builder.Services.AddSingleton<IncidentStore>();
+        builder.Services.AddSingleton<IncidentQueries>();
         // Registered before every other hosted service: nothing starts until the schema is current.
         builder.Services.AddHostedService<DatabaseStartup>();
         builder.Services.AddHostedService<AuditHeadRecorder>();

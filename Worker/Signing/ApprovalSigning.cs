@@ -37,7 +37,7 @@ public sealed class ApprovalSigning(
     public async Task<DocumentLock?> LockAsync(Guid documentId, CancellationToken ct)
     {
         // The holder may be a remote signing call of up to its configured timeout.
-        var longest = options.Value.Signers.Values.Select(s => s.Bsre.Timeout).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromSeconds(10);
+        var longest = options.Value.Signers.Values.Select(RemoteTime).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromSeconds(10);
         var until = DateTime.UtcNow + longest;
         while (true)
         {
@@ -46,6 +46,9 @@ public sealed class ApprovalSigning(
             await Task.Delay(TimeSpan.FromMilliseconds(250), ct);
         }
     }
+
+    // A CSC signature takes four calls (token, credentials/info, authorize, signHash), each bounded by Csc:Timeout.
+    private static TimeSpan RemoteTime(SignerOptions s) => s.Kind == SignerKinds.Csc ? 4 * s.Csc.Timeout : s.Bsre.Timeout;
 
     /// <summary>Signs the step's output with <paramref name="secret"/> (after the earlier steps' outputs on SignEach routes); the caller holds the lock.</summary>
     public async Task SignAsync(Guid documentId, Guid stepId, string routeName, PersonalSecret secret, CancellationToken ct)

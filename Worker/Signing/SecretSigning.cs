@@ -12,5 +12,7 @@ public sealed record SecretSigning
     /// <summary>Steps that must approve before this one may sign (0: it may sign now).</summary>
     public required int OthersFirst { get; init; }
     /// <summary>The official types a TOTP code BSrE sends on request instead of a passphrase.</summary>
-    public bool Totp => Profile.Secret == SignerSecrets.Totp;
+    public bool Totp => Profile.Kind == SignerKinds.Bsre && Profile.Secret == SignerSecrets.Totp;
+    /// <summary>The official types the PIN (or OTP) of a credential at a CSC service.</summary>
+    public bool Csc => Profile.Kind == SignerKinds.Csc;
 }

@@ -10,9 +10,11 @@ namespace Worker.Signing;
 /// <summary>
 /// Whether each configured signer can sign now: a local key (PKCS#12 or token) opens, makes a test signature over a random
 /// digest that its certificate verifies, the certificate is valid and its chain complete; a BSrE signer's service answers
-/// with our client credentials and the official's certificate is ISSUE (nothing is signed there).
+/// with our client credentials and the official's certificate is ISSUE; a CSC signer's service describes the credential,
+/// whose certificate is the configured official's (nothing is signed remotely).
 /// </summary>
-public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock)
+public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, Csc.CscReadiness csc, TrustAnchorSource trust, IOptions<WorkerOptions> options,
+    TimeProvider clock)
 {
     /// <summary>One result per signer (or only <paramref name="name"/>), in configuration order.</summary>
     public async Task<IReadOnlyList<(string Name, bool Ready, string Line)>> CheckAsync(string? name, CancellationToken ct)
@@ -20,7 +22,12 @@ public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, TrustAncho
         var results = new List<(string, bool, string)>();
         foreach (var (signer, profile) in options.Value.Signers.Where(s => name is null || s.Key == name))
         {
-            var (ready, line) = profile.Kind == SignerKinds.Bsre ? await RemoteAsync(profile, ct) : await LocalAsync(signer, profile, ct);
+            var (ready, line) = profile.Kind switch
+            {
+                SignerKinds.Bsre => await RemoteAsync(profile, ct),
+                SignerKinds.Csc => await csc.CheckAsync(profile, ct),
+                _ => await LocalAsync(signer, profile, ct),
+            };
             results.Add((signer, ready, $"{signer} ({profile.Kind}): {line}"));
         }
         return results;

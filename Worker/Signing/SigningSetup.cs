@@ -16,9 +16,15 @@ public static class SigningSetup
         builder.Services.AddSingleton<FirstPageRenderer>();
         builder.Services.AddSingleton<Hangfire.States.IElectStateFilter, SigningRetries>();
         builder.Services.AddHttpClient("tsa");
-        builder.Services.AddSingleton<IDocumentSigner, LocalEngineSigner>();
+        builder.Services.AddSingleton<LocalEngineSigner>();
+        builder.Services.AddSingleton<IDocumentSigner>(sp => sp.GetRequiredService<LocalEngineSigner>());
+        builder.Services.AddSingleton<Csc.CscSigner>();
+        builder.Services.AddSingleton<IDocumentSigner>(sp => sp.GetRequiredService<Csc.CscSigner>());
+        // Csc:Timeout bounds each call, as for BSrE.
+        builder.Services.AddHttpClient(Csc.CscSigner.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
         builder.Services.AddSingleton<Bsre.BsreSigner>();
         builder.Services.AddSingleton<IDocumentSigner>(sp => sp.GetRequiredService<Bsre.BsreSigner>());
+        builder.Services.AddSingleton<Csc.CscReadiness>();
         builder.Services.AddSingleton<SignerReadiness>();
         builder.Services.AddSingleton<Watch.SignerWatch>();
         builder.Services.AddHostedService<Watch.SignerWatchService>();

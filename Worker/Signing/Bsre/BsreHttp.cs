@@ -51,18 +51,9 @@ public sealed class BsreHttp(HttpClient http, BsreOptions options, long maxAnswe
     public static BsreUserStatus Status(JsonElement root) =>
         new() { Status = Text(root, BsreWire.Status), Message = Text(root, BsreWire.Message) };
 
-    private async Task<byte[]> ReadLimitedAsync(HttpContent content, CancellationToken ct)
-    {
-        await using var stream = await content.ReadAsStreamAsync(ct);
-        using var copy = new MemoryStream();
-        var buffer = new byte[81920];
-        for (int read; (read = await stream.ReadAsync(buffer, ct)) > 0;)
-        {
-            if (copy.Length + read > maxAnswerBytes) throw Refused($"jawaban lebih dari {maxAnswerBytes} bita / the answer is larger than {maxAnswerBytes} bytes");
-            copy.Write(buffer, 0, read);
-        }
-        return copy.ToArray();
-    }
+    private async Task<byte[]> ReadLimitedAsync(HttpContent content, CancellationToken ct) =>
+        await BoundedAnswer.ReadAsync(content, maxAnswerBytes, ct)
+            ?? throw Refused($"jawaban lebih dari {maxAnswerBytes} bita / the answer is larger than {maxAnswerBytes} bytes");
 
     private static BsreException Failure(HttpStatusCode status, JsonElement? root, PersonalSecret? secret)
     {
