@@ -102,10 +102,17 @@ public sealed class CscApprovalTests(CscSigningHost host) : IClassFixture<CscSig
             (stdout, stderr) = (new StringWriter(), new StringWriter());
             Assert.Equal(Worker.Cli.ExitCode.Unexpected, await Worker.Cli.CommandLine.RunAsync(["signers", "check", "kadis-csc", "--config", config], stdout, stderr));
             Assert.StartsWith("kadis-csc (Csc): Layanan tanda tangan CSC tidak tersedia", stderr.ToString());
+            // /health/ready reports the watch's last check (every Signing:CheckEvery); run one now instead of waiting minutes.
+            await host.Worker.App.Services.GetRequiredService<Worker.Signing.Watch.SignerWatch>().CheckAsync(CancellationToken.None);
             var ready = await http.GetAsync($"{host.Config.BaseUrl}/health/ready");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
             Assert.Contains("kadis-csc (Csc): Layanan tanda tangan CSC tidak tersedia", await ready.Content.ReadAsStringAsync());
         }
-        finally { host.Service.Mode = CscTestMode.Normal; }
+        finally
+        {
+            host.Service.Mode = CscTestMode.Normal;
+            // Later tests of this host approve: the watch must not keep the signer marked as unable to sign.
+            await host.Worker.App.Services.GetRequiredService<Worker.Signing.Watch.SignerWatch>().CheckAsync(CancellationToken.None);
+        }
     }
 }
