@@ -50,6 +50,13 @@ public sealed class ApiDocumentsTests(ApiHost host)
             $"SELECT count(*) FROM hangfire.job WHERE invocationdata::text LIKE '%ISigningStarter%' AND arguments::text LIKE '%{id}%'"),
             n => n == 1, what: "one signing job");
         await AssertFiledAndDownloadableAsync(api, id, pdf);
+        // This host trusts no anchor for its signer's chain, so B-LT cannot be reached: filed, and the reason is on record once.
+        var shortOfLtv = await host.Database.ScalarAsync<string>(
+            $"SELECT string_agg(detail, ' | ') FROM worker.audit_events WHERE document_id = '{id}' AND action = 'ltv-short'");
+        Assert.NotNull(shortOfLtv);
+        Assert.StartsWith("asked for B-LT, filed at no long-term validation level: ", shortOfLtv);
+        Assert.Contains("does not reach a trusted root", shortOfLtv);
+        Assert.DoesNotContain(" | ", shortOfLtv);
     }
 
     private static async Task AssertFiledAndDownloadableAsync(ApiCaller api, Guid id, byte[] original)

@@ -46,6 +46,10 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
         return document with { ApprovedSteps = steps };
     }
 
+    /// <summary>Records that the document is filed below the long-term validation level its route asks for, and why (shown on its dashboard page).</summary>
+    public Task RecordLtvShortAsync(Guid id, string detail, DateTimeOffset at, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEvent { At = at, DocumentId = id, Actor = "worker", Action = "ltv-short", Detail = detail }, ct);
+
     /// <summary>Remembers where the signed file is about to go, before it goes there, so a crash after the rename is recognised.</summary>
     public async Task RecordTargetAsync(Guid id, string path, string sha256, CancellationToken ct)
     {

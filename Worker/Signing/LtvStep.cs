@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Persistence;
 using Worker.Pdf.Ltv;
 using Worker.Pdf.Revocation;
 using Worker.Pdf.Verification;
@@ -12,7 +13,7 @@ namespace Worker.Signing;
 /// signature in it, whoever made it, and checks the result like any signed output before it may be filed.
 /// </summary>
 public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource timestamps, IHttpClientFactory http, IOptions<WorkerOptions> options,
-    ILogger<LtvStep> logger)
+    SigningStore store, TimeProvider clock, ILogger<LtvStep> logger)
 {
     /// <summary>The level a route asks for: its own setting, else LTA with a TSA and LT without.</summary>
     public LtvLevel LevelFor(RouteOptions route) => (route.Ltv ?? (options.Value.Timestamp.Url.Length > 0 ? LtvSetting.LTA : LtvSetting.LT)) switch
@@ -29,8 +30,15 @@ public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource tim
         if (level == LtvLevel.None) return signed;
         File.Delete(output); // a leftover of an interrupted run
         var result = await WriteCheckedAsync(signed, output, level, timestamps.DigestCallback(), ct);
-        if (result.Reached == level) LogReached(documentId, result.Reached);
-        else LogShort(documentId, level, result.Reached, string.Join("; ", result.Problems));
+        if (result.Reached == level)
+        {
+            LogReached(documentId, result.Reached);
+            return output;
+        }
+        var problems = string.Join("; ", result.Problems);
+        LogShort(documentId, level, result.Reached, problems);
+        // Filed all the same (the letter is validly signed), but an operator must see that it will not verify as long as asked.
+        await store.RecordLtvShortAsync(documentId, $"asked for {Name(level)}, filed at {Name(result.Reached)}: {problems}", clock.GetUtcNow(), ct);
         return output;
     }
 
@@ -50,6 +58,8 @@ public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource tim
             throw new InvalidOperationException($"the file with long-term validation data failed its own verification: {broken[0].FieldName}: {broken[0].Summary}");
         return result;
     }
+
+    private static string Name(LtvLevel level) => level == LtvLevel.None ? "no long-term validation level" : $"B-{level}";
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId}: long-term validation data added ({Level})")]
     private partial void LogReached(Guid documentId, LtvLevel level);
