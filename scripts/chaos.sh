@@ -203,7 +203,9 @@ invalid=0
 while read -r f; do pdfsig "$f" 2>/dev/null | grep -q "Signature is Valid" || { invalid=$((invalid + 1)); echo "      not valid in pdfsig: $f"; }; done < <(find "$run/archive" -name '*.pdf' -not -name '.*')
 check "every archived file valid in pdfsig" '[ "$invalid" = 0 ]'
 check "nothing left in the inbox or .processing" '[ -z "$(find "$run/inbox" -type f)" ]'
-check "no stray temporary files in the archive" '[ -z "$(find "$run/archive" -name ".*" -type f)" ]'
+stray=$(find "$run/archive" -name ".*" -type f -printf '%P ')
+[ -z "$stray" ] || echo "      stray in the archive: $stray"
+check "no stray temporary files in the archive" '[ -z "$stray" ]'
 steps=$(psql_run "SELECT count(*) FROM worker.approval_steps")
 invites=$(grep -l '/approve/' "$run"/mail/*.eml 2>/dev/null | wc -l)
 unique=$(grep -ho '/approve/[A-Za-z0-9_-]\{20,\}' "$run"/mail/*.eml 2>/dev/null | sort -u | wc -l)

@@ -16,7 +16,9 @@ public static class PdfSigner
     public static async Task<PdfSignResult> SignAsync(PdfSignRequest request, CancellationToken cancellationToken = default)
     {
         var outputPath = Path.GetFullPath(request.OutputPath);
-        var temp = Path.Combine(Path.GetDirectoryName(outputPath)!, $".{Path.GetFileName(outputPath)}.{Guid.NewGuid():N}.tmp");
+        // A fixed name beside the output: a run killed midway leaves a file the next run for the same output removes.
+        var temp = Path.Combine(Path.GetDirectoryName(outputPath)!, $".{Path.GetFileName(outputPath)}.signing.tmp");
+        File.Delete(temp);
         try
         {
             var (prepared, byteRange) = await WriteSignedAsync(request, temp, cancellationToken);
