@@ -10,19 +10,26 @@ public sealed partial class SignerWatchService(SignerWatch watch, IOptions<Worke
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(options.Value.Signing.CheckEvery, clock);
-        do
+        try
         {
-            try
+            do
             {
-                await watch.CheckAsync(stoppingToken);
+                try
+                {
+                    await watch.CheckAsync(stoppingToken);
+                }
+                catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
+                {
+                    // A check that could not finish is not a verdict; the next one runs on time.
+                    LogCheckFailed(e.Message);
+                }
             }
-            catch (Exception e) when (e is HttpRequestException or IOException or TimeoutException or TaskCanceledException && !stoppingToken.IsCancellationRequested)
-            {
-                // A check that could not finish is not a verdict; the next one runs on time.
-                LogCheckFailed(e.Message);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (Exception e) when (stoppingToken.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException)
+        {
+            // Stopping (or a start that failed, such as a taken port): a check cut short says nothing about the signer.
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Signer check did not finish: {Problem}")]
