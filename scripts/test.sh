@@ -39,6 +39,7 @@ WORKER_TEST_RUN=$(head -c 4 /dev/urandom | od -An -tx1 | tr -d ' \n')
 export WORKER_TEST_RUN
 
 mkdir -p artifacts
+rm -f artifacts/test-results/tests.trx # never the failures of an earlier run
 status=0
 dotnet test Worker.sln -c Release --logger "console;verbosity=normal" --logger "trx;LogFileName=tests.trx" \
   --results-directory artifacts/test-results "$@" || status=$?
