@@ -82,8 +82,7 @@ public sealed class RevocationPki : IDisposable
         foreach (var extension in plain.Extensions) request.CertificateExtensions.Add(extension);
         if (ocsp is not null) request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension([ocsp], null));
         if (crl is not null) request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crl]));
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
+        var serial = Worker.Pdf.Keys.DemoCertificates.RandomSerial();
         using var caKey = _authority.GetRSAPrivateKey()!;
         using var issued = request.Create(_authority.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1),
             plain.NotBefore, plain.NotAfter, serial);

@@ -70,8 +70,7 @@ public sealed class BsreTestPki
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
         request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([CrlUrl]));
         var now = DateTimeOffset.UtcNow;
-        var serial = RandomNumberGenerator.GetBytes(12);
-        serial[0] &= 0x7F;
+        var serial = Worker.Pdf.Keys.DemoCertificates.RandomSerial(12);
         using var cert = request.Create(ca.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(2), serial);
         var certPem = Path.Combine(Directory, user.Nick + ".pem");
         var keyPem = Path.Combine(Directory, user.Nick + ".key");

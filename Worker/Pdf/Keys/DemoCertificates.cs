@@ -18,13 +18,23 @@ public static class DemoCertificates
         return request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
     }
 
+    /// <summary>
+    /// A random positive serial of <paramref name="length"/> bytes in minimal DER form: the first byte is never 0 (a redundant
+    /// leading zero, which CRL builders and openssl's index refuse or rewrite) and never has its high bit set (negative).
+    /// </summary>
+    public static byte[] RandomSerial(int length = 16)
+    {
+        var serial = RandomNumberGenerator.GetBytes(length);
+        serial[0] = (byte)(0x40 | (serial[0] & 0x3F));
+        return serial;
+    }
+
     /// <summary>A signer certificate issued by <paramref name="authority"/>, with its private key.</summary>
     public static X509Certificate2 IssueSigner(X509Certificate2 authority, DemoKeyKind kind, string commonName,
         DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null, IReadOnlyList<X509Extension>? extensions = null)
     {
         var now = DateTimeOffset.UtcNow;
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
+        var serial = RandomSerial();
         using var caKey = authority.GetRSAPrivateKey() ?? throw new ArgumentException("the authority needs its RSA private key");
         var generator = X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1);
         if (kind == DemoKeyKind.Rsa2048)
@@ -80,8 +90,7 @@ public static class DemoCertificates
         request.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(request.PublicKey, false));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(authority, true, false));
         foreach (var extension in extensions ?? []) request.CertificateExtensions.Add(extension);
-        var serial = RandomNumberGenerator.GetBytes(16);
-        serial[0] &= 0x7F;
+        var serial = RandomSerial();
         using var caKey = authority.GetRSAPrivateKey() ?? throw new ArgumentException("the authority needs its RSA private key");
         var now = DateTimeOffset.UtcNow;
         using var cert = request.Create(authority.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1),
