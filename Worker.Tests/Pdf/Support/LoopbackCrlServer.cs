@@ -2,19 +2,24 @@ using System.Net;
 
 namespace Worker.Tests.Pdf.Support;
 
-/// <summary>Serves one CRL (DER) over HTTP on a loopback port, whatever the path, until disposed or the test process ends.</summary>
+/// <summary>
+/// Serves a CRL (DER) over HTTP on a loopback port, whatever the path, until disposed or the test process ends: either one
+/// fixed CRL, or one the CA issues afresh for each request, as a CA that republishes often does.
+/// </summary>
 public sealed class LoopbackCrlServer : IDisposable
 {
     private readonly HttpListener _listener = new();
 
-    public LoopbackCrlServer(int port, byte[] crl)
+    public LoopbackCrlServer(int port, byte[] crl) : this(port, () => crl) { }
+
+    public LoopbackCrlServer(int port, Func<byte[]> issue)
     {
         _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         _listener.Start();
-        _ = ServeAsync(crl);
+        _ = ServeAsync(issue);
     }
 
-    private async Task ServeAsync(byte[] crl)
+    private async Task ServeAsync(Func<byte[]> issue)
     {
         while (true)
         {
@@ -22,7 +27,7 @@ public sealed class LoopbackCrlServer : IDisposable
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
             context.Response.ContentType = "application/pkix-crl";
-            await context.Response.OutputStream.WriteAsync(crl);
+            await context.Response.OutputStream.WriteAsync(issue());
             context.Response.Close();
         }
     }

@@ -28,14 +28,21 @@ public sealed class BsreTestPki
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
         var now = DateTimeOffset.UtcNow;
-        using var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
+        var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
         CaPem = Path.Combine(Directory, "bsre-ca.pem");
         File.WriteAllText(CaPem, ca.ExportCertificatePem() + "\n");
         Ca = X509CertificateLoader.LoadCertificate(ca.RawData);
         var crlPort = RevocationPki.FreePort();
         CrlUrl = $"http://127.0.0.1:{crlPort}/bsre-ca.crl";
-        var crl = new CertificateRevocationListBuilder().Build(ca, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
-        CrlServer = new LoopbackCrlServer(crlPort, crl);
+        // A fresh CRL per request: the PKI lives for the whole run, and a CRL issued long before a signature does not prove it
+        // unrevoked at signing time (Freshness), so a static one made LTV tests depend on the order the classes ran in.
+        var crlNumber = 0L;
+        CrlServer = new LoopbackCrlServer(crlPort, () =>
+        {
+            var issued = DateTimeOffset.UtcNow;
+            return new CertificateRevocationListBuilder().Build(ca, Interlocked.Increment(ref crlNumber), issued.AddDays(7), HashAlgorithmName.SHA256,
+                RSASignaturePadding.Pkcs1, issued.AddSeconds(-1));
+        });
         NssDirectory = Path.Combine(Directory, "nss");
         System.IO.Directory.CreateDirectory(NssDirectory);
         Run("certutil", "-N", "-d", "sql:" + NssDirectory, "--empty-password");
