@@ -236,6 +236,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
 
         Assert.Equal(0, list.Code);
         Assert.Contains($"surat-keluar\t{name}\t", list.Out);
+        Assert.Matches(@"\t\d{4}-\d\d-\d\d \d\d:\d\d WITA \(\+08:00\)\t", list.Out);
         Assert.Contains("bukan PDF / not a PDF", list.Out);
         Assert.True(done.Code == 0, done.Err);
         Assert.True(File.Exists(Path.Combine(failed, ".handled", name)));
