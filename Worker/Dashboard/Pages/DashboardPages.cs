@@ -22,8 +22,11 @@ public static class DashboardPages
         foreach (var command in Enum.GetValues<OperatorCommand>())
             DashboardRoutes.Routes.Add(OperatorCommandDispatcher.Pattern(command), new OperatorCommandDispatcher(command));
         DashboardRoutes.Routes.Add(RefusedFileDispatcher.Pattern, new RefusedFileDispatcher());
+        DashboardRoutes.Routes.AddRazorPage("/new-document", _ => new NewDocumentPage());
+        DashboardRoutes.Routes.Add(NewDocumentDispatcher.Pattern, new NewDocumentDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem("Documents", page.Url.To("/documents")) { Active = page.RequestPath.StartsWith("/documents") });
         NavigationMenu.Items.Add(page => new MenuItem("Awaiting approval", page.Url.To("/awaiting-approval")) { Active = page.RequestPath.StartsWith("/awaiting-approval") });
+        NavigationMenu.Items.Add(page => new MenuItem("New document", page.Url.To("/new-document")) { Active = page.RequestPath.StartsWith("/new-document") });
         DashboardMetrics.AddMetric(AttentionBadge);
         NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention"))
         {
