@@ -81,7 +81,7 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
     {
         if (ticket.ApiClient is not null) return "";
         var dropper = Dropper.Address(route, options.Value, Owner(route, ticket), SidecarEmail(ticket));
-        return dropper.Length > 0 ? dropper : options.Value.Routes.FirstOrDefault(r => r.Name == route.Name)?.Contact.Trim() ?? "";
+        return dropper.Length > 0 ? dropper : options.Value.FindRoute(route.Name)?.Contact.Trim() ?? "";
     }
 
     // The claimed file keeps the owner it had in the inbox (a rename): the uid of whoever dropped it.

@@ -17,7 +17,7 @@ public static class Dropper
     public static string Address(InboxRoute inbox, WorkerOptions options, uint? owner, string? sidecarEmail)
     {
         if (!string.IsNullOrWhiteSpace(sidecarEmail) && Allowed(sidecarEmail, options)) return sidecarEmail.Trim();
-        var route = options.Routes.FirstOrDefault(r => r.Name == inbox.Name);
+        var route = options.FindRoute(inbox.Name);
         if (owner is { } uid && route?.Submitters.FirstOrDefault(s => s.Uid == uid) is { } person) return person.Email.Trim();
         return inbox.UnitEmail ?? "";
     }

@@ -19,7 +19,7 @@ public sealed partial class InboxDrop(IOptions<WorkerOptions> options, ILogger<I
     public async Task<(OperatorResult Result, string? Name)> DropAsync(NewDrop drop, OperatorIdentity who, CancellationToken ct)
     {
         var o = options.Value;
-        var route = o.Routes.FirstOrDefault(r => r.Name == drop.Route);
+        var route = o.FindRoute(drop.Route);
         if (route is null) return Refused($"no route '{drop.Route}'");
         var unit = string.IsNullOrEmpty(drop.Unit) ? null : route.Units.FirstOrDefault(u => u.Folder == drop.Unit);
         if (!string.IsNullOrEmpty(drop.Unit) && unit is null) return Refused($"route {route.Name} has no unit folder '{drop.Unit}'");
