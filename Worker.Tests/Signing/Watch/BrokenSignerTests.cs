@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using Worker.Dashboard;
+using Worker.Configuration;
 using Worker.Signing.Watch;
 using Worker.Tests.Support;
 
