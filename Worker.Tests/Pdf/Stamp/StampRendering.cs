@@ -40,6 +40,10 @@ internal static partial class StampRendering
     public static double DarkShare(GrayImage image, PdfBox box) =>
         image.DarkShare((int)Math.Ceiling(box.Left), image.Height - (int)Math.Floor(box.Top), (int)Math.Floor(box.Right), image.Height - (int)Math.Ceiling(box.Bottom));
 
+    /// <summary>Share of inked pixels (grey anti-aliased text too) inside a rectangle given in points from the bottom-left of the visible page.</summary>
+    public static double InkShare(GrayImage image, PdfBox box) =>
+        image.InkShare((int)Math.Ceiling(box.Left), image.Height - (int)Math.Floor(box.Top), (int)Math.Floor(box.Right), image.Height - (int)Math.Ceiling(box.Bottom));
+
     /// <summary>The signature widgets' rectangles on page <paramref name="index"/> (from 0), in unrotated user space.</summary>
     public static List<PdfBox> SignatureRects(string pdf, int index)
     {

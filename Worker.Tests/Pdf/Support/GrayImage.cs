@@ -24,14 +24,20 @@ public sealed class GrayImage
         return all == 0 ? 0 : (double)dark / all;
     }
 
+    /// <summary>Share of pixels in a rectangle (pixel rows/columns from the top-left) darker than paper: grey anti-aliased text too.</summary>
+    public double InkShare(int left, int top, int right, int bottom) => Share(left, top, right, bottom, i => _pixels[i] < 230);
+
     /// <summary>Share of pixels in a rectangle (pixel rows/columns from the top-left) that differ from <paramref name="other"/>'s, a rendering of the same size.</summary>
-    public double ChangedShare(GrayImage other, int left, int top, int right, int bottom)
+    public double ChangedShare(GrayImage other, int left, int top, int right, int bottom) =>
+        Share(left, top, right, bottom, i => Math.Abs(_pixels[i] - other._pixels[i]) > 24);
+
+    private double Share(int left, int top, int right, int bottom, Func<int, bool> counts)
     {
-        int changed = 0, all = 0;
+        int hits = 0, all = 0;
         for (var y = Math.Max(0, top); y < Math.Min(Height, bottom); y++)
         for (var x = Math.Max(0, left); x < Math.Min(Width, right); x++, all++)
-            if (Math.Abs(_pixels[y * Width + x] - other._pixels[y * Width + x]) > 24) changed++;
-        return all == 0 ? 0 : (double)changed / all;
+            if (counts(y * Width + x)) hits++;
+        return all == 0 ? 0 : (double)hits / all;
     }
 
     /// <summary>Renders one page (1-based) at 72 dpi, so one pixel is one point, and keeps a PNG copy as artifact.</summary>
