@@ -19,6 +19,8 @@ internal static partial class FieldAppearances
     private const int MaxDepth = 32;
     private const int Multiline = 1 << 12;
     private const double Padding = 2;
+    // A field shows a line or a few; a hostile megabyte-long value must not become a megabyte of content stream.
+    private const int MaxCharacters = 2000;
 
     /// <summary>Writes the new appearances into <paramref name="update"/>; the widgets keep everything else.</summary>
     public static void Refresh(PdfStructure pdf, IncrementalUpdate update, IEnumerable<IToken> fields)
@@ -47,7 +49,7 @@ internal static partial class FieldAppearances
         if (pdf.Get(dict, "Rect") is not ArrayToken { Length: 4 } rect) return;
         var box = PdfBox.FromCorners(Number(pdf, rect[0]), Number(pdf, rect[1]), Number(pdf, rect[2]), Number(pdf, rect[3]));
         if (box.Width < 1 || box.Height < 1) return;
-        var stream = Draw(text, box.Width, box.Height, here);
+        var stream = Draw(text.Length > MaxCharacters ? text[..MaxCharacters] : text, box.Width, box.Height, here);
         var ap = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.N] = new IndirectReferenceToken(update.Add(stream)) });
         update.Set(r.Data, dict.With(NameToken.Ap, ap));
     }
