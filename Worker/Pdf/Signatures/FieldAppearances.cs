@@ -73,11 +73,7 @@ internal static partial class FieldAppearances
             baseline -= size * 1.15;
         }
         ops.Append("ET Q EMC");
-        var font = new DictionaryToken(new Dictionary<NameToken, IToken>
-        {
-            [NameToken.Type] = NameToken.Font, [NameToken.Subtype] = NameToken.Type1,
-            [NameToken.BaseFont] = NameToken.Create("Helvetica"), [NameToken.Encoding] = NameToken.WinAnsiEncoding,
-        });
+        var font = AppearanceStream.StandardFont("Helvetica");
         return new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken>
         {
             [NameToken.Type] = NameToken.Xobject,
