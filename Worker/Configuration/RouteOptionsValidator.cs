@@ -99,5 +99,7 @@ internal static class RouteOptionsValidator
             e.Add($"{k}:Page: '{s.Page}' must be 'last' or a page number from 1");
         if (s.Width < 40 || s.Height < 20) e.Add($"{k}: the stamp must be at least 40 x 20 points");
         if (s.X < 0 || s.Y < 0) e.Add($"{k}: X and Y must not be negative");
+        if (s.Anchor.Length > 64) e.Add($"{k}:Anchor: at most 64 characters, e.g. #ttd#");
+        if (s.Footnote.Length > 1000) e.Add($"{k}:Footnote: at most 1000 characters");
     }
 }
