@@ -13,6 +13,8 @@ public static class ApprovalSetup
     public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder, WorkerOptions options)
     {
         var s = builder.Services;
+        s.AddSingleton(DelegationBook.Configured(options));
+        s.AddSingleton<DelegationStore>();
         s.AddSingleton<ApprovalStore>();
         s.AddSingleton<DecisionStore>();
         s.AddSingleton<ApprovalSweepStore>();

@@ -32,4 +32,6 @@ public sealed class WorkerOptions
     public VerificationOptions Verification { get; set; } = new();
     public IncidentOptions Incidents { get; set; } = new();
     public List<RouteOptions> Routes { get; set; } = [];
+    /// <summary>Officials' deputies by date; merged with the delegations operators set (DelegationBook says how).</summary>
+    public List<DelegationOptions> Delegations { get; set; } = [];
 }

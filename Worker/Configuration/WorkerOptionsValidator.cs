@@ -44,6 +44,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         for (var i = 0; i < o.Routes.Count; i++) RouteOptionsValidator.Check(e, $"{w}:Routes:{i}", o.Routes[i], o);
         foreach (var dup in o.Routes.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
             e.Add($"{w}:Routes: route name '{dup.Key}' is used more than once");
+        DelegationOptionsValidator.Check(e, o);
         ApiOptionsValidator.Check(e, o.Api, o);
         VerificationOptionsValidator.Check(e, o.Verification);
         return e;
