@@ -19,12 +19,15 @@ public static class DashboardPages
         DashboardRoutes.Routes.AddRazorPage("/documents/(?<id>[0-9a-fA-F-]{36})", m => new DocumentPage(Guid.Parse(m.Groups["id"].Value)));
         DashboardRoutes.Routes.AddRazorPage("/awaiting-approval", _ => new AwaitingApprovalPage());
         DashboardRoutes.Routes.AddRazorPage("/needs-attention", _ => new NeedsAttentionPage());
+        DashboardRoutes.Routes.AddRazorPage("/delegations", _ => new DelegationsPage());
         foreach (var command in Enum.GetValues<OperatorCommand>())
             DashboardRoutes.Routes.Add(OperatorCommandDispatcher.Pattern(command), new OperatorCommandDispatcher(command));
         DashboardRoutes.Routes.Add(RefusedFileDispatcher.Pattern, new RefusedFileDispatcher());
+        DashboardRoutes.Routes.Add(DelegationDispatcher.Pattern, new DelegationDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem("Documents", page.Url.To("/documents")) { Active = page.RequestPath.StartsWith("/documents") });
         NavigationMenu.Items.Add(page => new MenuItem("Awaiting approval", page.Url.To("/awaiting-approval")) { Active = page.RequestPath.StartsWith("/awaiting-approval") });
         NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention")) { Active = page.RequestPath.StartsWith("/needs-attention") });
+        NavigationMenu.Items.Add(page => new MenuItem("Delegations", page.Url.To("/delegations")) { Active = page.RequestPath.StartsWith("/delegations") });
 
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:awaiting", "Awaiting approval", (q, _) => Count(q, nameof(DocumentState.AwaitingApproval)), "info"));
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:filed-today", "Filed today", (q, today) => q.CountFiledSinceAsync(today, default).GetAwaiter().GetResult(), "success"));
