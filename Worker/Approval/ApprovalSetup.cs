@@ -29,6 +29,8 @@ public static class ApprovalSetup
         s.AddSingleton<SecretAttemptStore>();
         s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
+        s.AddSingleton<ApprovalPageImages>();
+        s.AddSingleton<ApprovalPageAccess>();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
         s.AddHostedService<ApprovalSchedule>();
