@@ -4,7 +4,8 @@ using Worker.Tests.Support;
 namespace Worker.Tests.Approval;
 
 /// <summary>A whole delegated request on a running worker: the deputy gets the link and signs, the official gets a copy that decides nothing.</summary>
-public sealed class DelegationSigningTests(DelegationHost host) : IClassFixture<DelegationHost>
+[Collection(DelegationCollection.Name)]
+public sealed class DelegationSigningTests(DelegationHost host)
 {
     [Fact]
     public async Task Deputy_SignsAnDuringTheWindow_AndTheStampAndVerifyPageSayOnWhoseBehalf()

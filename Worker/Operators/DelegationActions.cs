@@ -73,9 +73,9 @@ public sealed partial class DelegationActions(
 
     private static bool Same(string a, string b) => string.Equals(a.Trim(), b.Trim(), StringComparison.OrdinalIgnoreCase);
 
-    [LoggerMessage(LogLevel.Information, "Delegation {Id} set: {Deputy} for {Approver}, by {Operator}")]
-    private partial void LogSet(Guid id, string approver, string deputy, string @operator);
+    [LoggerMessage(LogLevel.Information, "Delegation {Id} set: {Deputy} for {Approver}, by {SetBy}")]
+    private partial void LogSet(Guid id, string approver, string deputy, string setBy);
 
-    [LoggerMessage(LogLevel.Information, "Delegation {Id} ended by {Operator}; {HandedBack} request(s) back to the official")]
-    private partial void LogEnded(Guid id, string @operator, int handedBack);
+    [LoggerMessage(LogLevel.Information, "Delegation {Id} ended by {EndedBy}; {HandedBack} request(s) back to the official")]
+    private partial void LogEnded(Guid id, string endedBy, int handedBack);
 }
