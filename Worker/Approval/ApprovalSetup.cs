@@ -16,6 +16,7 @@ public static class ApprovalSetup
         s.AddSingleton(DelegationBook.Configured(options));
         s.AddSingleton<DelegationStore>();
         s.AddSingleton<ApprovalStore>();
+        s.AddSingleton<SigningAvailability>();
         s.AddSingleton<DecisionStore>();
         s.AddSingleton<ApprovalSweepStore>();
         s.AddSingleton<OutboxStore>();
@@ -27,7 +28,6 @@ public static class ApprovalSetup
         s.AddTransient<ApprovalDecisions>();
         s.AddTransient<SecretApproval>();
         s.AddSingleton<SecretAttemptStore>();
-        s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
         s.AddSingleton<ApprovalPageImages>();
         s.AddSingleton<ApprovalPageAccess>();

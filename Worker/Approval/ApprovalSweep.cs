@@ -24,7 +24,7 @@ public sealed partial class ApprovalSweep(
     {
         foreach (var (step, document) in await store.ExpiredAsync(now, ct))
         {
-            var route = ApprovalRoutes.Find(options.Value, document.Route);
+            var route = options.Value.FindRoute(document.Route);
             // A deputy's link that ran out with the delegation is not the end of the document: the official gets a new link.
             if (route is not null && await delegations.HandBackAsync(step.Id, route.ApprovalExpiry, now, ct) is not null)
             {
@@ -42,7 +42,7 @@ public sealed partial class ApprovalSweep(
         var queued = 0;
         foreach (var candidate in await store.ReminderCandidatesAsync(now, ct))
         {
-            if (ApprovalRoutes.Find(options.Value, candidate.Route) is not { } route) continue;
+            if (options.Value.FindRoute(candidate.Route) is not { } route) continue;
             if (ReminderPolicy.NextReminderAt(candidate.Step, route, office) is not { } due || due > now) continue;
             if (await store.AddReminderAsync(candidate.Step, now, ct) is not null) queued++;
         }

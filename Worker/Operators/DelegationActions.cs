@@ -53,7 +53,7 @@ public sealed partial class DelegationActions(
         var handedBack = 0;
         foreach (var (stepId, routeName) in steps)
         {
-            var expiry = ApprovalRoutes.Find(options.Value, routeName)?.ApprovalExpiry ?? TimeSpan.FromDays(3);
+            var expiry = options.Value.FindRoute(routeName)?.ApprovalExpiry ?? TimeSpan.FromDays(3);
             if (await store.HandBackAsync(stepId, expiry, now, ct) is not null) handedBack++;
         }
         LogEnded(id, who.Name, handedBack);

@@ -85,7 +85,7 @@ public sealed class DelegationStore(NpgsqlDataSource dataSource, AuditLog audit,
             return null;
         if (await DelegationSql.OfStepAsync(c, t, stepId, ct) is not { } was || was.EndsAt > now) return null;
         await StepSql.RetireTokenAsync(c, t, stepId, now, ct);
-        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = NULL WHERE id = $1", stepId);
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = NULL, pending_token_sha256 = NULL WHERE id = $1", stepId);
         await Sql.ExecuteAsync(c, t, ct,
             "UPDATE worker.outbox SET state = 'Cancelled' WHERE step_id = $1 AND sent_at IS NULL AND state <> 'Cancelled'", stepId);
         var outbox = await StepSql.AskAsync(c, t, audit, Configured, pair.Step, expiry, now, $"handback:{stepId}:{Guid.NewGuid():N}", ct);
