@@ -38,7 +38,8 @@ public sealed class ApprovalSweepTests : IAsyncLifetime
         await database.DisposeAsync();
     }
 
-    private ApprovalSweep Sweep() => new(new ApprovalSweepStore(dataSource, new AuditLog(dataSource, clock)), Options.Create(options), clock,
+    private ApprovalSweep Sweep() => new(new ApprovalSweepStore(dataSource, new AuditLog(dataSource, clock)),
+        new DelegationStore(dataSource, new AuditLog(dataSource, clock)), Options.Create(options), clock,
         NullLogger<ApprovalSweep>.Instance);
 
     // The follow-ups the sweep committed, handed to the recording client as the relay of a running worker would.

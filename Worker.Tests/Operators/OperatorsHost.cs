@@ -10,7 +10,7 @@ using Worker.Tests.Support;
 namespace Worker.Tests.Operators;
 
 /// <summary>A worker with loopback SMTP, an operator and a viewer login, and helpers to run operator commands and read the audit trail.</summary>
-public sealed class OperatorsHost : ApprovalHost
+public class OperatorsHost : ApprovalHost
 {
     public const string OperatorPassword = "operator-secret-1";
     public const string ViewerPassword = "viewer-secret-1";

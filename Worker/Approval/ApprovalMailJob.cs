@@ -12,7 +12,7 @@ namespace Worker.Approval;
 /// twice; a failure is recorded on the row and its step, then the job fails so Hangfire retries it with growing delays.
 /// </summary>
 public sealed partial class ApprovalMailJob(
-    OutboxStore outbox, SigningStore signing, IMailSender sender, MailComposer composer, WorkerMetrics metrics, IOptions<WorkerOptions> options,
+    OutboxStore outbox, SigningStore signing, DelegationStore delegations, IMailSender sender, MailComposer composer, WorkerMetrics metrics, IOptions<WorkerOptions> options,
     TimeProvider clock, ILogger<ApprovalMailJob> logger)
 {
     // 5 s, 30 s, 2 min, 5 min, 15 min, 30 min, then hourly: about a day before an operator has to requeue it.
@@ -84,6 +84,7 @@ public sealed partial class ApprovalMailJob(
         if (claim.Mail.Kind == MailKind.Cancelled) return await RenderCancelledAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Refused) return RenderRefused(d, zone);
         var step = claim.Step ?? throw new InvalidOperationException($"outbox row {claim.Mail.Id} has no step");
+        if (claim.Mail.Kind == MailKind.DelegatedCopy) return await RenderCopyAsync(claim, step, zone, ct);
         if (!MailKind.CarriesLink(claim.Mail.Kind))
             return OutcomeNoticeTemplate.Render(new OutcomeNoticeMail
             {
@@ -126,6 +127,20 @@ public sealed partial class ApprovalMailJob(
             VerifyUrl = $"{o.PublicBaseUrl.TrimEnd('/')}/verify/{d.Id}", Error = error, At = at, TimeZone = zone,
             OperatorsTold = o.Mail.Operators.Count > 0,
             Attachment = attach ? signedPath : null,
+        });
+    }
+
+    private async Task<MailContent> RenderCopyAsync(OutboxClaim claim, ApprovalStep step, TimeZoneInfo zone, CancellationToken ct)
+    {
+        var o = options.Value;
+        var d = claim.Document;
+        var delegation = await delegations.OfStepAsync(step.Id, ct);
+        return DelegatedCopyTemplate.Render(new DelegatedCopyMail
+        {
+            Title = d.Title, Number = d.Number, SourceName = d.SourceName,
+            DeputyName = step.ApproverName, DeputyPosition = step.ApproverPosition, DeputyEmail = step.ApproverEmail,
+            Until = delegation?.EndsAt ?? step.TokenExpiresAt ?? clock.GetUtcNow(),
+            Contact = ApprovalRoutes.Contact(o, o.FindRoute(d.Route)), TimeZone = zone,
         });
     }
 

@@ -13,6 +13,8 @@ public static class ApprovalSetup
     public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder, WorkerOptions options)
     {
         var s = builder.Services;
+        s.AddSingleton(DelegationBook.Configured(options));
+        s.AddSingleton<DelegationStore>();
         s.AddSingleton<ApprovalStore>();
         s.AddSingleton<SigningAvailability>();
         s.AddSingleton<DecisionStore>();
@@ -27,6 +29,8 @@ public static class ApprovalSetup
         s.AddTransient<SecretApproval>();
         s.AddSingleton<SecretAttemptStore>();
         s.AddTransient<ApprovalLinks>();
+        s.AddSingleton<ApprovalPageImages>();
+        s.AddSingleton<ApprovalPageAccess>();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
         s.AddHostedService<ApprovalSchedule>();

@@ -7,7 +7,7 @@ namespace Worker.Approval;
 
 /// <summary>Inside office hours: ends documents whose link expired, and queues due reminders.</summary>
 public sealed partial class ApprovalSweep(
-    ApprovalSweepStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalSweep> logger)
+    ApprovalSweepStore store, DelegationStore delegations, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalSweep> logger)
 {
     private readonly ICalendar office = OfficeHoursCalendar.Build(options.Value.OfficeHours);
 
@@ -25,6 +25,12 @@ public sealed partial class ApprovalSweep(
         foreach (var (step, document) in await store.ExpiredAsync(now, ct))
         {
             var route = options.Value.FindRoute(document.Route);
+            // A deputy's link that ran out with the delegation is not the end of the document: the official gets a new link.
+            if (route is not null && await delegations.HandBackAsync(step.Id, route.ApprovalExpiry, now, ct) is not null)
+            {
+                LogHandedBack(document.Id, step.ApproverEmail);
+                continue;
+            }
             var outbox = await store.ExpireAsync(step.Id, ApprovalRoutes.Notify(document, route), now, ct);
             if (outbox is null) continue;
             LogExpired(document.Id, step.ApproverEmail);
@@ -45,6 +51,9 @@ public sealed partial class ApprovalSweep(
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} expired: {Approver} did not answer in time")]
     private partial void LogExpired(Guid documentId, string approver);
+
+    [LoggerMessage(LogLevel.Information, "Document {DocumentId}: the delegation of {Deputy} is over; the request went back to the official")]
+    private partial void LogHandedBack(Guid documentId, string deputy);
 
     [LoggerMessage(LogLevel.Information, "{Count} reminder(s) queued")]
     private partial void LogReminders(int count);

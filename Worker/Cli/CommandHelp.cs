@@ -67,6 +67,15 @@ public static class CommandHelp
         ("approvals", new("sends a new approval link (the old one stops working)",
             "Worker approvals resend ID [--as NAME] [--config FILE]", "",
             "Worker approvals resend 0193f2c4-5d6e-7a8b-9c0d-1e2f3a4b5c6d")),
+        ("delegation", new("an official's deputy (Plh., Plt., a.n.) for a window of days: requests asked then go to the deputy",
+            "Worker delegation set --approver EMAIL --deputy EMAIL --name NAME --signer NAME --kind Plh|Plt|an --from DATE --to DATE [--position T] " +
+            "[--nip N] [--rank T] [--as NAME] | end ID [--as NAME] | list  [--config FILE]",
+            """
+              set    record a deputy from --from to --to (yyyy-MM-dd, WITA, both days included); requests already sent keep their approver
+              end    end it now: new requests go to the official, and the deputy's waiting links are replaced by the official's
+              list   delegations in force or planned, from operators and from Worker:Delegations (an operator's wins on overlap)
+            """,
+            "Worker delegation set --approver kadis@sulbarprov.go.id --deputy sekdis@sulbarprov.go.id --name \"Andi Mappa\" --signer sekdis --kind Plh --from 2026-12-07 --to 2026-12-11")),
         ("signers", new("one line per signer: can it sign now; exit 1 when one cannot",
             "Worker signers check [NAME] [--config FILE]", "", "Worker signers check demo --config /etc/tte/worker.json")),
     ];

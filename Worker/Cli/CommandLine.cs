@@ -42,6 +42,7 @@ public static class CommandLine
                 "documents" => await DocumentsCommand.RunAsync(rest, stdout, stderr),
                 "approvals" => await ApprovalsCommand.RunAsync(rest, stdout, stderr),
                 "failed" => await FailedCommand.RunAsync(rest, stdout, stderr),
+                "delegation" => await DelegationCommand.RunAsync(rest, stdout, stderr),
                 "signers" => await SignersCommand.RunAsync(rest, stdout, stderr),
                 "hash-password" => HashPasswordCommand.Run(rest, Console.In, stdout, stderr),
                 "api-key" => ApiKeyCommand.Run(rest, stdout),

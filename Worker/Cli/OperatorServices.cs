@@ -76,6 +76,8 @@ internal static class OperatorServices
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
         services.AddSingleton<AuditLog>();
+        services.AddSingleton(DelegationBook.Configured(options));
+        services.AddSingleton<DelegationStore>();
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<DocumentQueries>();
         services.AddTransient<ApprovalLinks>();

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Worker.Persistence;
 
 /// <summary>Approval steps: creating them for a document, finding one by its link, resending a link.</summary>
-public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
+public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit, ConfiguredDelegations? delegations = null)
 {
     /// <summary>Creates the steps of a Received document, asks the first approver (or all), moves it to AwaitingApproval.</summary>
     public async Task<StartResult> StartAsync(
@@ -36,17 +36,22 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
             steps.Add((await StepSql.ReadAsync(c, t, id, ct))!);
         }
         var outbox = new List<Guid>();
+        var asked = new List<string>();
         foreach (var step in askAll ? steps : steps.Take(1))
-            outbox.Add(await StepSql.AskAsync(c, t, step, expiry, now, $"invite:{step.Id}", ct));
-        var asked = string.Join(", ", (askAll ? steps : steps.Take(1)).Select(s => s.ApproverEmail));
+        {
+            outbox.AddRange(await StepSql.AskAsync(c, t, audit, Delegations, step, expiry, now, $"invite:{step.Id}", ct));
+            asked.Add((await StepSql.ReadAsync(c, t, step.Id, ct))!.ApproverEmail);
+        }
         await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
         {
             DocumentId = documentId, Transition = Lifecycle.AskApprovers, Actor = "worker", At = now, Mail = outbox,
-            Detail = $"{steps.Count} approver(s), {(askAll ? "all at once" : "in order")}; asked {asked}",
+            Detail = $"{steps.Count} approver(s), {(askAll ? "all at once" : "in order")}; asked {string.Join(", ", asked)}",
         }, ct);
         await LifecycleSql.CommitAsync(t, ct);
         return new StartResult { Outcome = StartOutcome.Started, State = DocumentState.AwaitingApproval, Outbox = outbox };
     }
+
+    private ConfiguredDelegations Delegations => delegations ?? ConfiguredDelegations.None;
 
     /// <summary>Marks a document Failed with a reason a clerk can read (for example: its route is no longer configured).</summary>
     public async Task FailAsync(Guid documentId, string reason, DateTimeOffset now, CancellationToken ct)
@@ -102,12 +107,13 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
         // Unsent links of this step are superseded by the new one.
         await Sql.ExecuteAsync(c, t, ct,
             "UPDATE worker.outbox SET state = 'Cancelled' WHERE step_id = $1 AND sent_at IS NULL AND state <> 'Cancelled'", stepId);
-        var outbox = await StepSql.AskAsync(c, t, pair.Step, expiry, now, $"resend:{stepId}:{Guid.NewGuid():N}", ct);
-        await FollowUpSql.AddAsync(c, t, pair.Document.Id, FollowUp.DeliverMail, [outbox], now, ct);
+        var outbox = await StepSql.AskAsync(c, t, audit, Delegations, pair.Step, expiry, now, $"resend:{stepId}:{Guid.NewGuid():N}", ct);
+        await FollowUpSql.AddAsync(c, t, pair.Document.Id, FollowUp.DeliverMail, outbox, now, ct);
+        var asked = (await StepSql.ReadAsync(c, t, stepId, ct))!;
         await audit.AppendAsync(c, t, audit.Event(pair.Document.Id, actor, "link-resent",
-            $"new link for {pair.Step.ApproverEmail}, valid until {(now + expiry).UtcDateTime:yyyy-MM-dd HH:mm} UTC"), ct);
+            $"new link for {asked.ApproverEmail}, valid until {asked.TokenExpiresAt?.UtcDateTime:yyyy-MM-dd HH:mm} UTC"), ct);
         await t.CommitAsync(ct);
-        return outbox;
+        return outbox[0];
     }
 
     /// <summary>A document as the approval pages show it.</summary>

@@ -3,7 +3,7 @@ using Npgsql;
 namespace Worker.Persistence;
 
 /// <summary>Records an approver's decision and moves the document on, in one transaction.</summary>
-public sealed class DecisionStore(NpgsqlDataSource dataSource, AuditLog audit)
+public sealed class DecisionStore(NpgsqlDataSource dataSource, AuditLog audit, ConfiguredDelegations? delegations = null)
 {
     /// <summary>Null when no step has the token; otherwise the step as decided now or before.</summary>
     public async Task<DecisionResult?> DecideAsync(Decision d, CancellationToken ct)
@@ -21,8 +21,10 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, AuditLog audit)
             WHERE id = $1
             """, step.Id, d.Approve ? StepState.Approved : StepState.Rejected, d.At, d.Ip, d.UserAgent, d.Approve ? null : d.Reason);
         var decided = (await StepSql.ReadAsync(c, t, step.Id, ct))!;
+        // A deputy decides in their own name; the event says for whom, so the trail reads "X (Plh.) on behalf of Y".
+        var behalf = await DelegationSql.OfStepAsync(c, t, step.Id, ct) is { } by ? $" ({by.Kind}) on behalf of {by.OnBehalfEmail}" : "";
         await audit.AppendAsync(c, t, audit.Event(document.Id, step.ApproverEmail, d.Approve ? "approved" : "rejected",
-            d.Approve ? $"step {step.Position}" : $"step {step.Position}: {d.Reason}", d.Ip), ct);
+            d.Approve ? $"step {step.Position}{behalf}" : $"step {step.Position}{behalf}: {d.Reason}", d.Ip), ct);
 
         var result = d.Approve
             ? await AfterApprovalAsync(c, t, decided, d, ct)
@@ -41,10 +43,11 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, AuditLog audit)
             step.DocumentId);
         if (next is not null)
         {
-            var outbox = await StepSql.AskAsync(c, t, next, d.NextExpiry, d.At, $"invite:{next.Id}", ct);
-            await FollowUpSql.AddAsync(c, t, step.DocumentId, FollowUp.DeliverMail, [outbox], d.At, ct);
-            await audit.AppendAsync(c, t, audit.Event(step.DocumentId, "worker", "approval-requested", $"asked {next.ApproverEmail} (step {next.Position})"), ct);
-            return new DecisionResult { Step = step, Recorded = true, Outbox = [outbox] };
+            var outbox = await StepSql.AskAsync(c, t, audit, delegations ?? ConfiguredDelegations.None, next, d.NextExpiry, d.At, $"invite:{next.Id}", ct);
+            await FollowUpSql.AddAsync(c, t, step.DocumentId, FollowUp.DeliverMail, outbox, d.At, ct);
+            var asked = (await StepSql.ReadAsync(c, t, next.Id, ct))!;
+            await audit.AppendAsync(c, t, audit.Event(step.DocumentId, "worker", "approval-requested", $"asked {asked.ApproverEmail} (step {next.Position})"), ct);
+            return new DecisionResult { Step = step, Recorded = true, Outbox = outbox };
         }
         await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep
         {

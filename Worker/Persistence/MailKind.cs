@@ -20,6 +20,9 @@ public static class MailKind
     /// <summary>Tells the submitter that signing failed after its retries; operators are on it.</summary>
     public const string Failed = "Failed";
 
+    /// <summary>Tells an official that a request went to their deputy; carries no link, so it cannot decide.</summary>
+    public const string DelegatedCopy = "DelegatedCopy";
+
     /// <summary>Kinds that carry an approval link and so issue a token when sent.</summary>
     public static bool CarriesLink(string kind) => kind is Invite or Reminder;
 }

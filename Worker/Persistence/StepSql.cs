@@ -19,18 +19,30 @@ internal static class StepSql
         return rows.Count == 0 ? null : rows[0];
     }
 
-    /// <summary>Marks a step asked and queues its link email; returns the outbox row.</summary>
-    public static async Task<Guid> AskAsync(
-        NpgsqlConnection c, NpgsqlTransaction t, ApprovalStep step, TimeSpan expiry, DateTimeOffset now, string key, CancellationToken ct)
+    /// <summary>
+    /// Marks a step asked and queues its link email, to the official's deputy while a delegation is in force (with a copy of the
+    /// notice, without a link, to the official); returns the outbox rows. A deputy's link ends with the delegation at the latest.
+    /// </summary>
+    public static async Task<IReadOnlyList<Guid>> AskAsync(NpgsqlConnection c, NpgsqlTransaction t, AuditLog audit, ConfiguredDelegations delegations,
+        ApprovalStep step, TimeSpan expiry, DateTimeOffset now, string key, CancellationToken ct)
     {
+        var delegated = await DelegationSql.RouteAsync(c, t, step.Id, delegations, now, ct);
+        var expires = delegated is { } d && d.EndsAt < now + expiry ? d.EndsAt : now + expiry;
         await Sql.ExecuteAsync(c, t, ct,
             """
             UPDATE worker.approval_steps SET state = 'Waiting', asked_at = $2, token_expires_at = $3,
                 email_state = 'NotSent', email_attempts = 0, email_last_error = NULL, email_sent_at = NULL,
                 reminders_sent = 0, last_reminder_at = NULL
             WHERE id = $1
-            """, step.Id, now, now + expiry);
-        return await OutboxSql.AddAsync(c, t, key, MailKind.Invite, step.DocumentId, step.Id, step.ApproverEmail, now, ct);
+            """, step.Id, now, expires);
+        var asked = (await ReadAsync(c, t, step.Id, ct))!;
+        var outbox = new List<Guid> { await OutboxSql.AddAsync(c, t, key, MailKind.Invite, step.DocumentId, step.Id, asked.ApproverEmail, now, ct) };
+        if (delegated is null) return outbox;
+        outbox.Add(await OutboxSql.AddAsync(c, t, $"copy:{key}", MailKind.DelegatedCopy, step.DocumentId, step.Id, delegated.OnBehalfEmail, now, ct));
+        await audit.AppendAsync(c, t, audit.Event(step.DocumentId, "worker", "delegated",
+            $"step {step.Position}: asked {asked.ApproverEmail} ({asked.ApproverPosition}) on behalf of {delegated.OnBehalfEmail} " +
+            $"({delegated.Kind}, until {delegated.EndsAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC); copy to {delegated.OnBehalfEmail}"), ct);
+        return outbox;
     }
 
     /// <summary>Ends every other open step of a document and drops their unsent links.</summary>

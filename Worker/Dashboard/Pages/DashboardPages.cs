@@ -19,9 +19,11 @@ public static class DashboardPages
         DashboardRoutes.Routes.AddRazorPage("/documents/(?<id>[0-9a-fA-F-]{36})", m => new DocumentPage(Guid.Parse(m.Groups["id"].Value)));
         DashboardRoutes.Routes.AddRazorPage("/awaiting-approval", _ => new AwaitingApprovalPage());
         DashboardRoutes.Routes.AddRazorPage("/needs-attention", _ => new NeedsAttentionPage());
+        DashboardRoutes.Routes.AddRazorPage("/delegations", _ => new DelegationsPage());
         foreach (var command in Enum.GetValues<OperatorCommand>())
             DashboardRoutes.Routes.Add(OperatorCommandDispatcher.Pattern(command), new OperatorCommandDispatcher(command));
         DashboardRoutes.Routes.Add(RefusedFileDispatcher.Pattern, new RefusedFileDispatcher());
+        DashboardRoutes.Routes.Add(DelegationDispatcher.Pattern, new DelegationDispatcher());
         DashboardRoutes.Routes.AddRazorPage("/new-document", _ => new NewDocumentPage());
         DashboardRoutes.Routes.Add(NewDocumentDispatcher.Pattern, new NewDocumentDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem("Documents", page.Url.To("/documents")) { Active = page.RequestPath.StartsWith("/documents") });
@@ -32,6 +34,7 @@ public static class DashboardPages
         {
             Active = page.RequestPath.StartsWith("/needs-attention"), Metric = AttentionBadge,
         });
+        NavigationMenu.Items.Add(page => new MenuItem("Delegations", page.Url.To("/delegations")) { Active = page.RequestPath.StartsWith("/delegations") });
 
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:awaiting", "Awaiting approval", (q, _) => Count(q, nameof(DocumentState.AwaitingApproval)), "info"));
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:filed-today", "Filed today", (q, today) => q.CountFiledSinceAsync(today, default).GetAwaiter().GetResult(), "success"));
