@@ -106,7 +106,7 @@ public static class ApprovalEndpoints
         return (Classify(lookup, clock.GetUtcNow()), lookup);
     }
 
-    private static LinkStatus Classify(TokenLookup lookup, DateTimeOffset now) => lookup switch
+    internal static LinkStatus Classify(TokenLookup lookup, DateTimeOffset now) => lookup switch
     {
         { Step: null } or { Document: null } => LinkStatus.Unknown,
         { Retired: true } => LinkStatus.Retired,

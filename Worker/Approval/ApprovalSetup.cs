@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Worker.Configuration;
 using Npgsql;
 using Quartz;
+using Worker.Approval.Queue;
 using Worker.Persistence;
 
 namespace Worker.Approval;
@@ -27,6 +28,10 @@ public static class ApprovalSetup
         s.AddSingleton<SecretAttemptStore>();
         s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
+        s.AddSingleton<QueueStore>();
+        s.AddTransient<QueueDecisions>();
+        // The queue page is a Razor component rendered by RazorComponentResult.
+        s.AddRazorComponents();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
         s.AddHostedService<ApprovalSchedule>();
@@ -67,6 +72,7 @@ public static class ApprovalSetup
     {
         app.UseRateLimiter();
         app.MapApprovalEndpoints();
+        app.MapQueueEndpoints();
         return app;
     }
 }

@@ -43,11 +43,18 @@ public static class ApprovalRequestTemplate
         var unexpected = en
             ? $"If you did not expect this request, do not open the link and contact {m.Contact}. Do not forward this email: the link is personal."
             : $"Jika Anda tidak mengharapkan permintaan ini, jangan buka tautannya dan hubungi {m.Contact}. Jangan teruskan email ini: tautannya bersifat pribadi.";
-        var text = $"{greeting}\n\n{intro}\n\n{MailHtml.Rows(rows)}\n\n{action}\n{m.Link}\n\n{once}\n\n{unexpected}\n";
+        var queue = m.QueueLink is null ? null
+            : en ? "All documents waiting for you (approve several at once):" : "Semua dokumen yang menunggu Anda (setujui beberapa sekaligus):";
+        var queueText = queue is null ? "" : $"{queue}\n{m.QueueLink}\n\n";
+        var text = $"{greeting}\n\n{intro}\n\n{MailHtml.Rows(rows)}\n\n{action}\n{m.Link}\n\n{queueText}{once}\n\n{unexpected}\n";
         var html = MailHtml.Page(m.Language, subject,
             [MailHtml.Enc(greeting), MailHtml.Enc(intro)], rows,
             (en ? "Open the document" : "Buka dokumen", m.Link),
-            [MailHtml.Enc(action) + "<br>" + MailHtml.Enc(m.Link), MailHtml.Enc(once), MailHtml.Enc(unexpected)]);
+            [
+                MailHtml.Enc(action) + "<br>" + MailHtml.Enc(m.Link),
+                .. queue is null ? Array.Empty<string>() : [$"<a href=\"{MailHtml.Enc(m.QueueLink)}\">{MailHtml.Enc(queue)}</a>"],
+                MailHtml.Enc(once), MailHtml.Enc(unexpected),
+            ]);
         return new MailContent { Subject = subject, Text = text, Html = html };
     }
 }
