@@ -18,7 +18,8 @@ public sealed class IntakeDropTests(SharedIntakeHost host)
         Assert.Equal(bytes.Length, row.SizeBytes);
         Assert.Equal(Convert.ToHexStringLower(SHA256.HashData(bytes)), row.Sha256);
         Assert.Equal(1, row.PageCount);
-        Assert.Equal("PDF Example Document", row.Title);
+        // The file name, not the PDF's metadata title ("PDF Example Document"): metadata names templates and authors (issue 15).
+        Assert.Equal("surat-keluar-001", row.Title);
         Assert.Equal(bytes, await File.ReadAllBytesAsync(row.ContentPath!));
         Assert.Equal(1, await DocumentRow.HandOffsAsync(host.Database, row.Id));
         Assert.Equal(1, await DocumentRow.RelayedApprovalJobsAsync(host.Database, row.Id));

@@ -22,10 +22,12 @@ public static class ApprovalEndpoints
         group.MapGet("/{token}", GetPageAsync);
         group.MapGet("/{token}/document", GetDocumentAsync);
         group.MapPost("/{token}", PostDecisionAsync);
+        // Outside the per-client limit (a 10-page letter is 10 requests); only a browser holding the page's grant gets past the first check.
+        app.MapGroup("/approve/pages").AddEndpointFilter(SecurityHeaders.AddAsync).MapGet("/{id:guid}/{page:int}.jpg", ApprovalPageImageEndpoint.GetAsync);
         return group;
     }
 
-    public static async Task<ContentHttpResult> GetPageAsync(string token, HttpContext http, ApprovalStore store, IAntiforgery antiforgery,
+    public static async Task<RazorComponentResult> GetPageAsync(string token, HttpContext http, ApprovalStore store, IAntiforgery antiforgery,
         SecretApproval secrets, SigningAvailability signing, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
@@ -37,7 +39,7 @@ public static class ApprovalEndpoints
         return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK, secret: prompt);
     }
 
-    public static async Task<Results<PhysicalFileHttpResult, ContentHttpResult>> GetDocumentAsync(string token, HttpContext http,
+    public static async Task<Results<PhysicalFileHttpResult, RazorComponentResult>> GetDocumentAsync(string token, HttpContext http,
         ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
@@ -52,7 +54,7 @@ public static class ApprovalEndpoints
         return TypedResults.PhysicalFile(path, "application/pdf");
     }
 
-    public static async Task<ContentHttpResult> PostDecisionAsync(string token, HttpContext http, ApprovalStore store,
+    public static async Task<RazorComponentResult> PostDecisionAsync(string token, HttpContext http, ApprovalStore store,
         ApprovalDecisions decisions, SecretApproval secrets, SigningAvailability signing, IAntiforgery antiforgery, IOptions<WorkerOptions> options,
         TimeProvider clock, CancellationToken ct)
     {
@@ -60,7 +62,7 @@ public static class ApprovalEndpoints
         var t = ApprovalResponses.TextsFor(lookup, http);
         if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, t, options.Value);
         if (!await antiforgery.IsRequestValidAsync(http))
-            return ApprovalResponses.Html(http, StatusCodes.Status400BadRequest, nonce => ApprovalPage.Message(t, t.PageTitle, t.BadForm, nonce));
+            return ApprovalResponses.Message(http, StatusCodes.Status400BadRequest, t, t.PageTitle, t.BadForm);
 
         var form = await http.Request.ReadFormAsync(ct);
         var decision = form["decision"].ToString();
@@ -91,18 +93,19 @@ public static class ApprovalEndpoints
             var (now, current) = await LookupAsync(token, store, clock, ct);
             return ApprovalResponses.NotUsable(http, now, current, t, options.Value);
         }
-        return ApprovalResponses.Html(http, StatusCodes.Status200OK,
-            nonce => ApprovalPage.Message(t, t.DoneTitle, approve ? t.ApprovedDone : t.RejectedDone, nonce));
+        return ApprovalResponses.Message(http, StatusCodes.Status200OK, t, t.DoneTitle, approve ? t.ApprovedDone : t.RejectedDone);
     }
 
     // 503: nothing was decided, and the same link works once the signer's check is green again.
-    private static ContentHttpResult SigningUnavailable(HttpContext http, ApprovalTexts t) =>
-        ApprovalResponses.Html(http, StatusCodes.Status503ServiceUnavailable, nonce => ApprovalPage.Message(t, t.PageTitle, SigningAvailability.Sentence, nonce));
+    private static RazorComponentResult SigningUnavailable(HttpContext http, ApprovalTexts t) =>
+        ApprovalResponses.Message(http, StatusCodes.Status503ServiceUnavailable, t, t.PageTitle, SigningAvailability.Sentence);
 
-    internal static async Task<(LinkStatus, TokenLookup)> LookupAsync(string token, ApprovalStore store, TimeProvider clock, CancellationToken ct)
+    internal static async Task<(LinkStatus, TokenLookup)> LookupAsync(string token, ApprovalStore store, TimeProvider clock, CancellationToken ct) =>
+        ApprovalTokens.Hash(token) is { } hash ? await LookupHashAsync(hash, store, clock, ct) : (LinkStatus.Unknown, TokenLookup.Unknown);
+
+    internal static async Task<(LinkStatus, TokenLookup)> LookupHashAsync(byte[] tokenSha256, ApprovalStore store, TimeProvider clock, CancellationToken ct)
     {
-        if (ApprovalTokens.Hash(token) is not { } hash) return (LinkStatus.Unknown, TokenLookup.Unknown);
-        var lookup = await store.FindByTokenAsync(hash, ct);
+        var lookup = await store.FindByTokenAsync(tokenSha256, ct);
         return (Classify(lookup, clock.GetUtcNow()), lookup);
     }
 

@@ -11,6 +11,10 @@ public sealed record ApprovalPageModel
     public required ApprovalStep Step { get; init; }
     /// <summary>The document to decide on.</summary>
     public required ApprovalDocument Document { get; init; }
+    /// <summary>Who sent it: the submitter, else the route's unit, else a dash.</summary>
+    public required string Sender { get; init; }
+    /// <summary>The clerk's note, when there is one.</summary>
+    public string? Note { get; init; }
     /// <summary>Zone the times are shown in.</summary>
     public required TimeZoneInfo Zone { get; init; }
     /// <summary>The link token, for the form and PDF addresses (relative, never logged).</summary>

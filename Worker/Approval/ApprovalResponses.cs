@@ -4,36 +4,50 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Worker.Configuration;
 using Worker.Notifications;
 using Worker.Persistence;
+using Worker.Web;
 
 namespace Worker.Approval;
 
 /// <summary>The HTML responses of the approval endpoints.</summary>
 public static class ApprovalResponses
 {
-    /// <summary>An HTML page with a fresh CSP nonce for its inline style.</summary>
+    /// <summary>An HTML page with a fresh CSP nonce for its inline style (the /verify pages, still assembled as strings).</summary>
     public static ContentHttpResult Html(HttpContext http, int status, Func<string, string> render)
     {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        http.Response.Headers.ContentSecurityPolicy = SecurityHeaders.ForPage(nonce);
+        http.Response.Headers.ContentSecurityPolicy = PageSecurity.PolicyFor(nonce);
         return TypedResults.Content(render(nonce), "text/html; charset=utf-8", statusCode: status);
     }
 
+    /// <summary>A page with a heading and one sentence.</summary>
+    public static RazorComponentResult Message(HttpContext http, int status, ApprovalTexts t, string heading, string text) =>
+        PhonePage.Render<ApprovalMessagePage>(http, status, new Dictionary<string, object?>
+        {
+            [nameof(ApprovalMessagePage.Texts)] = t, [nameof(ApprovalMessagePage.Heading)] = heading, [nameof(ApprovalMessagePage.Text)] = text,
+        });
+
     /// <summary>The decision form, with a new antiforgery token; <paramref name="error"/> explains a refused post.</summary>
-    public static ContentHttpResult DecisionPage(HttpContext http, IAntiforgery antiforgery, TokenLookup lookup, string token, ApprovalTexts texts,
+    public static RazorComponentResult DecisionPage(HttpContext http, IAntiforgery antiforgery, TokenLookup lookup, string token, ApprovalTexts texts,
         WorkerOptions options, int status, string? error = null, string? reason = null, SecretPrompt? secret = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
+        var document = lookup.Document!;
+        // Resolved here rather than passed by every caller (the endpoints and SecretApproval): the same grant on every rendering.
+        http.RequestServices.GetRequiredService<ApprovalPageAccess>().Grant(http, document.Id, ApprovalTokens.Hash(token)!, lookup.Step!.TokenExpiresAt);
+        var unit = ApprovalRoutes.Find(options, document.Route)?.Unit;
         var model = new ApprovalPageModel
         {
-            Texts = texts, Step = lookup.Step!, Document = lookup.Document!, Zone = ApprovalRoutes.Zone(options), Token = token,
+            Texts = texts, Step = lookup.Step!, Document = document, Zone = ApprovalRoutes.Zone(options), Token = token,
+            Sender = !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail : !string.IsNullOrWhiteSpace(unit) ? unit : "—",
+            Note = string.IsNullOrWhiteSpace(document.Note) ? null : document.Note,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "",
             ReasonMaxLength = options.Approval.ReasonMaxLength, Error = error, Reason = reason, Secret = secret,
         };
-        return Html(http, status, nonce => ApprovalPage.Decision(model, nonce));
+        return PhonePage.Render<ApprovalPage>(http, status, new Dictionary<string, object?> { [nameof(ApprovalPage.Model)] = model });
     }
 
     /// <summary>A link that cannot be used: 404 when unknown, else 410; it tells what happened and nothing about the document.</summary>
-    public static ContentHttpResult NotUsable(HttpContext http, LinkStatus status, TokenLookup lookup, ApprovalTexts t, WorkerOptions options)
+    public static RazorComponentResult NotUsable(HttpContext http, LinkStatus status, TokenLookup lookup, ApprovalTexts t, WorkerOptions options)
     {
         var text = status switch
         {
@@ -45,8 +59,7 @@ public static class ApprovalResponses
                 s.DecidedAt is { } at ? LocalTime.Format(at, ApprovalRoutes.Zone(options), t.Lang) : "—"),
             _ => t.Unknown,
         };
-        return Html(http, status == LinkStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone,
-            nonce => ApprovalPage.Message(t, t.GoneTitle, text, nonce));
+        return Message(http, status == LinkStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone, t, t.GoneTitle, text);
     }
 
     /// <summary>The approver's language, else the browser's (id or en), else Indonesian.</summary>

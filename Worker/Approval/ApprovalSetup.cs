@@ -28,10 +28,10 @@ public static class ApprovalSetup
         s.AddSingleton<SecretAttemptStore>();
         s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
+        s.AddSingleton<ApprovalPageImages>();
+        s.AddSingleton<ApprovalPageAccess>();
         s.AddSingleton<QueueStore>();
         s.AddTransient<QueueDecisions>();
-        // The queue page is a Razor component rendered by RazorComponentResult.
-        s.AddRazorComponents();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
         s.AddHostedService<ApprovalSchedule>();

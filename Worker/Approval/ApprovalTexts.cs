@@ -1,96 +1,89 @@
+using Worker.Web;
+
 namespace Worker.Approval;
 
-/// <summary>Every sentence of the approval pages, in Indonesian (default) and English; {0} marks a value.</summary>
-public sealed record ApprovalTexts
+/// <summary>Every sentence of the approval pages, read from Web/Resources/Pages*.resx in the approver's language; {0} marks a value.</summary>
+public sealed class ApprovalTexts(PageTexts texts)
 {
     /// <summary>The html lang attribute.</summary>
-    public required string Lang { get; init; }
+    public string Lang => texts.Lang;
+
     /// <summary>Heading of the decision page.</summary>
-    public required string PageTitle { get; init; }
-    /// <summary>Greeting with the approver's name.</summary>
-    public required string Greeting { get; init; }
+    public string PageTitle => texts[nameof(PageTitle)];
+    /// <summary>Greeting with the approver's name ({0}).</summary>
+    public string Greeting => texts[nameof(Greeting)];
     /// <summary>One line on what is asked.</summary>
-    public required string Intro { get; init; }
-    /// <summary>Detail labels: title, number, submitter, pages, size, received.</summary>
-    public required string[] Labels { get; init; }
-    /// <summary>Link text to the PDF.</summary>
-    public required string ViewPdf { get; init; }
-    /// <summary>Until when the link works.</summary>
-    public required string ValidUntil { get; init; }
+    public string Intro => texts[nameof(Intro)];
+    /// <summary>Label of the title.</summary>
+    public string LabelTitle => texts[nameof(LabelTitle)];
+    /// <summary>Label of the letter number.</summary>
+    public string LabelNumber => texts[nameof(LabelNumber)];
+    /// <summary>Label of the sender.</summary>
+    public string LabelSender => texts[nameof(LabelSender)];
+    /// <summary>Label of the page count.</summary>
+    public string LabelPages => texts[nameof(LabelPages)];
+    /// <summary>Label of the size.</summary>
+    public string LabelSize => texts[nameof(LabelSize)];
+    /// <summary>Label of the time received.</summary>
+    public string LabelReceived => texts[nameof(LabelReceived)];
+    /// <summary>Label of the file name.</summary>
+    public string LabelFile => texts[nameof(LabelFile)];
+    /// <summary>Heading of the clerk's note.</summary>
+    public string NoteHeading => texts[nameof(NoteHeading)];
+    /// <summary>Link text to the PDF (secondary to the pages shown).</summary>
+    public string ViewPdf => texts[nameof(ViewPdf)];
+    /// <summary>Until when the link works ({0}).</summary>
+    public string ValidUntil => texts[nameof(ValidUntil)];
+    /// <summary>Heading of the page images.</summary>
+    public string PagesHeading => texts[nameof(PagesHeading)];
+    /// <summary>Alternative text of a page image ({0}: page, {1}: pages).</summary>
+    public string PageAlt => texts[nameof(PageAlt)];
+    /// <summary>Pages past the preview cap ({0}-{1}) are only in the PDF.</summary>
+    public string PagesMore => texts[nameof(PagesMore)];
+    /// <summary>The page images could not be made.</summary>
+    public string PreviewFailed => texts[nameof(PreviewFailed)];
     /// <summary>The confirmation checkbox.</summary>
-    public required string Confirm { get; init; }
+    public string Confirm => texts[nameof(Confirm)];
     /// <summary>Label of the reason field.</summary>
-    public required string ReasonLabel { get; init; }
+    public string ReasonLabel => texts[nameof(ReasonLabel)];
     /// <summary>The approve button.</summary>
-    public required string Approve { get; init; }
+    public string Approve => texts[nameof(Approve)];
     /// <summary>The reject button.</summary>
-    public required string Reject { get; init; }
+    public string Reject => texts[nameof(Reject)];
     /// <summary>Refusal when the box was not ticked.</summary>
-    public required string NeedConfirm { get; init; }
+    public string NeedConfirm => texts[nameof(NeedConfirm)];
     /// <summary>Refusal when a rejection has no reason.</summary>
-    public required string NeedReason { get; init; }
+    public string NeedReason => texts[nameof(NeedReason)];
     /// <summary>Refusal when the reason is too long ({0}: the limit).</summary>
-    public required string ReasonTooLong { get; init; }
+    public string ReasonTooLong => texts[nameof(ReasonTooLong)];
     /// <summary>Refusal when the antiforgery check failed.</summary>
-    public required string BadForm { get; init; }
+    public string BadForm => texts[nameof(BadForm)];
     /// <summary>Heading after a decision.</summary>
-    public required string DoneTitle { get; init; }
+    public string DoneTitle => texts[nameof(DoneTitle)];
     /// <summary>After approving.</summary>
-    public required string ApprovedDone { get; init; }
+    public string ApprovedDone => texts[nameof(ApprovedDone)];
     /// <summary>After rejecting.</summary>
-    public required string RejectedDone { get; init; }
+    public string RejectedDone => texts[nameof(RejectedDone)];
     /// <summary>A used link ({0}: decision word, {1}: time).</summary>
-    public required string EarlierDecision { get; init; }
+    public string EarlierDecision => texts[nameof(EarlierDecision)];
     /// <summary>The word for an approval.</summary>
-    public required string ApprovedWord { get; init; }
+    public string ApprovedWord => texts[nameof(ApprovedWord)];
     /// <summary>The word for a rejection.</summary>
-    public required string RejectedWord { get; init; }
+    public string RejectedWord => texts[nameof(RejectedWord)];
     /// <summary>Heading of every "link not valid" page.</summary>
-    public required string GoneTitle { get; init; }
+    public string GoneTitle => texts[nameof(GoneTitle)];
     /// <summary>An unknown link.</summary>
-    public required string Unknown { get; init; }
+    public string Unknown => texts[nameof(Unknown)];
     /// <summary>An expired link.</summary>
-    public required string Expired { get; init; }
+    public string Expired => texts[nameof(Expired)];
     /// <summary>A link replaced by a newer one.</summary>
-    public required string Retired { get; init; }
+    public string Retired => texts[nameof(Retired)];
     /// <summary>A link whose document no longer waits for this approver.</summary>
-    public required string Closed { get; init; }
+    public string Closed => texts[nameof(Closed)];
 
-    public static readonly ApprovalTexts Id = new()
-    {
-        Lang = "id", PageTitle = "Persetujuan dokumen", Greeting = "Yth. {0}", Intro = "Dokumen berikut menunggu persetujuan Anda.",
-        Labels = ["Judul", "Nomor", "Pengirim", "Jumlah halaman", "Ukuran", "Diterima"],
-        ViewPdf = "Baca dokumen (PDF)", ValidUntil = "Tautan ini berlaku sampai {0} dan hanya dapat dipakai satu kali.",
-        Confirm = "Saya telah membaca dokumen ini", ReasonLabel = "Alasan penolakan (wajib jika menolak)",
-        Approve = "Setujui", Reject = "Tolak",
-        NeedConfirm = "Centang \"Saya telah membaca dokumen ini\" sebelum memberi keputusan.",
-        NeedReason = "Tuliskan alasan penolakan.", ReasonTooLong = "Alasan terlalu panjang (paling banyak {0} karakter).",
-        BadForm = "Formulir ini sudah tidak berlaku. Muat ulang halaman lalu coba lagi.",
-        DoneTitle = "Keputusan tercatat", ApprovedDone = "Terima kasih. Persetujuan Anda telah dicatat.",
-        RejectedDone = "Penolakan Anda telah dicatat. Pengirim dokumen akan diberi tahu.",
-        EarlierDecision = "Tautan ini sudah dipakai. Keputusan yang tercatat: {0}, {1}.", ApprovedWord = "Disetujui", RejectedWord = "Ditolak",
-        GoneTitle = "Tautan tidak berlaku", Unknown = "Tautan tidak dikenal. Periksa kembali tautan pada email Anda.",
-        Expired = "Tautan ini sudah kedaluwarsa.", Retired = "Tautan ini sudah diganti dengan tautan yang lebih baru. Gunakan email terbaru.",
-        Closed = "Dokumen ini tidak lagi menunggu keputusan Anda.",
-    };
+    public static readonly ApprovalTexts Id = new(PageTexts.Id);
 
-    public static readonly ApprovalTexts En = new()
-    {
-        Lang = "en", PageTitle = "Document approval", Greeting = "Dear {0}", Intro = "The following document awaits your approval.",
-        Labels = ["Title", "Number", "Submitted by", "Pages", "Size", "Received"],
-        ViewPdf = "Read the document (PDF)", ValidUntil = "This link works until {0}, and only once.",
-        Confirm = "I have read this document", ReasonLabel = "Reason for rejecting (required to reject)",
-        Approve = "Approve", Reject = "Reject",
-        NeedConfirm = "Tick \"I have read this document\" before deciding.",
-        NeedReason = "Write the reason for rejecting.", ReasonTooLong = "The reason is too long (at most {0} characters).",
-        BadForm = "This form is no longer valid. Reload the page and try again.",
-        DoneTitle = "Decision recorded", ApprovedDone = "Thank you. Your approval has been recorded.",
-        RejectedDone = "Your rejection has been recorded. The submitter will be told.",
-        EarlierDecision = "This link was already used. Recorded decision: {0}, {1}.", ApprovedWord = "Approved", RejectedWord = "Rejected",
-        GoneTitle = "Link not valid", Unknown = "Unknown link. Check the link in your email.",
-        Expired = "This link has expired.", Retired = "This link was replaced by a newer one. Use the latest email.",
-        Closed = "This document no longer awaits your decision.",
-    };
+    public static readonly ApprovalTexts En = new(PageTexts.En);
 
     public static ApprovalTexts For(string language) => language == "en" ? En : Id;
 }

@@ -43,7 +43,7 @@ public sealed partial class SecretApproval(
     }
 
     /// <summary>Asks BSrE to send the official a TOTP code, then shows the page with the code field.</summary>
-    public async Task<ContentHttpResult> SendCodeAsync(string token, HttpContext http, TokenLookup lookup, ApprovalTexts t, SecretPrompt prompt, CancellationToken ct)
+    public async Task<RazorComponentResult> SendCodeAsync(string token, HttpContext http, TokenLookup lookup, ApprovalTexts t, SecretPrompt prompt, CancellationToken ct)
     {
         var o = options.Value;
         try
@@ -59,13 +59,13 @@ public sealed partial class SecretApproval(
         return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, o, StatusCodes.Status200OK, secret: prompt with { CodeSent = true });
     }
 
-    public async Task<ContentHttpResult> ApproveAsync(
+    public async Task<RazorComponentResult> ApproveAsync(
         string token, HttpContext http, TokenLookup lookup, ApprovalTexts t, SecretPrompt prompt, string passphrase, string ip, string userAgent, CancellationToken ct)
     {
         var s = SecretTexts.For(t.Lang, prompt.Signing);
         var document = lookup.Document!;
         var o = options.Value;
-        ContentHttpResult Page(int status, string error) =>
+        RazorComponentResult Page(int status, string error) =>
             ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, o, status, error, secret: prompt);
         if (prompt.Blocked is not null) return Page(StatusCodes.Status409Conflict, prompt.Blocked);
         if (passphrase.Length == 0) return Page(StatusCodes.Status400BadRequest, s.Missing);
@@ -117,11 +117,11 @@ public sealed partial class SecretApproval(
             var (now, latest) = await ApprovalEndpoints.LookupAsync(token, store, clock, ct);
             return ApprovalResponses.NotUsable(http, now, latest, t, o);
         }
-        return ApprovalResponses.Html(http, StatusCodes.Status200OK, nonce => ApprovalPage.Message(t, t.DoneTitle, s.Done, nonce));
+        return ApprovalResponses.Message(http, StatusCodes.Status200OK, t, t.DoneTitle, s.Done);
     }
 
-    private static ContentHttpResult Paused(HttpContext http, ApprovalTexts t, SecretTexts s) =>
-        ApprovalResponses.Html(http, StatusCodes.Status423Locked, nonce => ApprovalPage.Message(t, t.PageTitle, s.Paused, nonce));
+    private static RazorComponentResult Paused(HttpContext http, ApprovalTexts t, SecretTexts s) =>
+        ApprovalResponses.Message(http, StatusCodes.Status423Locked, t, t.PageTitle, s.Paused);
 
     [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: step {Position} typed a wrong signing secret (try {Wrong}); nothing changed")]
     private partial void LogWrongSecret(Guid documentId, int position, int wrong);

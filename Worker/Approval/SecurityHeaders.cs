@@ -16,8 +16,4 @@ public static class SecurityHeaders
         headers.ContentSecurityPolicy = Default;
         return next(context);
     }
-
-    /// <summary>The policy of an HTML page whose only style element carries <paramref name="nonce"/>.</summary>
-    public static string ForPage(string nonce) =>
-        $"default-src 'none'; style-src 'nonce-{nonce}'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 }

@@ -9,4 +9,10 @@ public sealed class ApprovalOptions
     public int ReasonMaxLength { get; set; } = 500;
     /// <summary>How often, inside office hours, reminders and expiry are checked.</summary>
     public TimeSpan SweepEvery { get; set; } = TimeSpan.FromMinutes(1);
+    /// <summary>Longest time pdftoppm may take for one page image of the approval page; a slower page shows a plain message.</summary>
+    public TimeSpan PreviewTimeout { get; set; } = TimeSpan.FromSeconds(15);
+    /// <summary>Address-space limit of one page render, in megabytes.</summary>
+    public int PreviewMemoryMegabytes { get; set; } = 768;
+    /// <summary>Pages shown as images; later pages are read in the PDF.</summary>
+    public int PreviewMaxPages { get; set; } = 40;
 }

@@ -11,6 +11,8 @@ public sealed class RouteOptions
     public string Failed { get; set; } = "";
     /// <summary>Who is notified when the submitter is unknown.</summary>
     public string Contact { get; set; } = "";
+    /// <summary>The office unit sending this route's letters, shown as sender when the document names nobody.</summary>
+    public string Unit { get; set; } = "";
     public List<ApproverOptions> Approvers { get; set; } = [];
     /// <summary>Sequential (one after another) or All (everyone at once).</summary>
     public string Mode { get; set; } = "Sequential";

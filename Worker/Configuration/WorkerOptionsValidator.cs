@@ -40,6 +40,9 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         WebOptionsValidator.Check(e, o);
         if (o.Approval.RequestsPerMinute < 1) e.Add($"{w}:Approval:RequestsPerMinute: must be at least 1");
         if (o.Approval.ReasonMaxLength < 20) e.Add($"{w}:Approval:ReasonMaxLength: must be at least 20");
+        if (o.Approval.PreviewTimeout <= TimeSpan.Zero) e.Add($"{w}:Approval:PreviewTimeout: must be positive, e.g. 00:00:15");
+        if (o.Approval.PreviewMemoryMegabytes < 64) e.Add($"{w}:Approval:PreviewMemoryMegabytes: must be at least 64");
+        if (o.Approval.PreviewMaxPages < 1) e.Add($"{w}:Approval:PreviewMaxPages: must be at least 1");
         Positive(e, $"{w}:Approval:SweepEvery", o.Approval.SweepEvery);
         for (var i = 0; i < o.Routes.Count; i++) RouteOptionsValidator.Check(e, $"{w}:Routes:{i}", o.Routes[i], o);
         foreach (var dup in o.Routes.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))

@@ -10,6 +10,7 @@ using Worker.Operators;
 using Worker.Persistence;
 using Worker.Signing;
 using Worker.Verification;
+using Worker.Web;
 
 namespace Worker.Hosting;
 
@@ -38,6 +39,7 @@ public static class WorkerApplication
         builder.AddJobs(options);
         builder.AddScheduler(options);
         builder.AddNotifications();
+        builder.AddWebPages();
         builder.AddApproval(options);
         builder.AddSigning();
         builder.AddVerification();

@@ -51,7 +51,8 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
         var inspection = inspector.Inspect(prepared.ApprovedPath!);
         if (!inspection.Ok)
             return Refuse(document, new IntakeProblem(inspection.ProblemId ?? "PDF ditolak.", inspection.ProblemEn ?? "PDF refused.", inspection.ProblemDetail));
-        document = document with { PageCount = inspection.PageCount, Title = PlainText.CleanOrNull(inspection.Title) ?? document.Title };
+        // The title stays the file name unless the sidecar gives one: PDF metadata titles are often a template's or an author's name.
+        document = document with { PageCount = inspection.PageCount };
 
         if (ticket.SidecarName is null) return document;
         if (ticket.SidecarRefusal is FileRefusal.Link or FileRefusal.NotRegular)

@@ -25,6 +25,8 @@ public sealed record ApprovalDocument
     public string? Number { get; init; }
     /// <summary>Who submitted it, if known.</summary>
     public string? SubmitterEmail { get; init; }
+    /// <summary>The clerk's note for the approvers (sidecar or API), if any.</summary>
+    public string? Note { get; init; }
     /// <summary>Where the original bytes are kept.</summary>
     public string? ContentPath { get; init; }
     /// <summary>When intake recorded it.</summary>
@@ -35,7 +37,7 @@ public sealed record ApprovalDocument
     public string? Error { get; init; }
 
     internal const string Columns =
-        "d.id, d.route, d.state, d.source_name, d.size_bytes, d.sha256, d.page_count, d.title, d.number, d.submitter_email, d.content_path, d.received_at, d.declined_path, d.error";
+        "d.id, d.route, d.state, d.source_name, d.size_bytes, d.sha256, d.page_count, d.title, d.number, d.submitter_email, d.content_path, d.received_at, d.declined_path, d.error, d.note";
 
     /// <summary>Reads <see cref="Columns"/> starting at <paramref name="i"/>.</summary>
     internal static ApprovalDocument Read(NpgsqlDataReader r, int i = 0) => new()
@@ -54,5 +56,6 @@ public sealed record ApprovalDocument
         ReceivedAt = r.GetFieldValue<DateTimeOffset>(i + 11),
         DeclinedPath = r.IsDBNull(i + 12) ? null : r.GetString(i + 12),
         Error = r.IsDBNull(i + 13) ? null : r.GetString(i + 13),
+        Note = r.IsDBNull(i + 14) ? null : r.GetString(i + 14),
     };
 }

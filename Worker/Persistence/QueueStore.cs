@@ -43,6 +43,7 @@ public sealed class QueueStore(NpgsqlDataSource dataSource)
     {
         Step = ApprovalStep.Read(r),
         Document = ApprovalDocument.Read(r, 18),
-        TokenSha256 = r.IsDBNull(32) ? null : r.GetFieldValue<byte[]>(32),
+        // The token hash is the last column, after the step's and the document's.
+        TokenSha256 = r.IsDBNull(r.FieldCount - 1) ? null : r.GetFieldValue<byte[]>(r.FieldCount - 1),
     };
 }

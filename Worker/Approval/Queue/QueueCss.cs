@@ -5,8 +5,9 @@ public static class QueueCss
 {
     public const string Rules =
         ".doc .head{display:flex;gap:10px;align-items:flex-start}.doc input[type=checkbox]{width:28px;height:28px;flex:none}" +
-        ".thumb{flex:none;width:56px;height:76px;border:1px solid #9aa5b1;border-radius:4px;background:#fafafa;color:#52606d;font-size:.7rem;" +
-        "display:flex;align-items:center;justify-content:center;text-align:center}" +
+        ".thumb{flex:none;width:64px;height:auto;min-height:60px;border:1px solid #d9dde3;background:#fff}" +
+        "img.page{display:block;width:100%;height:auto;margin:0 0 10px;border:1px solid #d9dde3;background:#fff}" +
+        ".pdf{display:block;text-align:center;padding:10px;border:1px solid #9aa5b1;border-radius:8px;color:#1f2933;text-decoration:none}" +
         ".open{display:inline-block;padding:8px 0;color:#0b6e4f;font-weight:600}details{margin-top:8px}summary{color:#b42318;font-weight:600;padding:6px 0}" +
         "label.confirm{display:flex;gap:10px;align-items:center;font-weight:600;padding:8px 0}label.confirm input{width:24px;height:24px}" +
         "textarea,input.secret{display:block;width:100%;font:inherit;padding:8px;margin:4px 0 10px;border:1px solid #9aa5b1;border-radius:6px}" +

@@ -22,6 +22,7 @@ public static class QueueEndpoints
     {
         var group = app.MapGroup(Prefix).RequireRateLimiting(ApprovalEndpoints.RateLimitPolicy).AddEndpointFilter(SecurityHeaders.AddAsync);
         group.MapGet("/{token}", GetPageAsync);
+        group.MapGet("/{token}/view/{stepId:guid}", GetViewAsync);
         group.MapGet("/{token}/document/{stepId:guid}", GetDocumentAsync);
         group.MapPost("/{token}", PostAsync);
         return group;
@@ -34,15 +35,26 @@ public static class QueueEndpoints
         return gone ?? await PageAsync(http, link!, token, queue, secrets, antiforgery, options.Value, clock, StatusCodes.Status200OK, null, ct);
     }
 
+    /// <summary>One waiting document's pages in place (the approval page's images, granted to this browser for its step's link).</summary>
+    public static async Task<RazorComponentResult> GetViewAsync(string token, Guid stepId, HttpContext http, QueueStore queue, ApprovalPageAccess access,
+        IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+    {
+        var (link, entry, gone) = await WaitingAsync(token, stepId, queue, http, clock, ct);
+        if (gone is not null) return gone;
+        access.Grant(http, entry!.Document.Id, entry.TokenSha256!, entry.Step.TokenExpiresAt);
+        return PhonePage.Render<QueueDocumentPage>(http, StatusCodes.Status200OK, new Dictionary<string, object?>
+        {
+            ["T"] = QueueTexts.For(link!.Language), ["Item"] = new QueueItem { Entry = entry, Sender = ApprovalRoutes.Sender(options.Value, entry.Document) },
+            ["Zone"] = ApprovalRoutes.Zone(options.Value), ["Back"] = $"{Prefix}/{token}#doc-{stepId}", ["Pdf"] = $"{Prefix}/{token}/document/{stepId}",
+        });
+    }
+
     public static async Task<Results<PhysicalFileHttpResult, RazorComponentResult>> GetDocumentAsync(string token, Guid stepId, HttpContext http,
         QueueStore queue, TimeProvider clock, CancellationToken ct)
     {
-        var (link, gone) = await LinkAsync(token, queue, http, clock, ct);
+        var (_, entry, gone) = await WaitingAsync(token, stepId, queue, http, clock, ct);
         if (gone is not null) return gone;
-        var waiting = await queue.WaitingAsync(link!.ApproverEmail, clock.GetUtcNow(), ct);
-        // Only a document waiting in this approver's queue; anything else looks like a link that does not exist.
-        if (waiting.FirstOrDefault(e => e.Step.Id == stepId) is not { Document: var document })
-            return Message(http, QueueTexts.For(link.Language), StatusCodes.Status404NotFound, QueueTexts.For(link.Language).Page.Closed);
+        var document = entry!.Document;
         var path = document.ContentPath is { } p && File.Exists(p)
             ? Path.GetFullPath(p)
             : throw new FileNotFoundException($"the stored original of document {document.Id} is missing");
@@ -99,13 +111,16 @@ public static class QueueEndpoints
         var q = QueueTexts.For(link.Language);
         var waiting = await queue.WaitingAsync(link.ApproverEmail, clock.GetUtcNow(), ct);
         var items = new List<QueueItem>(waiting.Count);
+        var access = http.RequestServices.GetRequiredService<ApprovalPageAccess>();
         SecretTexts? secret = null;
         foreach (var e in waiting)
         {
+            // The thumbnail is the approval page's first page image, granted to this browser as that page does.
+            access.Grant(http, e.Document.Id, e.TokenSha256!, e.Step.TokenExpiresAt);
             var prompt = await secrets.PromptAsync(new TokenLookup { Step = e.Step, Document = e.Document }, q.Page, ct);
             var blocked = prompt?.Blocked ?? (prompt is { Signing.Totp: true } ? q.OwnPage : null);
             if (prompt is not null && blocked is null) secret ??= SecretTexts.For(q.Lang, prompt.Signing);
-            items.Add(new QueueItem { Entry = e, Blocked = blocked });
+            items.Add(new QueueItem { Entry = e, Sender = ApprovalRoutes.Sender(options, e.Document), Blocked = blocked });
         }
         var tokens = antiforgery.GetAndStoreTokens(http);
         var model = new QueuePageModel
@@ -115,6 +130,18 @@ public static class QueueEndpoints
             Zone = ApprovalRoutes.Zone(options), Secret = secret, Error = error,
         };
         return PhonePage.Render<QueuePage>(http, status, new Dictionary<string, object?> { ["M"] = model });
+    }
+
+    // Only a document waiting in this approver's queue; anything else looks like a link that does not exist.
+    private static async Task<(QueueLink?, QueueEntry?, RazorComponentResult?)> WaitingAsync(string token, Guid stepId, QueueStore queue, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
+    {
+        var (link, gone) = await LinkAsync(token, queue, http, clock, ct);
+        if (gone is not null) return (null, null, gone);
+        var waiting = await queue.WaitingAsync(link!.ApproverEmail, clock.GetUtcNow(), ct);
+        if (waiting.FirstOrDefault(e => e.Step.Id == stepId) is { } entry) return (link, entry, null);
+        var q = QueueTexts.For(link.Language);
+        return (link, null, Message(http, q, StatusCodes.Status404NotFound, q.Page.Closed));
     }
 
     // The link, or the page saying why it opens nothing: 404 for an unknown token, 410 once expired.
