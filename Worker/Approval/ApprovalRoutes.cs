@@ -22,7 +22,7 @@ public static class ApprovalRoutes
     /// <summary>Who the pages name as the sender: the submitter, else the route's unit, else a dash.</summary>
     public static string Sender(WorkerOptions options, ApprovalDocument document) =>
         !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail
-        : Find(options, document.Route)?.Unit is { Length: > 0 } unit && !string.IsNullOrWhiteSpace(unit) ? unit : "—";
+        : Find(options, document.Route)?.Unit is { } unit && !string.IsNullOrWhiteSpace(unit) ? unit : "—";
 
     public static IReadOnlyList<PlannedStep> Plan(RouteOptions route) =>
         route.Approvers.Select(a => new PlannedStep

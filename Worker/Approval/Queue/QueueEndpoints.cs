@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
@@ -54,14 +53,7 @@ public static class QueueEndpoints
     {
         var (_, entry, gone) = await WaitingAsync(token, stepId, queue, http, clock, ct);
         if (gone is not null) return gone;
-        var document = entry!.Document;
-        var path = document.ContentPath is { } p && File.Exists(p)
-            ? Path.GetFullPath(p)
-            : throw new FileNotFoundException($"the stored original of document {document.Id} is missing");
-        http.Response.Headers.ContentDisposition = new ContentDispositionHeaderValue("inline") { FileNameStar = document.SourceName }.ToString();
-        // Chrome's built-in PDF viewer does not open under default-src 'none'; framing stays forbidden.
-        http.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
-        return TypedResults.PhysicalFile(path, "application/pdf");
+        return ApprovalEndpoints.Original(http, entry!.Document);
     }
 
     public static async Task<RazorComponentResult> PostAsync(string token, HttpContext http, QueueStore queue, QueueDecisions decisions,
