@@ -20,7 +20,10 @@ public sealed class QueueBrowserTests(SigningHost host) : IClassFixture<SigningH
 
         await using var phone = await QueuePhone.OpenAsync($"{host.Config.BaseUrl}/queue/{token}");
         foreach (var (_, title) in documents) Assert.True(await phone.Page.GetByText(title, new() { Exact = true }).IsVisibleAsync(), title);
+        await Eventually.Async(phone.ThumbnailsLoadedAsync, loaded => loaded, TimeSpan.FromSeconds(120), "first-page thumbnails");
         await phone.ShotAsync("queue-phone");
+        // Reading happens in place: the four-page letter's pages, drawn from the approved bytes, then back to the list.
+        Assert.Equal(4, await phone.ReadAsync(documents[1].Title, "queue-phone-read"));
         var approve = documents.Take(3).ToList();
         await phone.ApproveAsync(approve.Select(d => d.Title), passphrase: null, "queue-phone-keyfile");
         foreach (var (_, title) in approve) Assert.EndsWith("Disetujui", (await phone.OutcomeAsync(title)).Trim());

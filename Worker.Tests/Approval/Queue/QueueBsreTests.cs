@@ -79,6 +79,32 @@ public sealed class QueueBsreTests(QueueBsreHost host) : IClassFixture<QueueBsre
     }
 
     [Fact]
+    public async Task Post_SignsAndDecidesEachOnce_WhenTheSameBatchIsPostedTwiceAtOnce()
+    {
+        var (one, oneTitle, _) = await host.DropAsync("minimal-document.pdf");
+        var (two, twoTitle, _) = await host.DropAsync("minimal-document.pdf");
+        await QueueClient.TokenAsync(host, one, Official, oneTitle);
+        var token = await QueueClient.TokenAsync(host, two, Official, twoTitle);
+        string[] steps = [(await StepIdAsync(one))!, (await StepIdAsync(two))!];
+        using var phone = new QueueClient(host.Config.BaseUrl);
+        var page = (await phone.GetAsync($"/queue/{token}")).Body;
+        var before = host.Service.Signed;
+
+        var taps = await Task.WhenAll(
+            phone.PostAsync(token, "approve", steps, passphrase: host.Service.Passphrase, page: page),
+            phone.PostAsync(token, "approve", steps, passphrase: host.Service.Passphrase, page: page));
+        Assert.All(taps, t => Assert.Equal(HttpStatusCode.OK, t.Status));
+        Assert.Single(taps, t => t.Body.Contains($"<strong>{oneTitle}</strong>: Disetujui") && t.Body.Contains($"<strong>{twoTitle}</strong>: Disetujui"));
+        Assert.Single(taps, t => t.Body.Contains("Sudah diputuskan sebelumnya (Disetujui"));
+        Assert.Equal(before + 1, host.Service.Signed);
+        foreach (var id in new[] { one, two })
+        {
+            await host.WaitForStateAsync(id, "Filed", TimeSpan.FromSeconds(120));
+            Assert.Equal(1, await AuditAsync(id, "approved"));
+        }
+    }
+
+    [Fact]
     public async Task Post_DoesNotDecide_WhenOnAModeAllRouteOthersMustApproveFirst()
     {
         var (id, title, _) = await host.DropAsync("minimal-document.pdf", QueueBsreHost.AllRoute);

@@ -73,6 +73,8 @@ public sealed class QueueEndpointsTests(ApprovalHost host) : IClassFixture<Appro
         // The document address answers only for the link's own waiting documents.
         Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync($"/queue/{mine.Queue}/document/{sekdaStep}")).Status);
         Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/queue/{mine.Queue}/document/{mine.Step}")).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await phone.GetAsync($"/queue/{mine.Queue}/view/{sekdaStep}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/queue/{mine.Queue}/view/{mine.Step}")).Status);
     }
 
     [Fact]

@@ -65,6 +65,29 @@ public sealed class QueuePhone : IAsyncDisposable
         await ShotAsync(screenshot + "-rejected");
     }
 
+    /// <summary>True once every thumbnail on the page has loaded a real image (the first page drawn on the server).</summary>
+    public Task<bool> ThumbnailsLoadedAsync() =>
+        // Scrolled past each one first: they load lazily.
+        Page.EvaluateAsync<bool>(
+            "() => [...document.querySelectorAll('img.thumb')].map(i => (i.scrollIntoView(), i)).every(i => i.complete && i.naturalWidth > 100)");
+
+    /// <summary>Taps "Baca" on a document, waits for its page images, then goes back to the queue; returns how many pages loaded.</summary>
+    public async Task<int> ReadAsync(string title, string screenshot)
+    {
+        var card = Page.Locator("section.doc", new() { Has = Page.GetByText(title, new() { Exact = true }) });
+        await card.GetByRole(AriaRole.Link, new() { Name = "Baca" }).TapAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = title }).WaitForAsync();
+        var images = Page.Locator("img.page");
+        var count = await images.CountAsync();
+        for (var i = 0; i < count; i++) await images.Nth(i).ScrollIntoViewIfNeededAsync();
+        await Page.WaitForFunctionAsync("() => [...document.querySelectorAll('img.page')].every(i => i.complete && i.naturalWidth > 100)",
+            null, new() { Timeout = 120_000 });
+        await ShotAsync(screenshot);
+        await Page.GetByRole(AriaRole.Link, new() { Name = "Kembali ke daftar" }).First.TapAsync();
+        await Page.GetByRole(AriaRole.Heading, new() { Name = "Semua dokumen yang menunggu Anda" }).WaitForAsync();
+        return count;
+    }
+
     /// <summary>The result line of a document ("Judul: Disetujui").</summary>
     public Task<string> OutcomeAsync(string title) =>
         Page.Locator("ul.outcomes li", new() { Has = Page.GetByText(title, new() { Exact = true }) }).InnerTextAsync();
