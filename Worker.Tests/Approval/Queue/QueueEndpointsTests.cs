@@ -42,6 +42,7 @@ public sealed class QueueEndpointsTests(ApprovalHost host) : IClassFixture<Appro
         var sekdaQueue = await QueueClient.TokenAsync(host, two.Id, Sekda, two.Title, sendsBefore: 1);
         var (_, sekdaPage) = await phone.GetAsync($"/queue/{sekdaQueue}");
         Assert.Contains(two.Title, sekdaPage);
+        Assert.Contains("All documents waiting for you", sekdaPage);
         Assert.DoesNotContain(one.Title, sekdaPage);
         Assert.DoesNotContain(two.Title, (await phone.GetAsync($"/queue/{one.Queue}")).Body);
         Assert.Equal("Waiting", await host.StepStateAsync(two.Id, 2));
@@ -98,6 +99,18 @@ public sealed class QueueEndpointsTests(ApprovalHost host) : IClassFixture<Appro
         Assert.DoesNotContain(doc.Title, body);
         Assert.Equal(HttpStatusCode.Gone, (await phone.PostAsync(doc.Queue, "approve", [doc.Step], page: page)).Status);
         Assert.Equal("Waiting", await host.StepStateAsync(doc.Id));
+    }
+
+    [Fact]
+    public async Task QueueToken_IsStoredNowhere_ButAsItsHash_AfterItWasUsed()
+    {
+        var doc = await SubmitAsync();
+        using var phone = new QueueClient(host.Config.BaseUrl);
+        Assert.Equal(HttpStatusCode.OK, (await phone.GetAsync($"/queue/{doc.Queue}/view/{doc.Step}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await phone.PostAsync(doc.Queue, "reject", [doc.Step], reason: "dicoba")).Status);
+        Assert.Empty(await Signing.Bsre.SecretLeakSearch.FindAsync(host.Database, host.Config, doc.Queue));
+        var hash = Convert.ToHexStringLower(Worker.Approval.ApprovalTokens.Hash(doc.Queue)!);
+        Assert.Equal(1, await host.Database.ScalarAsync<long>($"SELECT count(*) FROM worker.queue_links WHERE token_sha256 = '\\x{hash}'"));
     }
 
     [Fact]
