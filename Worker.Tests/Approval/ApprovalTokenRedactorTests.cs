@@ -20,6 +20,19 @@ public sealed class ApprovalTokenRedactorTests
     }
 
     [Fact]
+    public void Enrich_RemovesTheToken_FromAQueueLink()
+    {
+        var token = ApprovalTokens.New();
+        var e = new LogEvent(DateTimeOffset.UtcNow, LogEventLevel.Information, null,
+            new MessageTemplateParser().Parse("Request starting {Url}"),
+            [new LogEventProperty("Url", new ScalarValue($"http://127.0.0.1:5080/queue/{token}/document/{Guid.NewGuid()}"))]);
+        new ApprovalTokenRedactor().Enrich(e, null!);
+        var rendered = e.RenderMessage();
+        Assert.DoesNotContain(token, rendered);
+        Assert.Contains("/queue/[redacted]/document/", rendered);
+    }
+
+    [Fact]
     public void Hash_IsNull_ForSomethingThatIsNotAToken()
     {
         Assert.Null(ApprovalTokens.Hash("abc"));

@@ -50,19 +50,21 @@ public class ApprovalHost : IAsyncLifetime
     }
 
     /// <summary>Records a document (with a title of its own, to tell its emails apart) and hands it to approval through Hangfire, as intake does.</summary>
-    public async Task<(Guid Id, string Title)> SubmitAsync(string route = "surat-keluar", string? submitter = Submitter)
+    public async Task<(Guid Id, string Title)> SubmitAsync(string route = "surat-keluar", string? submitter = Submitter,
+        string pdf = TestDocuments.DefaultPdf, int pages = 4, string? note = null)
     {
         var title = $"Surat {Guid.NewGuid().ToString()[..8]}";
-        var id = await TestDocuments.InsertAsync(Database, Config, route, submitter, title: title);
+        var id = await TestDocuments.InsertAsync(Database, Config, route, submitter, pdf, title, pages, note);
         Worker.App.Services.GetRequiredService<IBackgroundJobClient>()
             .Enqueue<IApprovalStarter>(s => s.StartAsync(id, CancellationToken.None));
         return (id, title);
     }
 
     /// <summary>Submits a document and returns the token of the link mailed to the (first) approver.</summary>
-    public async Task<(Guid Id, string Title, string Token)> SubmitAndReadLinkAsync(string route = "surat-keluar", string? submitter = Submitter)
+    public async Task<(Guid Id, string Title, string Token)> SubmitAndReadLinkAsync(string route = "surat-keluar", string? submitter = Submitter,
+        string pdf = TestDocuments.DefaultPdf, int pages = 4, string? note = null)
     {
-        var (id, title) = await SubmitAsync(route, submitter);
+        var (id, title) = await SubmitAsync(route, submitter, pdf, pages, note);
         try
         {
             var mail = await Smtp.WaitForAsync(Approver, title);

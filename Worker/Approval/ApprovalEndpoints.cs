@@ -44,7 +44,12 @@ public static class ApprovalEndpoints
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, ApprovalResponses.TextsFor(lookup, http), options.Value);
-        var document = lookup.Document!;
+        return Original(http, lookup.Document!);
+    }
+
+    /// <summary>The approved original, shown inline in the browser's own PDF viewer (also from the queue).</summary>
+    internal static PhysicalFileHttpResult Original(HttpContext http, ApprovalDocument document)
+    {
         var path = document.ContentPath is { } p && File.Exists(p)
             ? Path.GetFullPath(p)
             : throw new FileNotFoundException($"the stored original of document {document.Id} is missing");
@@ -109,7 +114,7 @@ public static class ApprovalEndpoints
         return (Classify(lookup, clock.GetUtcNow()), lookup);
     }
 
-    private static LinkStatus Classify(TokenLookup lookup, DateTimeOffset now) => lookup switch
+    internal static LinkStatus Classify(TokenLookup lookup, DateTimeOffset now) => lookup switch
     {
         { Step: null } or { Document: null } => LinkStatus.Unknown,
         { Retired: true } => LinkStatus.Retired,

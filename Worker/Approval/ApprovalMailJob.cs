@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Metrics;
 using Worker.Notifications;
+using Worker.Approval.Queue;
 using Worker.Persistence;
 
 namespace Worker.Approval;
@@ -98,12 +99,18 @@ public sealed partial class ApprovalMailJob(
         // A new token per send: only its hash is kept, so the link can be written only now; the previous link stops working.
         var token = ApprovalTokens.New();
         await claim.IssueTokenAsync(ApprovalTokens.Hash(token)!, now, ct);
+        var queueToken = ApprovalTokens.New();
+        await claim.IssueQueueTokenAsync(ApprovalTokens.Hash(queueToken)!, new QueueLink
+        {
+            ApproverEmail = step.ApproverEmail, Language = step.Language, ExpiresAt = step.TokenExpiresAt ?? now,
+        }, now, ct);
         return ApprovalRequestTemplate.Render(new ApprovalRequestMail
         {
             Language = step.Language, ApproverName = step.ApproverName,
             Title = d.Title, Number = d.Number, Submitter = d.SubmitterEmail, PageCount = d.PageCount, SizeBytes = d.SizeBytes,
             ReceivedAt = d.ReceivedAt, Sha256 = d.Sha256,
             Link = $"{o.PublicBaseUrl.TrimEnd('/')}/approve/{token}",
+            QueueLink = $"{o.PublicBaseUrl.TrimEnd('/')}{QueueEndpoints.Prefix}/{queueToken}",
             ExpiresAt = step.TokenExpiresAt ?? now,
             Contact = ApprovalRoutes.Contact(o, o.FindRoute(d.Route)),
             Reminder = claim.Mail.Kind == MailKind.Reminder ? Math.Max(1, step.RemindersSent) : 0,

@@ -4,7 +4,7 @@ namespace Worker.Approval;
 public static class ApprovalPageCss
 {
     public const string Decision =
-        "body{padding-bottom:150px}img.page{display:block;width:100%;height:auto;margin:0 0 10px;border:1px solid #d9dde3;background:#fff}" +
+        "body{padding-bottom:150px}section.pages{margin-left:-12px;margin-right:-12px;padding:12px 4px}section.pages h2{padding:0 12px}img.page{display:block;width:100%;height:auto;margin:0 0 10px;border:1px solid #d9dde3;background:#fff}" +
         ".pdf{display:block;text-align:center;padding:10px;border:1px solid #9aa5b1;border-radius:8px;color:#1f2933;text-decoration:none}" +
         ".clerk-note{white-space:pre-line;background:#fff8e1;padding:10px;border-radius:6px}" +
         "input.secret{display:block;width:100%;font:inherit;padding:10px;margin:4px 0 12px;border:1px solid #9aa5b1;border-radius:6px}" +

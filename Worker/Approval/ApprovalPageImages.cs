@@ -56,7 +56,12 @@ public sealed partial class ApprovalPageImages(IOptions<WorkerOptions> options, 
     {
         var limits = options.Value.Approval;
         var prefix = $"{target}.{Guid.NewGuid():N}";
-        await Slots.WaitAsync();
+        // Busy with other documents' pages for a whole time limit: this request shows the PDF link, a later one tries again.
+        if (!await Slots.WaitAsync(limits.PreviewTimeout))
+        {
+            LogBusy(document.Id, page);
+            return null;
+        }
         try
         {
             var source = document.ContentPath is { } p && File.Exists(p) ? Path.GetFullPath(p) : null;
@@ -97,6 +102,9 @@ public sealed partial class ApprovalPageImages(IOptions<WorkerOptions> options, 
         }
         return null;
     }
+
+    [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: page {Page} waited a whole time limit for a free renderer; not drawn this time")]
+    private partial void LogBusy(Guid documentId, int page);
 
     [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: page {Page} could not be drawn for the approval page ({Reason}); the page points to the PDF")]
     private partial void LogFailed(Guid documentId, int page, string reason);

@@ -34,11 +34,10 @@ public static class ApprovalResponses
         var document = lookup.Document!;
         // Resolved here rather than passed by every caller (the endpoints and SecretApproval): the same grant on every rendering.
         http.RequestServices.GetRequiredService<ApprovalPageAccess>().Grant(http, document.Id, ApprovalTokens.Hash(token)!, lookup.Step!.TokenExpiresAt);
-        var unit = options.FindRoute(document.Route)?.Unit;
         var model = new ApprovalPageModel
         {
             Texts = texts, Step = lookup.Step!, Document = document, Zone = ApprovalRoutes.Zone(options), Token = token,
-            Sender = !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail : !string.IsNullOrWhiteSpace(unit) ? unit : "—",
+            Sender = ApprovalRoutes.Sender(options, document),
             Note = string.IsNullOrWhiteSpace(document.Note) ? null : document.Note,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "",
             ReasonMaxLength = options.Approval.ReasonMaxLength, Error = error, Reason = reason, Secret = secret,

@@ -16,6 +16,11 @@ public static class ApprovalRoutes
     public static string Contact(WorkerOptions options, RouteOptions? route) =>
         !string.IsNullOrWhiteSpace(route?.Contact) ? route.Contact : MailboxAddress.Parse(options.Mail.From).Address;
 
+    /// <summary>Who the pages name as the sender: the submitter, else the route's unit, else a dash.</summary>
+    public static string Sender(WorkerOptions options, ApprovalDocument document) =>
+        !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail
+        : options.FindRoute(document.Route)?.Unit is { } unit && !string.IsNullOrWhiteSpace(unit) ? unit : "—";
+
     public static IReadOnlyList<PlannedStep> Plan(RouteOptions route) =>
         route.Approvers.Select(a => new PlannedStep
         {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Worker.Configuration;
 using Npgsql;
 using Quartz;
+using Worker.Approval.Queue;
 using Worker.Persistence;
 
 namespace Worker.Approval;
@@ -31,6 +32,8 @@ public static class ApprovalSetup
         s.AddTransient<ApprovalLinks>();
         s.AddSingleton<ApprovalPageImages>();
         s.AddSingleton<ApprovalPageAccess>();
+        s.AddSingleton<QueueStore>();
+        s.AddTransient<QueueDecisions>();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
         s.AddHostedService<ApprovalSchedule>();
@@ -71,6 +74,7 @@ public static class ApprovalSetup
     {
         app.UseRateLimiter();
         app.MapApprovalEndpoints();
+        app.MapQueueEndpoints();
         return app;
     }
 }

@@ -4,7 +4,7 @@ using Serilog.Events;
 
 namespace Worker.Approval;
 
-/// <summary>Replaces approval-link tokens in every logged string property (request paths, URLs) so no log line holds a usable link.</summary>
+/// <summary>Replaces approval- and queue-link tokens in every logged string property (request paths, URLs) so no log line holds a usable link.</summary>
 public sealed partial class ApprovalTokenRedactor : ILogEventEnricher
 {
     public const string Replacement = "/approve/[redacted]";
@@ -13,13 +13,19 @@ public sealed partial class ApprovalTokenRedactor : ILogEventEnricher
     {
         foreach (var (name, value) in logEvent.Properties.ToList())
         {
-            if (value is ScalarValue { Value: string text } && Token().IsMatch(text))
+            if (value is ScalarValue { Value: string text } && (Token().IsMatch(text) || QueueToken().IsMatch(text)))
                 logEvent.AddOrUpdateProperty(new LogEventProperty(name, new ScalarValue(Redact(text))));
         }
     }
 
-    public static string Redact(string text) => Token().Replace(text, Replacement);
+    /// <summary>What a queue link's token becomes.</summary>
+    public const string QueueReplacement = "/queue/[redacted]";
+
+    public static string Redact(string text) => QueueToken().Replace(Token().Replace(text, Replacement), QueueReplacement);
 
     [GeneratedRegex("/approve/[A-Za-z0-9_-]{16,}")]
     private static partial Regex Token();
+
+    [GeneratedRegex("/queue/[A-Za-z0-9_-]{16,}")]
+    private static partial Regex QueueToken();
 }

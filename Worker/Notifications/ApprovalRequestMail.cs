@@ -23,6 +23,8 @@ public sealed record ApprovalRequestMail
     public required string Sha256 { get; init; }
     /// <summary>The approval link.</summary>
     public required string Link { get; init; }
+    /// <summary>The approver's queue ("Semua dokumen yang menunggu Anda"), when one was issued with this email.</summary>
+    public string? QueueLink { get; init; }
     /// <summary>When the link stops working.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
     /// <summary>Who to call when the request is unexpected.</summary>

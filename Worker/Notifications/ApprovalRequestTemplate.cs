@@ -47,11 +47,18 @@ public static class ApprovalRequestTemplate
         var noReply = en
             ? $"This email was sent automatically: do not reply to this email. For questions, contact {m.Contact}."
             : $"Email ini dikirim otomatis: jangan balas email ini. Untuk pertanyaan, hubungi {m.Contact}.";
-        var text = $"{greeting}\n\n{intro}\n\n{MailHtml.Rows(rows)}\n\n{action}\n{m.Link}\n\n{once}\n\n{unexpected}\n\n{noReply}\n";
+        var queue = m.QueueLink is null ? null
+            : en ? "All documents waiting for you (approve several at once):" : "Semua dokumen yang menunggu Anda (setujui beberapa sekaligus):";
+        var queueText = queue is null ? "" : $"{queue}\n{m.QueueLink}\n\n";
+        var text = $"{greeting}\n\n{intro}\n\n{MailHtml.Rows(rows)}\n\n{action}\n{m.Link}\n\n{queueText}{once}\n\n{unexpected}\n\n{noReply}\n";
         var html = MailHtml.Page(m.Language, subject,
             [MailHtml.Enc(greeting), MailHtml.Enc(intro)], rows,
             (en ? "Open the document" : "Buka dokumen", m.Link),
-            [MailHtml.Enc(action) + "<br>" + MailHtml.Enc(m.Link), MailHtml.Enc(once), MailHtml.Enc(unexpected), MailHtml.Enc(noReply)]);
+            [
+                MailHtml.Enc(action) + "<br>" + MailHtml.Enc(m.Link),
+                .. queue is null ? Array.Empty<string>() : [$"<a href=\"{MailHtml.Enc(m.QueueLink)}\">{MailHtml.Enc(queue)}</a>"],
+                MailHtml.Enc(once), MailHtml.Enc(unexpected), MailHtml.Enc(noReply),
+            ]);
         return new MailContent { Subject = subject, Text = text, Html = html };
     }
 }

@@ -53,6 +53,28 @@ public sealed class ApprovalSigning(
     /// <summary>Signs the step's output with <paramref name="secret"/> (after the earlier steps' outputs on SignEach routes); the caller holds the lock.</summary>
     public async Task SignAsync(Guid documentId, Guid stepId, string routeName, PersonalSecret secret, CancellationToken ct)
     {
+        var request = await PrepareAsync(documentId, stepId, routeName, secret, ct);
+        await port.SignAsync(request, ct);
+        Keep(request);
+    }
+
+    /// <summary>
+    /// Signs several documents' steps of one official under one secret through the port's batch (the queue page); the caller
+    /// holds every document's lock. Returns, per item in order, why it was not signed (null when its output is kept).
+    /// Throws, signing nothing, when the whole batch fails (a wrong secret, an unreachable service).
+    /// </summary>
+    public async Task<IReadOnlyList<string?>> SignBatchAsync(
+        IReadOnlyList<(Guid DocumentId, Guid StepId, string Route)> items, PersonalSecret secret, CancellationToken ct)
+    {
+        var requests = new List<SigningRequest>(items.Count);
+        foreach (var (documentId, stepId, route) in items) requests.Add(await PrepareAsync(documentId, stepId, route, secret, ct));
+        var outcomes = await port.SignBatchAsync(requests, ct);
+        foreach (var outcome in outcomes.Where(o => o.Error is null)) Keep(outcome.Request);
+        return outcomes.Select(o => o.Error).ToList();
+    }
+
+    private async Task<SigningRequest> PrepareAsync(Guid documentId, Guid stepId, string routeName, PersonalSecret secret, CancellationToken ct)
+    {
         var document = await documents.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
         var route = options.Value.FindRoute(routeName) ?? throw new InvalidOperationException($"route '{routeName}' is no longer configured");
         var all = await steps.StepsAsync(documentId, ct);
@@ -73,19 +95,28 @@ public sealed class ApprovalSigning(
                 index++;
             }
         }
-        await SignIntoAsync(document.Id, step, route, input, index, secret, ct);
+        return Request(document.Id, step, route, input, index, secret);
     }
 
     private async Task<string> SignIntoAsync(
         Guid documentId, SigningStep step, RouteOptions route, string input, int index, PersonalSecret? secret, CancellationToken ct)
     {
-        var target = presigned.PathOf(documentId, step.Position);
-        var temporary = target + ".tmp";
-        await port.SignAsync(new SigningRequest
-        {
-            DocumentId = documentId, Step = step, StampIndex = index, Stamp = route.Stamp, InputPath = input, OutputPath = temporary, Secret = secret,
-        }, ct);
-        File.Move(temporary, target, overwrite: true);
+        var request = Request(documentId, step, route, input, index, secret);
+        await port.SignAsync(request, ct);
+        return Keep(request);
+    }
+
+    private SigningRequest Request(Guid documentId, SigningStep step, RouteOptions route, string input, int index, PersonalSecret? secret) => new()
+    {
+        DocumentId = documentId, Step = step, StampIndex = index, Stamp = route.Stamp, InputPath = input,
+        OutputPath = presigned.PathOf(documentId, step.Position) + ".tmp", Secret = secret,
+    };
+
+    // The checked output becomes the step's kept output, where the sign-and-file job looks for it.
+    private string Keep(SigningRequest request)
+    {
+        var target = presigned.PathOf(request.DocumentId, request.Step.Position);
+        File.Move(request.OutputPath, target, overwrite: true);
         return target;
     }
 }
