@@ -5,6 +5,7 @@ using Worker.Approval;
 using Worker.Hosting;
 using Worker.Metrics;
 using Worker.Persistence;
+using Worker.Signing;
 using Worker.Tests.Support;
 
 namespace Worker.Tests.Approval;

@@ -1,4 +1,5 @@
 using Worker.Cli;
+using Worker.Configuration;
 using Worker.Dashboard;
 
 namespace Worker.Tests.Cli;

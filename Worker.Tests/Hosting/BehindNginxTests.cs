@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using Worker.Configuration;
 using Worker.Dashboard;
 using Worker.Tests.Support;
 

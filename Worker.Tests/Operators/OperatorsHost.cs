@@ -3,6 +3,7 @@ using Hangfire;
 using Npgsql;
 using Worker.Approval;
 using Worker.Cli;
+using Worker.Configuration;
 using Worker.Dashboard;
 using Worker.Tests.Support;
 

@@ -1,5 +1,6 @@
 using Hangfire;
 using Worker.Approval;
+using Worker.Signing;
 using Worker.Tests.Support;
 
 namespace Worker.Tests.Signing;

@@ -55,9 +55,9 @@ public static class SubmissionForm
         var file = files[0];
         var route = form["route"].ToString().Trim();
         if (route.Length == 0) return Bad($"The form has no 'route' field. This key may submit to: {string.Join(", ", client.Routes.Order())}.");
-        var routeOptions = options.Routes.FirstOrDefault(r => r.Name == route);
+        var routeOptions = options.FindRoute(route);
         if (routeOptions is null) return Bad($"There is no route '{route}'. This key may submit to: {string.Join(", ", client.Routes.Order())}.");
-        if (!client.Routes.Contains(route)) return (null, ApiProblems.RouteNotAllowed(route, client));
+        if (!client.Routes.Contains(routeOptions.Name, Configuration.RouteOptions.NameComparer)) return (null, ApiProblems.RouteNotAllowed(route, client));
         if (file.Length > limit) return (null, ApiProblems.TooBig(file.Length, limit));
 
         var sidecar = Sidecar(form);

@@ -15,7 +15,7 @@ public sealed partial class ApprovalDecisions(
     public async Task<DecisionResult?> DecideAsync(
         byte[] tokenSha256, ApprovalDocument document, bool approve, string? reason, string ip, string userAgent, CancellationToken ct)
     {
-        var route = ApprovalRoutes.Find(options.Value, document.Route);
+        var route = options.Value.FindRoute(document.Route);
         var result = await store.DecideAsync(new Decision
         {
             TokenSha256 = tokenSha256,

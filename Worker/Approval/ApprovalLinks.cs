@@ -17,7 +17,7 @@ public sealed partial class ApprovalLinks(
     {
         var located = await store.StepAsync(stepId, ct);
         if (located is not { Step: { } step, Document: { } document }) return false;
-        var route = ApprovalRoutes.Find(options.Value, document.Route);
+        var route = options.Value.FindRoute(document.Route);
         var expiry = route?.ApprovalExpiry ?? new RouteOptions().ApprovalExpiry;
         var outbox = await store.ResendAsync(step.Id, expiry, actor, clock.GetUtcNow(), ct);
         if (outbox is null) return false;

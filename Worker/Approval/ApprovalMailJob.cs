@@ -104,7 +104,7 @@ public sealed partial class ApprovalMailJob(
             ReceivedAt = d.ReceivedAt, Sha256 = d.Sha256,
             Link = $"{o.PublicBaseUrl.TrimEnd('/')}/approve/{token}",
             ExpiresAt = step.TokenExpiresAt ?? now,
-            Contact = ApprovalRoutes.Contact(o, ApprovalRoutes.Find(o, d.Route)),
+            Contact = ApprovalRoutes.Contact(o, o.FindRoute(d.Route)),
             Reminder = claim.Mail.Kind == MailKind.Reminder ? Math.Max(1, step.RemindersSent) : 0,
             TimeZone = zone,
         });
@@ -116,7 +116,7 @@ public sealed partial class ApprovalMailJob(
         var d = claim.Document;
         var (signedPath, error, at) = await signing.NoticeAsync(d.Id, ct);
         var filed = claim.Mail.Kind == MailKind.Filed;
-        var signEach = ApprovalRoutes.Find(o, d.Route)?.SignEach == true;
+        var signEach = o.FindRoute(d.Route)?.SignEach == true;
         var approved = claim.Steps.Where(s => s.State == StepState.Approved).ToList();
         var signers = (signEach ? approved : approved.TakeLast(1)).Select(s => $"{s.ApproverName} ({s.ApproverPosition})").ToList();
         var attach = filed && signedPath is not null && File.Exists(signedPath) && new FileInfo(signedPath).Length <= o.Mail.AttachSignedUpToBytes;

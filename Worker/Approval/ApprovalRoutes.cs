@@ -8,9 +8,6 @@ namespace Worker.Approval;
 /// <summary>The route settings approval needs for a document.</summary>
 public static class ApprovalRoutes
 {
-    public static RouteOptions? Find(WorkerOptions options, string name) =>
-        options.Routes.FirstOrDefault(r => string.Equals(r.Name, name, StringComparison.OrdinalIgnoreCase));
-
     /// <summary>Who hears about a declined or expired document: its submitter, else the route's contact, else nobody.</summary>
     public static string Notify(ApprovalDocument document, RouteOptions? route) =>
         !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail : route?.Contact ?? "";

@@ -14,6 +14,7 @@ public static class ApprovalSetup
     {
         var s = builder.Services;
         s.AddSingleton<ApprovalStore>();
+        s.AddSingleton<SigningAvailability>();
         s.AddSingleton<DecisionStore>();
         s.AddSingleton<ApprovalSweepStore>();
         s.AddSingleton<OutboxStore>();
@@ -25,7 +26,6 @@ public static class ApprovalSetup
         s.AddTransient<ApprovalDecisions>();
         s.AddTransient<SecretApproval>();
         s.AddSingleton<SecretAttemptStore>();
-        s.AddTransient<OperatorAlerts>();
         s.AddTransient<ApprovalLinks>();
         s.AddSingleton<ApprovalPageImages>();
         s.AddSingleton<ApprovalPageAccess>();

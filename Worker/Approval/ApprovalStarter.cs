@@ -17,7 +17,7 @@ public sealed partial class ApprovalStarter(
             LogMissing(documentId);
             return;
         }
-        var route = ApprovalRoutes.Find(options.Value, document.Route);
+        var route = options.Value.FindRoute(document.Route);
         if (route is null)
         {
             await store.FailAsync(documentId, $"route '{document.Route}' is no longer configured, so nobody can approve it", clock.GetUtcNow(), ct);

@@ -24,7 +24,7 @@ public sealed partial class ApprovalSweep(
     {
         foreach (var (step, document) in await store.ExpiredAsync(now, ct))
         {
-            var route = ApprovalRoutes.Find(options.Value, document.Route);
+            var route = options.Value.FindRoute(document.Route);
             var outbox = await store.ExpireAsync(step.Id, ApprovalRoutes.Notify(document, route), now, ct);
             if (outbox is null) continue;
             LogExpired(document.Id, step.ApproverEmail);
@@ -36,7 +36,7 @@ public sealed partial class ApprovalSweep(
         var queued = 0;
         foreach (var candidate in await store.ReminderCandidatesAsync(now, ct))
         {
-            if (ApprovalRoutes.Find(options.Value, candidate.Route) is not { } route) continue;
+            if (options.Value.FindRoute(candidate.Route) is not { } route) continue;
             if (ReminderPolicy.NextReminderAt(candidate.Step, route, office) is not { } due || due > now) continue;
             if (await store.AddReminderAsync(candidate.Step, now, ct) is not null) queued++;
         }

@@ -26,7 +26,7 @@ public sealed partial class DeclinedFiling(
         var document = await store.DocumentAsync(documentId, ct);
         if (document is null || document.DeclinedPath is not null || document.State is not (DocumentState.Declined or DocumentState.Expired))
             return;
-        var route = ApprovalRoutes.Find(options.Value, document.Route)
+        var route = options.Value.FindRoute(document.Route)
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured; cannot file it as declined");
         var source = document.ContentPath ?? throw new InvalidOperationException($"document {documentId} has no stored original");
         var steps = await store.StepsAsync(documentId, ct);

@@ -1,6 +1,7 @@
 using Hangfire;
 using Npgsql;
 using Worker.Persistence;
+using Worker.Signing;
 
 namespace Worker.Approval;
 

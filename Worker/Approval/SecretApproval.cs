@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Notifications;
 using Worker.Persistence;
 using Worker.Signing;
 using Worker.Signing.Bsre;

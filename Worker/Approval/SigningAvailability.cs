@@ -18,6 +18,6 @@ public sealed class SigningAvailability(SignerWatch watch, IOptions<WorkerOption
 
     /// <summary>True when a signer of the document's route cannot sign now.</summary>
     public bool Unavailable(TokenLookup lookup) =>
-        lookup.Document is { } document && ApprovalRoutes.Find(options.Value, document.Route) is { } route
+        lookup.Document is { } document && options.Value.FindRoute(document.Route) is { } route
         && route.Approvers.Any(a => !watch.CanSign(a.Signer));
 }

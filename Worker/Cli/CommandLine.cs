@@ -1,3 +1,5 @@
+using Worker.Configuration;
+
 namespace Worker.Cli;
 
 /// <summary>Dispatches the first argument to a command; turns every failure into one line on stderr and an exit code.</summary>
@@ -49,7 +51,7 @@ public static class CommandLine
                 _ => throw new UsageException($"unknown command '{name}'. {Usage}"),
             };
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or ConfigurationException)
         {
             await stderr.WriteLineAsync(e.Message);
             return ExitCode.Usage;

@@ -1,4 +1,5 @@
 using System.Text;
+using Worker.Configuration;
 using Worker.Dashboard;
 
 namespace Worker.Cli;

@@ -8,7 +8,7 @@ internal static class ApiOptionsValidator
         const string k = $"{WorkerOptions.Section}:Api";
         if (api.RequestsPerMinute < 1) e.Add($"{k}:RequestsPerMinute: must be at least 1");
         WorkerOptionsValidator.Positive(e, $"{k}:WebhookTimeout", api.WebhookTimeout);
-        var routes = all.Routes.Select(r => r.Name).ToHashSet(StringComparer.Ordinal);
+        var routes = all.Routes.Select(r => r.Name).ToHashSet(RouteOptions.NameComparer);
         for (var i = 0; i < api.Clients.Count; i++)
         {
             var c = api.Clients[i];

@@ -3,6 +3,9 @@ namespace Worker.Configuration;
 /// <summary><c>Worker:Routes:N</c>: one watched inbox and what happens to its documents.</summary>
 public sealed class RouteOptions
 {
+    /// <summary>How route names compare everywhere (lookup, uniqueness, API permissions): a clerk's "Umum" is the route "umum".</summary>
+    public static readonly StringComparer NameComparer = StringComparer.OrdinalIgnoreCase;
+
     public string Name { get; set; } = "";
     public string Inbox { get; set; } = "";
     /// <summary>Path template of the signed file: {yyyy} {MM} {dd} {name} {id}.</summary>

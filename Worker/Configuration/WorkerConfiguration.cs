@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Configuration;
-using Worker.Cli;
 
 namespace Worker.Configuration;
 
@@ -16,7 +15,7 @@ public static partial class WorkerConfiguration
         builder.AddJsonFile(Path.GetFullPath(BaseFile), optional: true, reloadOnChange: false);
         if (configFile is not null)
         {
-            if (!File.Exists(configFile)) throw new UsageException($"--config: file {Path.GetFullPath(configFile)} does not exist");
+            if (!File.Exists(configFile)) throw new ConfigurationException($"--config: file {Path.GetFullPath(configFile)} does not exist");
             builder.AddJsonFile(Path.GetFullPath(configFile), optional: false, reloadOnChange: false);
         }
         builder.AddEnvironmentVariables();
@@ -32,11 +31,11 @@ public static partial class WorkerConfiguration
         }
         catch (InvalidDataException e)
         {
-            throw new UsageException($"configuration: {e.Message}");
+            throw new ConfigurationException($"configuration: {e.Message}");
         }
     }
 
-    /// <summary>Binds and validates the Worker section; the first problem becomes a one-line <see cref="UsageException"/>.</summary>
+    /// <summary>Binds and validates the Worker section; the first problem becomes a one-line <see cref="ConfigurationException"/>.</summary>
     public static WorkerOptions Load(IConfiguration configuration)
     {
         WorkerOptions options;
@@ -47,11 +46,11 @@ public static partial class WorkerConfiguration
         catch (InvalidOperationException e) when (ConversionFailure().Match(e.Message) is { Success: true } m)
         {
             var key = m.Groups["key"].Value;
-            throw new UsageException($"{key}: '{configuration[key]}' is not a valid {Friendly(m.Groups["type"].Value)}");
+            throw new ConfigurationException($"{key}: '{configuration[key]}' is not a valid {Friendly(m.Groups["type"].Value)}");
         }
         var errors = WorkerOptionsValidator.Check(options);
         if (errors.Count > 0)
-            throw new UsageException(errors.Count == 1 ? errors[0] : $"{errors[0]} (and {errors.Count - 1} more problem(s))");
+            throw new ConfigurationException(errors.Count == 1 ? errors[0] : $"{errors[0]} (and {errors.Count - 1} more problem(s))");
         return options;
     }
 

@@ -32,4 +32,7 @@ public sealed class WorkerOptions
     public VerificationOptions Verification { get; set; } = new();
     public IncidentOptions Incidents { get; set; } = new();
     public List<RouteOptions> Routes { get; set; } = [];
+
+    /// <summary>The route of that name, compared as everywhere (<see cref="RouteOptions.NameComparer"/>); null when none.</summary>
+    public RouteOptions? FindRoute(string name) => Routes.FirstOrDefault(r => RouteOptions.NameComparer.Equals(r.Name, name));
 }

@@ -45,7 +45,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
         if (o.Approval.PreviewMaxPages < 1) e.Add($"{w}:Approval:PreviewMaxPages: must be at least 1");
         Positive(e, $"{w}:Approval:SweepEvery", o.Approval.SweepEvery);
         for (var i = 0; i < o.Routes.Count; i++) RouteOptionsValidator.Check(e, $"{w}:Routes:{i}", o.Routes[i], o);
-        foreach (var dup in o.Routes.GroupBy(r => r.Name, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1))
+        foreach (var dup in o.Routes.GroupBy(r => r.Name, RouteOptions.NameComparer).Where(g => g.Count() > 1))
             e.Add($"{w}:Routes: route name '{dup.Key}' is used more than once");
         ApiOptionsValidator.Check(e, o.Api, o);
         VerificationOptionsValidator.Check(e, o.Verification);
@@ -83,7 +83,7 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             var k = $"{WorkerOptions.Section}:Dashboard:Users:{i}";
             var u = d.Users[i];
             if (string.IsNullOrWhiteSpace(u.Name)) e.Add($"{k}:Name: must not be empty");
-            if (!Dashboard.PasswordHash.IsWellFormed(u.PasswordHash)) e.Add($"{k}:PasswordHash: not a hash made by 'Worker hash-password'");
+            if (!PasswordHash.IsWellFormed(u.PasswordHash)) e.Add($"{k}:PasswordHash: not a hash made by 'Worker hash-password'");
             if (u.Role is not ("Operator" or "Viewer")) e.Add($"{k}:Role: '{u.Role}' must be Operator or Viewer");
         }
     }

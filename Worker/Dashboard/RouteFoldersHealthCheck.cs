@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Filing;
 
 namespace Worker.Dashboard;
 

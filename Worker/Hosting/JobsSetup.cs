@@ -70,5 +70,6 @@ public static class JobsSetup
     public static IGlobalConfiguration UseWorkerSerialization(this IGlobalConfiguration configuration) => configuration
         .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
         .UseSimpleAssemblyNameTypeSerializer()
+        .UseTypeResolver(LegacyJobTypes.Resolve)
         .UseRecommendedSerializerSettings();
 }

@@ -76,7 +76,7 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
         if (ticket is { SidecarName: { } name, SidecarRefusal: null, SidecarText: { } text }
             && SidecarReader.TryParse(name, text, out var sidecar, out _) && !string.IsNullOrWhiteSpace(sidecar.SubmitterEmail))
             return sidecar.SubmitterEmail;
-        return options.Value.Routes.FirstOrDefault(r => r.Name == route.Name)?.Contact.Trim() ?? "";
+        return options.Value.FindRoute(route.Name)?.Contact.Trim() ?? "";
     }
 
     /// <summary>The refusal recorded, without reading the file, for a claim whose examinations failed or crashed <paramref name="attempts"/> times.</summary>

@@ -10,9 +10,6 @@ public sealed class StabilityTracker(TimeSpan stableFor, TimeProvider clock)
     private readonly Dictionary<string, (InboxRoute Route, FileSnapshot Snapshot, DateTimeOffset Since)> pending = new(StringComparer.Ordinal);
     private readonly HashSet<string> inFlight = new(StringComparer.Ordinal);
 
-    /// <summary>Files being watched for stability.</summary>
-    public int PendingCount { get { lock (gate) return pending.Count; } }
-
     /// <summary>Starts watching a file, unless it is already watched or being claimed.</summary>
     public void Observe(InboxRoute route, string path)
     {

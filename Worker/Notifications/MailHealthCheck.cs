@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Dashboard;
+using Worker.Filing;
 
 namespace Worker.Notifications;
 

@@ -9,6 +9,7 @@ public static class NotificationsSetup
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SmtpMailSender>();
+        builder.Services.AddTransient<OperatorAlerts>();
         builder.Services.AddSingleton<PickupMailSender>();
         builder.Services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Mail.Smtp.Host.Length == 0
             ? sp.GetRequiredService<PickupMailSender>()

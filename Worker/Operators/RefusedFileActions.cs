@@ -41,7 +41,7 @@ public sealed partial class RefusedFileActions(IOptions<WorkerOptions> options, 
     private async Task<OperatorResult> ActAsync(string route, string name, OperatorIdentity who, string action, string what, CancellationToken ct,
         Func<Configuration.RouteOptions, string, string> act)
     {
-        var r = options.Value.Routes.FirstOrDefault(x => x.Name == route);
+        var r = options.Value.FindRoute(route);
         if (r is null) return OperatorResult.NotAllowed($"no route '{PlainText.Clean(route)}'");
         var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.OfficeHours.Zone());
         var note = $"{what}: {who.Name}, {at:yyyy-MM-dd HH:mm zzz}";

@@ -64,7 +64,7 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
     public async Task<TokenLookup> FindByTokenAsync(byte[] tokenSha256, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        var current = await Sql.ListAsync(c, null, ct, StepSql.ReadPair, $"{StepSql.StepAndDocument} WHERE s.token_sha256 = $1", tokenSha256);
+        var current = await Sql.ListAsync(c, null, ct, StepSql.ReadPair, $"{StepSql.StepAndDocument} WHERE s.token_sha256 = $1 OR s.pending_token_sha256 = $1", tokenSha256);
         if (current.Count == 1) return new TokenLookup { Step = current[0].Step, Document = current[0].Document };
         var retired = await Sql.ListAsync(c, null, ct, StepSql.ReadPair,
             $"{StepSql.StepAndDocument} JOIN worker.retired_tokens rt ON rt.step_id = s.id WHERE rt.token_sha256 = $1", tokenSha256);
@@ -98,7 +98,7 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit)
         if (locked is not { } pair || pair.Step.State != StepState.Waiting || pair.Document.State != DocumentState.AwaitingApproval)
             return null;
         await StepSql.RetireTokenAsync(c, t, stepId, now, ct);
-        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = NULL WHERE id = $1", stepId);
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = NULL, pending_token_sha256 = NULL WHERE id = $1", stepId);
         // Unsent links of this step are superseded by the new one.
         await Sql.ExecuteAsync(c, t, ct,
             "UPDATE worker.outbox SET state = 'Cancelled' WHERE step_id = $1 AND sent_at IS NULL AND state <> 'Cancelled'", stepId);

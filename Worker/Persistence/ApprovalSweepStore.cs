@@ -70,13 +70,4 @@ public sealed class ApprovalSweepStore(NpgsqlDataSource dataSource, AuditLog aud
         await t.CommitAsync(ct);
         return id;
     }
-
-    /// <summary>Unsent emails older than <paramref name="before"/>: their delivery job may have been lost in a crash.</summary>
-    public async Task<IReadOnlyList<Guid>> StrandedOutboxAsync(DateTimeOffset before, CancellationToken ct)
-    {
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await Sql.ListAsync(c, null, ct, r => r.GetGuid(0),
-            "SELECT id FROM worker.outbox WHERE sent_at IS NULL AND state = 'Pending' AND attempts = 0 AND created_at < $1 ORDER BY created_at LIMIT 100",
-            before);
-    }
 }

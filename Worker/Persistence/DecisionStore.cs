@@ -10,7 +10,7 @@ public sealed class DecisionStore(NpgsqlDataSource dataSource, AuditLog audit)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var t = await c.BeginTransactionAsync(ct);
-        if (await StepSql.LockAsync(c, t, "s.token_sha256 = $1", d.TokenSha256, ct) is not { } pair) return null;
+        if (await StepSql.LockAsync(c, t, "(s.token_sha256 = $1 OR s.pending_token_sha256 = $1)", d.TokenSha256, ct) is not { } pair) return null;
         var (step, document) = pair;
         var open = step.State == StepState.Waiting && document.State == DocumentState.AwaitingApproval && step.TokenExpiresAt > d.At;
         if (!open) return new DecisionResult { Step = step, Recorded = false };

@@ -6,7 +6,7 @@ namespace Worker.Persistence;
 /// An outbox row locked for sending. The lock and the "sent" mark share one transaction, so two workers never send the
 /// same row and a retry after a successful send finds it done.
 /// </summary>
-public sealed class OutboxClaim(NpgsqlConnection c, NpgsqlTransaction t, AuditLog audit) : IAsyncDisposable
+public sealed class OutboxClaim(NpgsqlDataSource dataSource, NpgsqlConnection c, NpgsqlTransaction t, AuditLog audit) : IAsyncDisposable
 {
     /// <summary>The row being sent.</summary>
     public required OutboxMail Mail { get; init; }
@@ -18,12 +18,38 @@ public sealed class OutboxClaim(NpgsqlConnection c, NpgsqlTransaction t, AuditLo
     /// <summary>The step the row is about, if any.</summary>
     public ApprovalStep? Step => Steps.FirstOrDefault(s => s.Id == Mail.StepId);
 
-    /// <summary>Gives the step a new link: the previous one is retired, the new hash takes effect when this claim completes.</summary>
+    /// <summary>
+    /// Gives the step a new link. The new hash works at once, beside the current one (committed on its own connection, so
+    /// an official who opens the mail before this claim has recorded the send is not told the link is unknown); when this
+    /// claim completes the previous link is retired. An unfinished send leaves both working until the next attempt.
+    /// </summary>
     public async Task IssueTokenAsync(byte[] tokenSha256, DateTimeOffset now, CancellationToken ct)
     {
         var stepId = Mail.StepId ?? throw new InvalidOperationException($"outbox row {Mail.Id} has no step to link to");
+        await IssuePendingAsync(stepId, tokenSha256, now, ct);
         await StepSql.RetireTokenAsync(c, t, stepId, now, ct);
-        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = $2 WHERE id = $1", stepId, tokenSha256);
+        await Sql.ExecuteAsync(c, t, ct, "UPDATE worker.approval_steps SET token_sha256 = $2, pending_token_sha256 = NULL WHERE id = $1", stepId, tokenSha256);
+    }
+
+    private async Task IssuePendingAsync(Guid stepId, byte[] tokenSha256, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var early = await dataSource.OpenConnectionAsync(ct);
+        await using var et = await early.BeginTransactionAsync(ct);
+        try
+        {
+            // A transaction that holds the step and waits for this claim's outbox row (a resend) would wait on us forever
+            // through the application; give up quickly, and the link then works once the send is recorded, as it always did.
+            await Sql.ExecuteAsync(early, et, ct, "SET LOCAL lock_timeout = '2s'");
+            await Sql.ExecuteAsync(early, et, ct,
+                """
+                INSERT INTO worker.retired_tokens (token_sha256, step_id, retired_at)
+                SELECT pending_token_sha256, id, $2 FROM worker.approval_steps WHERE id = $1 AND pending_token_sha256 IS NOT NULL
+                ON CONFLICT DO NOTHING
+                """, stepId, now);
+            await Sql.ExecuteAsync(early, et, ct, "UPDATE worker.approval_steps SET pending_token_sha256 = $2 WHERE id = $1", stepId, tokenSha256);
+            await et.CommitAsync(ct);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable) { /* see above */ }
     }
 
     /// <summary>True when no other approval link of this document has been sent yet: the send that ends intake-to-email.</summary>

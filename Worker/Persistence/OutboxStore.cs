@@ -24,7 +24,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, AuditLog audit)
             }
             var steps = await Sql.ListAsync(c, t, ct, r => ApprovalStep.Read(r),
                 $"SELECT {ApprovalStep.Columns} FROM worker.approval_steps s WHERE s.document_id = $1 ORDER BY s.position", mail.DocumentId);
-            return new OutboxClaim(c, t, audit) { Mail = mail, Document = document, Steps = steps };
+            return new OutboxClaim(dataSource, c, t, audit) { Mail = mail, Document = document, Steps = steps };
         }
         catch
         {

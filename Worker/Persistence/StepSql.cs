@@ -51,6 +51,8 @@ internal static class StepSql
             """
             INSERT INTO worker.retired_tokens (token_sha256, step_id, retired_at)
             SELECT token_sha256, id, $2 FROM worker.approval_steps WHERE id = $1 AND token_sha256 IS NOT NULL
+            UNION ALL
+            SELECT pending_token_sha256, id, $2 FROM worker.approval_steps WHERE id = $1 AND pending_token_sha256 IS NOT NULL
             ON CONFLICT DO NOTHING
             """, stepId, now);
 

@@ -24,7 +24,7 @@ public sealed class ApprovalSigning(
     {
         var all = await steps.StepsAsync(documentId, ct);
         if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !options.Value.Signers.TryGetValue(step.Signer, out var profile)) return null;
-        var signEach = ApprovalRoutes.Find(options.Value, routeName)?.SignEach == true;
+        var signEach = options.Value.FindRoute(routeName)?.SignEach == true;
         if (!(signEach || step.Position == all.Max(s => s.Position)) || !port.NeedsSecret(step.Signer)) return null;
         return new SecretSigning
         {
@@ -54,7 +54,7 @@ public sealed class ApprovalSigning(
     public async Task SignAsync(Guid documentId, Guid stepId, string routeName, PersonalSecret secret, CancellationToken ct)
     {
         var document = await documents.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
-        var route = ApprovalRoutes.Find(options.Value, routeName) ?? throw new InvalidOperationException($"route '{routeName}' is no longer configured");
+        var route = options.Value.FindRoute(routeName) ?? throw new InvalidOperationException($"route '{routeName}' is no longer configured");
         var all = await steps.StepsAsync(documentId, ct);
         var step = all.Single(s => s.Id == stepId);
         // Checked again under the lock: signing before the others approved would sign for a document they may still reject.

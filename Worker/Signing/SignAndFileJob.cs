@@ -24,7 +24,7 @@ public sealed partial class SignAndFileJob(
         // Two runs for one document (a duplicate enqueue, a manual retry racing a scheduled one) would file it twice.
         await using var held = await LockAsync(documentId, ct);
         var document = await store.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
-        var route = ApprovalRoutes.Find(options.Value, document.Route)
+        var route = options.Value.FindRoute(document.Route)
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured");
         // Intake already moved the claimed file into the content store; the original stays there for good.
         if (document.State is not (DocumentState.Approved or DocumentState.Failed) || document.ApprovedSteps.Count == 0

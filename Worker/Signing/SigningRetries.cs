@@ -53,7 +53,7 @@ public sealed partial class SigningRetries(
         using var scope = services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<SigningStore>();
         var document = store.LoadAsync(id, CancellationToken.None).GetAwaiter().GetResult();
-        var contact = document is null ? "" : ApprovalRoutes.Find(options.Value, document.Route)?.Contact ?? "";
+        var contact = document is null ? "" : options.Value.FindRoute(document.Route)?.Contact ?? "";
         if (store.MarkFailedAsync(id, error, contact, clock.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult()) LogFailed(id, error);
     }
 

@@ -28,7 +28,6 @@ public static class SigningSetup
         builder.Services.AddSingleton<SignerReadiness>();
         builder.Services.AddSingleton<Watch.SignerWatch>();
         builder.Services.AddHostedService<Watch.SignerWatchService>();
-        builder.Services.AddSingleton<SigningAvailability>();
         builder.Services.AddHealthChecks().AddCheck<SignersHealthCheck>("signers");
         builder.Services.AddSingleton<SigningPort>();
         builder.Services.AddSingleton<PresignedOutputs>();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using Worker.Configuration;
 using Worker.Dashboard;
 using Worker.Persistence;
 using Worker.Tests.Support;

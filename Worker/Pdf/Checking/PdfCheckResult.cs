@@ -17,7 +17,4 @@ public sealed record PdfCheckResult
 
     /// <summary>How many revisions (incremental updates plus the original) the file holds, when readable.</summary>
     public int? Revisions { get; init; }
-
-    /// <summary>The file may proceed.</summary>
-    public bool IsOk => Outcome == PdfCheckOutcome.Ok;
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Worker.Approval;
 using Worker.Metrics;
+using Worker.Notifications;
 
 namespace Worker.Signing.Watch;
 

@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
-using Worker.Notifications;
 
-namespace Worker.Approval;
+namespace Worker.Notifications;
 
 /// <summary>Tells the operators (Worker:Mail:Operators) by email about something that needs a person; a mail failure is logged, the cause was logged already.</summary>
 public sealed partial class OperatorAlerts(IMailSender mail, MailComposer composer, IOptions<WorkerOptions> options, ILogger<OperatorAlerts> logger)

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Worker.Dashboard;
+namespace Worker.Configuration;
 
 /// <summary>PBKDF2-SHA256 password hashes in the form <c>pbkdf2-sha256$ITERATIONS$SALT$HASH</c> (base64), made by <c>Worker hash-password</c>.</summary>
 public static class PasswordHash

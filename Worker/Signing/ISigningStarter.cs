@@ -1,4 +1,4 @@
-namespace Worker.Approval;
+namespace Worker.Signing;
 
 /// <summary>
 /// The hand-off from approval to signing: when the last approver agrees, approval enqueues this as a Hangfire job with the

@@ -1,4 +1,4 @@
-namespace Worker.Dashboard;
+namespace Worker.Filing;
 
 /// <summary>Tells whether a folder exists and a file can be created in it.</summary>
 public static class WritableFolder
