@@ -34,7 +34,7 @@ public static class ApprovalResponses
         var document = lookup.Document!;
         // Resolved here rather than passed by every caller (the endpoints and SecretApproval): the same grant on every rendering.
         http.RequestServices.GetRequiredService<ApprovalPageAccess>().Grant(http, document.Id, ApprovalTokens.Hash(token)!, lookup.Step!.TokenExpiresAt);
-        var unit = ApprovalRoutes.Find(options, document.Route)?.Unit;
+        var unit = options.FindRoute(document.Route)?.Unit;
         var model = new ApprovalPageModel
         {
             Texts = texts, Step = lookup.Step!, Document = document, Zone = ApprovalRoutes.Zone(options), Token = token,
