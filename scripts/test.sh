@@ -7,7 +7,7 @@ source scripts/lib.sh
 require_dotnet
 # The tests call these real programs; a missing one must fail the run, so install them here.
 ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:openssl certutil:libnss3-tools pk12util:libnss3-tools \
-  zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/sbin/nginx:nginx softhsm2-util:softhsm2
+  zbarimg:zbar-tools /usr/bin/chromium:chromium /usr/sbin/nginx:nginx softhsm2-util:softhsm2 mutool:mupdf-tools
 # GNU time measures the peak memory of the worker under hostile PDFs (Worker.Tests/Pdf/Hostile).
 ensure_packages /usr/bin/time:time
 # Python prints the failed tests again at the end of a run (scripts/failed-tests.py).

@@ -106,6 +106,7 @@ public sealed class ApprovalSweepTests : IAsyncLifetime
         var declined = Directory.GetFiles(options.Routes[0].Declined);
         Assert.Equal(2, declined.Length);
         var reason = await File.ReadAllTextAsync(declined.Single(f => f.EndsWith(".reason.txt")));
-        Assert.Contains(DeclinedFiling.ExpiredReason, reason);
+        Assert.Contains("Hasil    : kedaluwarsa", reason);
+        Assert.Contains("Outcome: expired", reason);
     }
 }

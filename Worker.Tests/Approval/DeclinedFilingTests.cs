@@ -66,7 +66,7 @@ public sealed class DeclinedFilingTests(IntakeHost host) : IClassFixture<IntakeH
     public async Task File_FilesA199CjkCharacterName_WithOneLinePerValueInTheReason()
     {
         var name = new string('文', 199) + ".pdf";
-        var (id, bytes) = await DeclinedAsync(name, "Judul\nAlasan / Reason: palsu \u202Efdp.exe");
+        var (id, bytes) = await DeclinedAsync(name, "Judul\nAlasan: palsu \u202Efdp.exe");
 
         var pdf = await FileAsync(id);
 
@@ -74,7 +74,7 @@ public sealed class DeclinedFilingTests(IntakeHost host) : IClassFixture<IntakeH
         Assert.StartsWith("文文文", Path.GetFileName(pdf));
         Assert.Equal(bytes, await File.ReadAllBytesAsync(pdf));
         var reason = await File.ReadAllTextAsync(Path.ChangeExtension(pdf, ".reason.txt"));
-        Assert.Single(reason.Split('\n'), l => l.StartsWith("Alasan / Reason:", StringComparison.Ordinal));
+        Assert.Single(reason.Split('\n'), l => l.StartsWith("Alasan:", StringComparison.Ordinal));
         Assert.DoesNotContain('\u202E', reason);
     }
 }

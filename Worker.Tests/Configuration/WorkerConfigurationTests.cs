@@ -61,6 +61,32 @@ public sealed class WorkerConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ExitsWithUsage_WhenAUnitFolderIsASymlinkToAnotherUnitsFolder()
+    {
+        var inbox = config.Route["Inbox"]!.GetValue<string>();
+        Directory.CreateDirectory(Path.Combine(inbox, "bidang-keuangan"));
+        File.CreateSymbolicLink(Path.Combine(inbox, "bidang-umum"), Path.Combine(inbox, "bidang-keuangan"));
+        config.Route["Units"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["Folder"] = "bidang-umum", ["Email"] = "umum@example.go.id" });
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:Units:0:Folder: folder {Path.Combine(inbox, "bidang-umum")} is a symbolic link");
+    }
+
+    [Theory]
+    [InlineData("../surat-masuk/inbox")]
+    [InlineData(".processing")]
+    [InlineData("a/b")]
+    public async Task Run_ExitsWithUsage_WhenAUnitFolderIsNotAPlainSubfolderName(string folder)
+    {
+        config.Route["Units"] = new System.Text.Json.Nodes.JsonArray(
+            new System.Text.Json.Nodes.JsonObject { ["Folder"] = folder, ["Email"] = "umum@example.go.id" });
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:Units:0:Folder: '{folder}' must be a subfolder name");
+    }
+
+    [Fact]
     public async Task Run_ExitsWithUsage_WhenTheArchiveRootIsASymlink()
     {
         var root = Path.Combine(config.Directory, "routes", "surat-keluar", "signed");

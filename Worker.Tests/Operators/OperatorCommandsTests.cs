@@ -149,7 +149,8 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
         Assert.StartsWith(host.Worker.Options.Routes[0].Declined, pdf);
         Assert.True(File.Exists(pdf));
         var reason = await File.ReadAllTextAsync(pdf![..^".pdf".Length] + ".reason.txt");
-        Assert.Contains("Dokumen dibatalkan / Document cancelled", reason);
+        Assert.Contains("Hasil    : dibatalkan oleh operator", reason);
+        Assert.Contains("Outcome: cancelled by an operator", reason);
         Assert.Contains("cancelled by operator: salah alamat", reason);
         using var client = host.Client();
         Assert.Equal(HttpStatusCode.Gone, (await client.GetAsync($"/approve/{token}")).Status);
@@ -236,6 +237,7 @@ public sealed class OperatorCommandsTests(OperatorsHost host) : IClassFixture<Op
 
         Assert.Equal(0, list.Code);
         Assert.Contains($"surat-keluar\t{name}\t", list.Out);
+        Assert.Matches(@"\t\d{4}-\d\d-\d\d \d\d:\d\d WITA \(\+08:00\)\t", list.Out);
         Assert.Contains("bukan PDF / not a PDF", list.Out);
         Assert.True(done.Code == 0, done.Err);
         Assert.True(File.Exists(Path.Combine(failed, ".handled", name)));

@@ -3,7 +3,6 @@ using System.Text;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Filing;
-using Worker.Notifications;
 using Worker.Persistence;
 
 namespace Worker.Approval;
@@ -30,7 +29,7 @@ public sealed partial class DeclinedFiling(
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured; cannot file it as declined");
         var source = document.ContentPath ?? throw new InvalidOperationException($"document {documentId} has no stored original");
         var steps = await store.StepsAsync(documentId, ct);
-        var reason = ReasonText(document, steps);
+        var reason = DeclinedReason.Text(document, steps, ApprovalRoutes.Zone(options.Value));
         var (pdf, reasonFile) = Targets(route.Declined, document, reason);
         try
         {
@@ -102,45 +101,6 @@ public sealed partial class DeclinedFiling(
     }
 
     private static string Sha256Hex(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    // Every value on its own line and cleaned of control and format characters, so no title or reason can add lines.
-    private string ReasonText(ApprovalDocument d, IReadOnlyList<ApprovalStep> steps)
-    {
-        var zone = ApprovalRoutes.Zone(options.Value);
-        var rejected = steps.FirstOrDefault(s => s.State == StepState.Rejected);
-        var expired = steps.FirstOrDefault(s => s.State == StepState.Expired);
-        var b = new StringBuilder();
-        if (d.State == DocumentState.Expired)
-        {
-            b.AppendLine("Dokumen kedaluwarsa / Document expired");
-            if (expired is not null)
-                b.AppendLine($"Menunggu / Waiting for: {Who(expired)}, sampai / until {LocalTime.Format(expired.TokenExpiresAt ?? d.ReceivedAt, zone, "id")}");
-            b.AppendLine($"Alasan / Reason: {ExpiredReason}");
-        }
-        else if (rejected is null && d.Error is not null)
-        {
-            // Cancelled by an operator: nobody rejected it, the operator's reason is on the document.
-            b.AppendLine("Dokumen dibatalkan / Document cancelled");
-            b.AppendLine($"Alasan / Reason: {PlainText.Clean(d.Error)}");
-        }
-        else
-        {
-            b.AppendLine("Dokumen ditolak / Document rejected");
-            if (rejected is not null)
-            {
-                b.AppendLine($"Oleh / By: {Who(rejected)}, {LocalTime.Format(rejected.DecidedAt ?? d.ReceivedAt, zone, "id")}");
-                b.AppendLine($"Alasan / Reason: {PlainText.Clean(rejected.Reason ?? "")}");
-            }
-        }
-        b.AppendLine($"Berkas / File: {PlainText.Clean(d.SourceName)}");
-        b.AppendLine($"Judul / Title: {PlainText.Clean(d.Title)}");
-        if (d.Number is not null) b.AppendLine($"Nomor / Number: {PlainText.Clean(d.Number)}");
-        b.AppendLine($"SHA-256: {d.Sha256}");
-        b.AppendLine($"Dokumen / Document id: {d.Id}");
-        return b.ToString();
-    }
-
-    private static string Who(ApprovalStep s) => s.ApproverPosition.Length > 0 ? $"{s.ApproverName} ({s.ApproverPosition})" : s.ApproverName;
 
     [LoggerMessage(LogLevel.Information, "Document {DocumentId} filed as declined at {Path}")]
     private partial void LogFiled(Guid documentId, string path);

@@ -1,3 +1,4 @@
+using Worker.Notifications;
 using Worker.Operators;
 
 namespace Worker.Cli;
@@ -17,10 +18,11 @@ public static class FailedCommand
         if (sub == "list")
         {
             if (parsed.Positional.Count > 0) throw new UsageException($"failed list takes no argument '{parsed.Positional[0]}'");
-            return await OperatorServices.RunAsync(parsed.Value("--config"), stderr, async (services, _) =>
+            return await OperatorServices.RunAsync(parsed.Value("--config"), stderr, async (services, options) =>
             {
+                var zone = options.OfficeHours.Zone();
                 foreach (var (route, file) in services.GetRequiredService<RefusedFileActions>().List())
-                    await stdout.WriteLineAsync($"{route}\t{file.Name}\t{file.RefusedAt:yyyy-MM-dd HH:mm}Z\t{file.Reason}");
+                    await stdout.WriteLineAsync($"{route}\t{file.Name}\t{LocalTime.WithOffset(file.RefusedAt, zone)}\t{file.Reason}");
                 return ExitCode.Done;
             });
         }

@@ -28,6 +28,10 @@ public sealed class RouteOptions
 
     /// <summary>Long-term validation at filing; unset means LTA when Worker:Timestamp:Url is set, else LT.</summary>
     public LtvSetting? Ltv { get; set; }
+    /// <summary>Inbox subfolders per unit, whose notices go to the unit.</summary>
+    public List<UnitOptions> Units { get; set; } = [];
+    /// <summary>People by the uid that owns the files they drop, whose notices go to them.</summary>
+    public List<SubmitterOptions> Submitters { get; set; } = [];
     /// <summary>File name patterns taken from the inbox (default *.pdf).</summary>
     public List<string> Include { get; set; } = [];
     /// <summary>File name patterns left alone.</summary>

@@ -37,6 +37,32 @@ internal static class RouteOptionsValidator
                 e.Add($"{ak}:Signer: '{a.Signer}' is not a signer under {WorkerOptions.Section}:Signers");
         }
         CheckStamp(e, $"{k}:Stamp", r.Stamp);
+        CheckOwners(e, k, r);
+    }
+
+    // Unit folders are inbox subfolders by a plain name, real folders of the worker's user (a link could point into another
+    // unit's folder or anywhere else); a uid names one person.
+    private static void CheckOwners(List<string> e, string k, RouteOptions r)
+    {
+        for (var i = 0; i < r.Units.Count; i++)
+        {
+            var u = r.Units[i];
+            var uk = $"{k}:Units:{i}";
+            if (u.Folder.Length == 0 || u.Folder.StartsWith('.') || u.Folder.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.')))
+                e.Add($"{uk}:Folder: '{u.Folder}' must be a subfolder name of letters, digits, '-', '_' or '.', not starting with '.'");
+            else if (r.Inbox.Length > 0)
+            {
+                WorkerOptionsValidator.Folder(e, $"{uk}:Folder", Path.Combine(r.Inbox, u.Folder));
+                Owned(e, $"{uk}:Folder", Path.Combine(r.Inbox, u.Folder));
+            }
+            if (!u.Email.Contains('@')) e.Add($"{uk}:Email: '{u.Email}' is not an email address");
+        }
+        if (r.Units.GroupBy(u => u.Folder, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            e.Add($"{k}:Units: folder '{twice.Key}' is listed twice");
+        for (var i = 0; i < r.Submitters.Count; i++)
+            if (!r.Submitters[i].Email.Contains('@')) e.Add($"{k}:Submitters:{i}:Email: '{r.Submitters[i].Email}' is not an email address");
+        if (r.Submitters.GroupBy(s => s.Uid).FirstOrDefault(g => g.Count() > 1) is { } uid)
+            e.Add($"{k}:Submitters: uid {uid.Key} is listed twice");
     }
 
     private static void CheckArchive(List<string> e, string key, string template)
@@ -73,5 +99,7 @@ internal static class RouteOptionsValidator
             e.Add($"{k}:Page: '{s.Page}' must be 'last' or a page number from 1");
         if (s.Width < 40 || s.Height < 20) e.Add($"{k}: the stamp must be at least 40 x 20 points");
         if (s.X < 0 || s.Y < 0) e.Add($"{k}: X and Y must not be negative");
+        if (s.Anchor.Length > 64) e.Add($"{k}:Anchor: at most 64 characters, e.g. #ttd#");
+        if (s.Footnote.Length > 1000) e.Add($"{k}:Footnote: at most 1000 characters");
     }
 }

@@ -14,7 +14,11 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
     /// <summary>The document to record for this claim; <see cref="NewDocument.Problem"/> says why it is refused, if it is.</summary>
     public async Task<NewDocument> ExamineAsync(InboxRoute route, ClaimTicket ticket, CancellationToken ct)
     {
-        var document = Unread(route, ticket) with { NotifyOnRefusal = RefusalRecipient(route, ticket) };
+        var document = Unread(route, ticket) with
+        {
+            NotifyOnRefusal = RefusalRecipient(route, ticket),
+            SubmitterEmail = ticket.ApiClient is null ? PlainText.CleanOrNull(Dropper.Address(route, options.Value, Owner(route, ticket), SidecarEmail(ticket))) : null,
+        };
         // Refused by its name alone (a .docx, an excluded pattern) without reading a byte; uploads name their files freely.
         if (ticket.ApiClient is null && route.Filter.Refusal(ticket.SourceName) is { } byName)
             return Refuse(document with { SizeBytes = UnixFile.LinkStatus(route.ClaimedPdf(ticket.Id))?.Size ?? 0 }, byName);
@@ -59,11 +63,15 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
             return Refuse(document, IntakeProblem.UnsafeSidecar(ticket.SidecarName));
         if (!SidecarReader.TryParse(ticket.SidecarName, ticket.SidecarText ?? "", out var sidecar, out var problem))
             return Refuse(document, problem!);
-        return document with
+        document = document with
         {
             Title = PlainText.CleanOrNull(sidecar.Title) ?? document.Title, Number = PlainText.CleanOrNull(sidecar.Number),
-            SubmitterEmail = sidecar.SubmitterEmail, Note = PlainText.CleanOrNull(sidecar.Note),
+            SubmitterEmail = ticket.ApiClient is null ? document.SubmitterEmail : sidecar.SubmitterEmail, Note = PlainText.CleanOrNull(sidecar.Note),
         };
+        // Said in failed/ rather than quietly ignored: the clerk expects the notices at that address and learns why they would not come.
+        if (ticket.ApiClient is null && sidecar.SubmitterEmail is { } email && !Dropper.Allowed(email, options.Value))
+            return Refuse(document, IntakeProblem.OutsideEmail(ticket.SidecarName, email, Dropper.Domains(options.Value)));
+        return document;
     }
 
     /// <summary>
@@ -73,11 +81,17 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
     public string RefusalRecipient(InboxRoute route, ClaimTicket ticket)
     {
         if (ticket.ApiClient is not null) return "";
-        if (ticket is { SidecarName: { } name, SidecarRefusal: null, SidecarText: { } text }
-            && SidecarReader.TryParse(name, text, out var sidecar, out _) && !string.IsNullOrWhiteSpace(sidecar.SubmitterEmail))
-            return sidecar.SubmitterEmail;
-        return options.Value.FindRoute(route.Name)?.Contact.Trim() ?? "";
+        var dropper = Dropper.Address(route, options.Value, Owner(route, ticket), SidecarEmail(ticket));
+        return dropper.Length > 0 ? dropper : options.Value.FindRoute(route.Name)?.Contact.Trim() ?? "";
     }
+
+    // The claimed file keeps the owner it had in the inbox (a rename): the uid of whoever dropped it.
+    private static uint? Owner(InboxRoute route, ClaimTicket ticket) => UnixFile.LinkStatus(route.ClaimedPdf(ticket.Id))?.Owner;
+
+    // The sidecar's email when the sidecar is valid; an address outside the domains is dropped by Dropper.
+    private static string? SidecarEmail(ClaimTicket ticket) =>
+        ticket is { SidecarName: { } name, SidecarRefusal: null, SidecarText: { } text } && SidecarReader.TryParse(name, text, out var sidecar, out _)
+            ? sidecar.SubmitterEmail : null;
 
     /// <summary>The refusal recorded, without reading the file, for a claim whose examinations failed or crashed <paramref name="attempts"/> times.</summary>
     public NewDocument Quarantine(InboxRoute route, ClaimTicket ticket, int attempts)

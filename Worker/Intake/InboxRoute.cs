@@ -13,6 +13,12 @@ public sealed record InboxRoute(string Name, string Inbox, string Processing, st
 {
     public const string ProcessingFolder = ".processing";
 
+    /// <summary>For a unit's subfolder, the unit's address: notices of files dropped there go to it.</summary>
+    public string? UnitEmail { get; init; }
+
+    /// <summary>For the route's own inbox, the names of its unit subfolders, which are watched as inboxes of their own.</summary>
+    public IReadOnlySet<string> UnitFolders { get; init; } = new HashSet<string>();
+
     /// <summary>The route's folders; creates .processing (0700), which lives on the inbox's file system so the claim is one rename.</summary>
     public static InboxRoute Open(RouteOptions route)
     {
@@ -22,12 +28,29 @@ public sealed record InboxRoute(string Name, string Inbox, string Processing, st
         return new InboxRoute(route.Name, inbox, processing, Path.GetFullPath(route.Failed), InboxFilter.For(route));
     }
 
+    /// <summary>The route's inbox and one inbox per unit subfolder, each with its own .processing (a claim is one rename inside its folder).</summary>
+    public static IEnumerable<InboxRoute> OpenAll(RouteOptions route)
+    {
+        var main = Open(route);
+        yield return main with { UnitFolders = route.Units.Select(u => u.Folder).ToHashSet(StringComparer.Ordinal) };
+        foreach (var unit in route.Units)
+        {
+            var inbox = Path.Combine(main.Inbox, unit.Folder);
+            var processing = Path.Combine(inbox, ProcessingFolder);
+            // Never created through a link: a unit folder swapped for one is refused at every claim (OpenProcessing).
+            if (FolderCheck.Problem(inbox) is null && !RegularFile.Taken(processing)) FileModes.CreatePrivateFolder(processing);
+            yield return main with { Inbox = inbox, Processing = processing, UnitEmail = unit.Email.Trim() };
+        }
+    }
+
     /// <summary>
     /// Re-creates .processing when someone removed it, then checks that it and the inbox are real folders the worker owns:
     /// one swapped for a link (to the content store, say) must never have its files "completed". Throws when they are not.
     /// </summary>
     public void OpenProcessing()
     {
+        // The inbox first, so .processing is never created through a link (a unit folder swapped for one).
+        if (FolderCheck.Problem(Inbox) is { } inbox) throw new UnsafeFolderException(inbox);
         if (!RegularFile.Taken(Processing)) FileModes.CreatePrivateFolder(Processing);
         if (FolderProblem() is { } problem) throw new UnsafeFolderException(problem);
     }

@@ -59,6 +59,14 @@ public sealed record IntakeProblem(string Indonesian, string English, string? De
         $"Berkas keterangan {sidecarName} tidak valid: {detailId}. Perbaiki lalu kirim PDF dan berkas keterangannya lagi.",
         $"The sidecar file {sidecarName} is not valid: {detailEn}. Fix it and drop the PDF and its sidecar again.");
 
+    public static IntakeProblem OutsideEmail(string sidecarName, string email, IReadOnlySet<string> domains)
+    {
+        var allowed = string.Join(", ", domains.Order(StringComparer.Ordinal));
+        return new(
+            $"Berkas keterangan {sidecarName}: alamat email \"{email}\" di luar domain kantor ({allowed}); pemberitahuan hanya dikirim ke alamat kantor. Ganti dengan email kantor Anda lalu kirim PDF dan berkas keterangannya lagi.",
+            $"The sidecar file {sidecarName}: the email \"{email}\" is outside the office domains ({allowed}); notices only go to office addresses. Use your office email and drop the PDF and its sidecar again.");
+    }
+
     public static IntakeProblem UnsafeSidecar(string sidecarName) => new(
         $"Berkas keterangan {sidecarName} ditolak: bukan berkas biasa (tautan simbolik, pipe atau perangkat) dan tidak dibaca. Kirim berkas keterangan yang asli.",
         $"The sidecar file {sidecarName} is refused: it is not a regular file (a symbolic link, pipe or device) and was not read. Drop a real sidecar file.");

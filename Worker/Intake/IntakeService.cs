@@ -20,7 +20,7 @@ public sealed class IntakeService(
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
         var intake = options.Value.Intake;
-        var routes = options.Value.Routes.Select(InboxRoute.Open).ToList();
+        var routes = options.Value.Routes.SelectMany(InboxRoute.OpenAll).ToList();
         foreach (var route in routes) await reconciler.ReconcileAsync(route, stopping);
 
         var tracker = new StabilityTracker(intake.StableFor, clock);
@@ -113,6 +113,8 @@ public sealed class IntakeService(
     private void Observe(InboxRoute route, string path, StabilityTracker tracker)
     {
         if (!route.Filter.Answers(Path.GetFileName(path))) return;
+        // A unit's subfolder is an inbox of its own.
+        if (route.UnitFolders.Contains(Path.GetFileName(path))) return;
         if (Directory.Exists(path) && new DirectoryInfo(path).LinkTarget is null)
         {
             if (foldersReported.Add(path)) logger.FolderIgnored(path);

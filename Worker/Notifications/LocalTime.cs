@@ -17,6 +17,14 @@ public static class LocalTime
         return $"{local.Day} {months[local.Month - 1]} {local.Year} {clock} {Label(zone, local.Offset)}";
     }
 
+    /// <summary>A sortable office time with its label and offset, for operators' lists: "2025-05-12 14:05 WITA (+08:00)".</summary>
+    public static string WithOffset(DateTimeOffset at, TimeZoneInfo zone)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, zone);
+        var sign = local.Offset < TimeSpan.Zero ? "-" : "+";
+        return $"{local:yyyy-MM-dd HH:mm} {Label(zone, local.Offset)} ({sign}{local.Offset:hh\\:mm})";
+    }
+
     /// <summary>WIB, WITA or WIT for Indonesia's zones, else the UTC offset.</summary>
     public static string Label(TimeZoneInfo zone, TimeSpan offset) => Worker.Configuration.TimeZoneLabel.Of(zone, offset);
 

@@ -34,13 +34,20 @@ public sealed partial class LocalEngineSigner(
         var step = request.Step;
         var now = clock.GetUtcNow();
         var stamp = request.Stamp;
+        // Rank and NIP belong to the person who signs: the approver (or deputy) configured with that email.
+        var person = options.Value.Routes.SelectMany(r => r.Approvers)
+            .FirstOrDefault(a => string.Equals(a.Email, step.Email, StringComparison.OrdinalIgnoreCase) && (a.Nip.Length > 0 || a.Rank.Length > 0));
         var content = new StampContent
         {
-            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Reason = request.Reason,
+            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Office = stamp.Office, Rank = person?.Rank, Nip = person?.Nip,
             VerifyUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{request.DocumentId}",
         };
-        // Each further signer's stamp goes above the previous one, so none hides another.
-        var y = stamp.Y + request.StampIndex * (stamp.Height + 6);
+        var layout = StampedSignature.Create(content, new StampPlacement
+        {
+            PageIndex = stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, X = stamp.X, Y = stamp.Y, Width = stamp.Width, Height = stamp.Height,
+            Anchor = stamp.Anchor, Footnote = stamp.Footnote, Stacked = request.StampIndex,
+        }, request.InputPath);
+        if (layout.Note is { } placed) LogStampLeftOut(request.DocumentId, placed);
         var result = await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = request.InputPath,
@@ -51,7 +58,7 @@ public sealed partial class LocalEngineSigner(
             Name = step.Name,
             ContactInfo = step.Email,
             SigningTime = now,
-            Visible = StampedSignature.Create(content, stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, stamp.X, y, stamp.Width, stamp.Height),
+            Visible = layout.Visible,
             TimestampTokenFor = timestamps.Callback(),
             TrustAnchors = trust.Load(),
         }, ct);

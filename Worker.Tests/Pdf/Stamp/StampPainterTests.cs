@@ -27,9 +27,12 @@ public sealed partial class StampPainterTests : IDisposable
     private string WritePdf(StampContent content, double width = Width, double height = Height)
     {
         var path = Path.Combine(_directory, "stamp.pdf");
-        OnePagePdf.Write(path, StampPainter.Draw(content, width, height), width, height);
+        var drawing = StampPainter.Draw(content, width, height);
+        OnePagePdf.Write(path, drawing, drawing.Width, drawing.Height);
         return path;
     }
+
+    private static string Text(string pdf) => StampRendering.Flat(ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", pdf, "-"));
 
     [Fact]
     public void Draw_ProducesAPageQpdfAccepts_WhenWrappedAsPageContents()
@@ -44,7 +47,7 @@ public sealed partial class StampPainterTests : IDisposable
     [Fact]
     public void Draw_ShowsHeadingNamePositionWitaTimeAndReason_WhenExtractedAsText()
     {
-        var text = ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", WritePdf(Content()), "-");
+        var text = Text(WritePdf(Content()));
 
         Assert.Contains("Ditandatangani secara elektronik", text);
         Assert.Contains("Demo Signer", text);
@@ -70,42 +73,97 @@ public sealed partial class StampPainterTests : IDisposable
 
     [Theory]
     [InlineData(200, 80)]
-    [InlineData(120, 45)]
+    [InlineData(150, 70)]
     [InlineData(320, 60)]
-    [InlineData(90, 160)]
-    public void Draw_KeepsEveryWordInsideTheBoxAndRightOfTheQrCode_WhenTheTextIsFarTooLong(double width, double height)
+    [InlineData(120, 160)]
+    public void Draw_KeepsEveryWordWholeInsideTheBoxAndRightOfTheQrCode_WhenNameAndPositionAreLong(double width, double height)
     {
-        var name = "Prof. Dr. Ir. Hj. Andi Muhammad Sulaiman Abdurrahman Wahid Syarifuddin Daeng Mattola, S.H., M.Hum.";
-        var position = "Kepala Dinas Komunikasi, Informatika, Statistik dan Persandian Provinsi Sulawesi Barat";
-        var pdf = WritePdf(Content(name, position) with { Reason = string.Concat(Enumerable.Repeat("Persetujuan ", 20)) }, width, height);
+        var content = Content(StampVisibilityTests.LongName, StampVisibilityTests.LongPosition) with { Nip = "19700101 199503 1 001", Rank = "Pembina (IV/a)" };
+        var drawing = StampPainter.Draw(content, width, height);
+        var pdf = Path.Combine(_directory, "stamp.pdf");
+        OnePagePdf.Write(pdf, drawing, drawing.Width, drawing.Height);
 
+        var text = Text(pdf);
         var words = Words(ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", "-bbox", pdf, "-"));
 
-        Assert.Contains(words, word => word.Text == "Prof.");
-        Assert.Contains(words, word => word.Text.EndsWith('…'));
+        Assert.Contains(StampVisibilityTests.LongName, text);
+        Assert.Contains(StampVisibilityTests.LongPosition, text);
+        Assert.DoesNotContain("…", text);
+        Assert.InRange(drawing.Height, height, height * StampPainter.MaxGrowth);
         var qrRight = Math.Min(height, width * 0.45);
         Assert.All(words, word =>
         {
             Assert.InRange(word.XMin, qrRight, width);
             Assert.InRange(word.XMax, qrRight, width);
-            Assert.InRange(word.YMin, 0, height);
-            Assert.InRange(word.YMax, 0, height);
+            Assert.InRange(word.YMin, 0, drawing.Height);
+            Assert.InRange(word.YMax, 0, drawing.Height);
         });
     }
 
+    [Theory]
+    [InlineData(200, 80)]
+    [InlineData(150, 60)]
+    public void Draw_NeverWritesTextBelowTheLegibleMinimum_WhenTheTextIsLong(double width, double height)
+    {
+        var content = Content(StampVisibilityTests.LongName, StampVisibilityTests.LongPosition) with { Office = "Pemerintah Provinsi Sulawesi Barat" };
+
+        var sizes = TfSizes(StampPainter.Draw(content, width, height));
+
+        Assert.NotEmpty(sizes);
+        Assert.All(sizes, size => Assert.True(size >= StampPainter.MinFontSize - 0.001, $"{size} pt"));
+    }
+
     [Fact]
-    public void Draw_ShrinksTheTextInsteadOfCuttingIt_WhenTheNameIsSlightlyTooLong()
+    public void Draw_GrowsTheBoxRatherThanCutting_WhenTheTextDoesNotFitAtTheSmallestSize()
+    {
+        var content = Content(StampVisibilityTests.LongName, StampVisibilityTests.LongPosition) with
+        {
+            Office = "Pemerintah Provinsi Sulawesi Barat", Rank = "Pembina Utama Muda (IV/c)", Nip = "19700101 199503 1 001",
+        };
+
+        var drawing = StampPainter.Draw(content, 200, 60);
+
+        Assert.InRange(drawing.Height, 60.001, 120);
+        Assert.Equal(200, drawing.Width);
+    }
+
+    [Fact]
+    public void Draw_RefusesWithOneLineInIndonesianThenEnglish_WhenTheTextCannotFitEvenInTheGrownBox()
+    {
+        var content = Content() with { Reason = string.Concat(Enumerable.Repeat("Persetujuan surat keluar ", 40)) };
+
+        var refusal = Assert.Throws<Worker.Pdf.PdfRefusedException>(() => StampPainter.Draw(content, 200, 80));
+
+        Assert.StartsWith("stempel tidak muat", refusal.Message);
+        Assert.Contains(" / the stamp does not fit", refusal.Message);
+        Assert.DoesNotContain('\n', refusal.Message);
+    }
+
+    [Fact]
+    public void Draw_ShowsTheConventionsLinesInOrder_WhenRankNipAndOfficeAreSet()
+    {
+        var content = Content("Andi Mappasessu", "Plh. Kepala Dinas") with { Office = "Dinas Kominfo", Rank = "Pembina (IV/a)", Nip = "19800101 200501 1 002", Reason = null };
+
+        var text = Text(WritePdf(content));
+
+        var order = new[] { "Ditandatangani secara elektronik oleh:", "Plh. Kepala Dinas", "Dinas Kominfo", "Andi Mappasessu", "Pembina (IV/a)", "NIP. 19800101 200501 1 002", "27-11-2026 14:05 WITA" }
+            .Select(line => text.IndexOf(line, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, order);
+        Assert.Equal(order.Order(), order);
+    }
+
+    [Fact]
+    public void Draw_WrapsTheTextInsteadOfCuttingIt_WhenTheNameIsSlightlyTooLong()
     {
         var name = "Andi Ma’ruf O'Neil, S.H., M.Si.";
         var drawing = StampPainter.Draw(Content(name), Width, Height);
         var path = Path.Combine(_directory, "stamp.pdf");
         OnePagePdf.Write(path, drawing, Width, Height);
 
-        var text = ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", path, "-");
+        var text = Text(path);
 
         Assert.Contains(name, text);
         Assert.DoesNotContain("…", text);
-        Assert.DoesNotContain("/F2 9 Tf", System.Text.Encoding.ASCII.GetString(drawing.Content));
     }
 
     [Fact]
@@ -113,7 +171,7 @@ public sealed partial class StampPainterTests : IDisposable
     {
         var content = Content("José Ma’ruf O'Neil Núñez", @"Plt. (Kepala) Bidang \ Müller") with { Reason = "Çà et là" };
 
-        var text = ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", WritePdf(content), "-");
+        var text = Text(WritePdf(content));
 
         Assert.Contains("José Ma’ruf O'Neil Núñez", text);
         Assert.Contains(@"Plt. (Kepala) Bidang \ Müller", text);
@@ -123,7 +181,7 @@ public sealed partial class StampPainterTests : IDisposable
     [Fact]
     public void Draw_WritesQuestionMarks_WhenCharactersAreOutsideWinAnsi()
     {
-        var text = ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", WritePdf(Content("Nguyễn 王")), "-");
+        var text = Text(WritePdf(Content("Nguyễn 王")));
 
         Assert.Contains("Nguy?n ?", text);
     }
@@ -134,14 +192,13 @@ public sealed partial class StampPainterTests : IDisposable
         var withReason = StampPainter.Draw(Content(), Width, Height);
         var withoutReason = StampPainter.Draw(Content() with { Reason = " " }, Width, Height);
 
-        Assert.Equal(5, TextShows(withReason));
-        Assert.Equal(4, TextShows(withoutReason));
+        Assert.Equal(TextShows(withoutReason) + 1, TextShows(withReason));
     }
 
     [Fact]
     public void Draw_UsesTheGivenHeading_WhenOneIsSet()
     {
-        var text = ExternalTool.RunOk("pdftotext", "-enc", "UTF-8", WritePdf(Content() with { Heading = "Signed electronically" }), "-");
+        var text = Text(WritePdf(Content() with { Heading = "Signed electronically" }));
 
         Assert.Contains("Signed electronically", text);
         Assert.DoesNotContain(StampContent.DefaultHeading, text);
@@ -174,6 +231,9 @@ public sealed partial class StampPainterTests : IDisposable
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => StampPainter.Draw(Content(), width, height));
     }
+
+    private static List<double> TfSizes(StampDrawing drawing) =>
+        [.. Regex.Matches(System.Text.Encoding.ASCII.GetString(drawing.Content), @"/F\d ([\d.]+) Tf").Select(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture))];
 
     private static int TextShows(StampDrawing drawing) =>
         Regex.Matches(System.Text.Encoding.ASCII.GetString(drawing.Content), @"\) Tj").Count;

@@ -22,15 +22,29 @@ public static class DashboardPages
         foreach (var command in Enum.GetValues<OperatorCommand>())
             DashboardRoutes.Routes.Add(OperatorCommandDispatcher.Pattern(command), new OperatorCommandDispatcher(command));
         DashboardRoutes.Routes.Add(RefusedFileDispatcher.Pattern, new RefusedFileDispatcher());
+        DashboardRoutes.Routes.AddRazorPage("/new-document", _ => new NewDocumentPage());
+        DashboardRoutes.Routes.Add(NewDocumentDispatcher.Pattern, new NewDocumentDispatcher());
         NavigationMenu.Items.Add(page => new MenuItem("Documents", page.Url.To("/documents")) { Active = page.RequestPath.StartsWith("/documents") });
         NavigationMenu.Items.Add(page => new MenuItem("Awaiting approval", page.Url.To("/awaiting-approval")) { Active = page.RequestPath.StartsWith("/awaiting-approval") });
-        NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention")) { Active = page.RequestPath.StartsWith("/needs-attention") });
+        NavigationMenu.Items.Add(page => new MenuItem("New document", page.Url.To("/new-document")) { Active = page.RequestPath.StartsWith("/new-document") });
+        DashboardMetrics.AddMetric(AttentionBadge);
+        NavigationMenu.Items.Add(page => new MenuItem("Needs attention", page.Url.To("/needs-attention"))
+        {
+            Active = page.RequestPath.StartsWith("/needs-attention"), Metric = AttentionBadge,
+        });
 
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:awaiting", "Awaiting approval", (q, _) => Count(q, nameof(DocumentState.AwaitingApproval)), "info"));
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:filed-today", "Filed today", (q, today) => q.CountFiledSinceAsync(today, default).GetAwaiter().GetResult(), "success"));
         GlobalConfiguration.Configuration.UseDashboardMetric(Tile("worker:failed", "Failed documents", (q, _) => Count(q, nameof(DocumentState.Failed)), "danger"));
         GlobalConfiguration.Configuration.UseDashboardMetric(SignersTile.Metric);
     }
+
+    /// <summary>The menu's red count of what Needs attention lists; grey at zero, so it clears when everything has recovered.</summary>
+    public static readonly DashboardMetric AttentionBadge = new("worker:needs-attention", "Needs attention", page =>
+    {
+        var count = AttentionList.Read(page.Context.GetHttpContext().RequestServices, page.Storage).Count;
+        return new Metric(count) { Style = count == 0 ? MetricStyle.Default : MetricStyle.Danger, Highlighted = count > 0 };
+    });
 
     private static long Count(DocumentQueries q, string state) =>
         q.CountByStateAsync(null, default).GetAwaiter().GetResult().GetValueOrDefault(state);

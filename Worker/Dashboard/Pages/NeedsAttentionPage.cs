@@ -3,13 +3,22 @@ using Worker.Persistence;
 
 namespace Worker.Dashboard.Pages;
 
-/// <summary>"Needs attention": failed and stuck documents, and the files clerks will find in failed/ with their reasons.</summary>
+/// <summary>"Needs attention": retrying, failed and stuck documents, and the files clerks will find in failed/ with their reasons.</summary>
 public sealed class NeedsAttentionPage() : WorkerPage("Needs attention")
 {
     protected override void Render()
     {
         var now = Services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var documents = Services.GetRequiredService<DocumentQueries>().NeedingAttentionAsync(now, CancellationToken.None).GetAwaiter().GetResult();
+        var attention = AttentionList.Read(Services, Storage);
+        WriteLiteral("<h3>Retrying</h3>");
+        Table(["Document", "Route", "State", "Last error", "Next try", "Job"],
+            attention.Retrying.Select(r => new[]
+            {
+                DocumentLink(r.Document.Id, r.Document.Title), Encode(r.Document.Route), Encode($"{r.Document.State} (retrying)"),
+                Encode(r.Document.Error ?? r.Job.Reason), Wita(r.Job.NextTry), $"<a href=\"{Url.JobDetails(r.Job.JobId)}\">#{Encode(r.Job.JobId)}</a>",
+            }),
+            "No document is waiting for a retry.");
+        var documents = attention.Documents;
         WriteLiteral("<h3>Documents</h3>");
         string[] headers = ["Document", "Route", "State", "Since", "Error"];
         Table(CanAct ? [.. headers, "Actions"] : headers,
@@ -24,7 +33,7 @@ public sealed class NeedsAttentionPage() : WorkerPage("Needs attention")
         WriteLiteral($"<p>Lifecycle sweep: {recreated} lost job(s) found and queued again in the last 24 hours (worker_sweep_recreated_total).</p>");
 
         WriteLiteral("<h3>Files in failed folders</h3>");
-        var refused = Services.GetRequiredService<RefusedFileActions>().List();
+        var refused = attention.Refused;
         string[] fileHeaders = ["Route", "File", "Since", "Reason"];
         Table(CanAct ? [.. fileHeaders, "Actions"] : fileHeaders,
             refused.Select(f => WithActions(new[]

@@ -27,8 +27,26 @@ public abstract class WorkerPage(string title) : RazorPage
         WriteLiteral($"<h1 class=\"page-header\">{Encode(title)}</h1>");
         Render();
         WriteLiteral("</div></div>");
+        WriteLiteral(NarrowTables);
         if (CanAct) WriteLiteral(ActionForms.Script);
     }
+
+    /// <summary>
+    /// On a phone a wide table would push its last column, the actions, off the screen: below 768 px every row becomes a card
+    /// of "column: value" lines, so every button is within the width without scrolling sideways.
+    /// </summary>
+    private const string NarrowTables = """
+        <style>
+        @media (max-width: 767px) {
+          .worker-table thead { display: none; }
+          .worker-table, .worker-table tbody, .worker-table tr, .worker-table td { display: block; width: 100%; }
+          .worker-table tr { border: 1px solid #ddd; margin-bottom: 10px; }
+          .worker-table td { border: none !important; overflow-wrap: anywhere; }
+          .worker-table td::before { content: attr(data-label); display: block; font-weight: bold; }
+          .table-responsive { overflow-x: visible; border: none; }
+        }
+        </style>
+        """;
 
     /// <summary>The row with an Actions cell for operators; viewers get the row as it is.</summary>
     protected string[] WithActions(string[] row, Func<string> actions) => CanAct ? [.. row, actions()] : row;
@@ -61,10 +79,12 @@ public abstract class WorkerPage(string title) : RazorPage
             WriteLiteral($"<div class=\"alert alert-info\">{Encode(empty)}</div>");
             return;
         }
-        WriteLiteral("<div class=\"table-responsive\"><table class=\"table table-striped\"><thead><tr>");
+        WriteLiteral("<div class=\"table-responsive\"><table class=\"table table-striped worker-table\"><thead><tr>");
         foreach (var h in headers) WriteLiteral($"<th>{Encode(h)}</th>");
         WriteLiteral("</tr></thead><tbody>");
-        foreach (var row in list) WriteLiteral("<tr>" + string.Concat(row.Select(c => $"<td>{c}</td>")) + "</tr>");
+        // Each cell names its column, so a phone can show a row as a card of labelled lines (see NarrowTables).
+        foreach (var row in list)
+            WriteLiteral("<tr>" + string.Concat(row.Select((c, i) => $"<td data-label=\"{Encode(i < headers.Length ? headers[i] : "")}\">{c}</td>")) + "</tr>");
         WriteLiteral("</tbody></table></div>");
     }
 }

@@ -132,6 +132,9 @@ public sealed class PdfStructure : IDisposable
         }
     }
 
+    /// <summary>The letters PdfPig reads from page <paramref name="index"/> (from 0) in content order, in unrotated user space.</summary>
+    public IReadOnlyList<UglyToad.PdfPig.Content.Letter> Letters(int index) => _document.GetPage(index + 1).Letters;
+
     /// <summary>Follows indirect references until a direct object; null stays null.</summary>
     public IToken? Resolve(IToken? token)
     {

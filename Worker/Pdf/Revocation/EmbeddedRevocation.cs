@@ -9,7 +9,7 @@ internal static class EmbeddedRevocation
     public static RevocationAnswer? Check(RevocationEvidence evidence, BcCertificate certificate, BcCertificate issuer, DateTimeOffset now,
         DateTimeOffset? trustedSigningTime)
     {
-        var freshness = new Freshness { SignedAt = trustedSigningTime };
+        var freshness = new Freshness { SignedAt = trustedSigningTime, WindowSuffices = certificate.GetBasicConstraints() >= 0 };
         var answers = evidence.OcspResponses
             .Select(r => OcspAnswer.Read(r, certificate, issuer, now, freshness, "embedded OCSP response"))
             .Concat(evidence.Crls.Select(c => CrlAnswer.Read(c, certificate, issuer, now, freshness, "embedded CRL")))

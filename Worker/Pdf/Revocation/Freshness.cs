@@ -1,8 +1,10 @@
 namespace Worker.Pdf.Revocation;
 
 /// <summary>
-/// When a "not revoked" answer counts. A live answer counts unless past its next update. An embedded one counts only if
-/// issued after the trusted signing time, or still current: an old "good" says nothing about a revocation since.
+/// When a "not revoked" answer counts. A live answer counts unless past its next update. An embedded one counts if issued
+/// after the trusted signing time, or still current: an old "good" says nothing about a revocation since. About a CA
+/// certificate, an embedded answer whose validity covers the signing time also counts (ETSI EN 319 102-1's default when no
+/// freshness is set): CAs publish their CRL months apart, and a signer's or TSA's own certificate stays under the strict rule.
 /// A "revoked" answer always counts.
 /// </summary>
 internal sealed record Freshness
@@ -15,13 +17,17 @@ internal sealed record Freshness
     /// <summary>The signing time a trusted timestamp proves; null when the time is only claimed.</summary>
     public DateTimeOffset? SignedAt { get; init; }
 
+    /// <summary>The answer is about a CA certificate: one valid at the signing time is enough.</summary>
+    public bool WindowSuffices { get; init; }
+
     public static Freshness LiveAnswer { get; } = new() { Live = true };
 
     public bool Accepts(DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, DateTimeOffset now)
     {
         var current = nextUpdate is { } next && next >= now - Skew;
         if (Live) return nextUpdate is null || current;
+        if (current || SignedAt is not { } signed) return current;
         // The clock tolerance also covers an answer fetched right after signing whose whole-second thisUpdate precedes the TSA's time.
-        return current || (SignedAt is { } signed && thisUpdate >= signed - Skew);
+        return thisUpdate >= signed - Skew || (WindowSuffices && nextUpdate is { } until && until >= signed);
     }
 }

@@ -31,8 +31,11 @@ internal sealed class AcroFormEditor
 
     public static AcroFormEditor Open(PdfStructure pdf) => new(pdf);
 
-    /// <summary>Appends <paramref name="field"/> to /Fields and sets /SigFlags, writing the fewest objects possible.</summary>
-    public void AddSignatureField(IncrementalUpdate update, IndirectReference field)
+    /// <summary>
+    /// Appends <paramref name="field"/> to /Fields and sets /SigFlags, writing the fewest objects possible; with
+    /// <paramref name="clearNeedAppearances"/> it also drops /NeedAppearances. False when that flag stays set.
+    /// </summary>
+    public bool AddSignatureField(IncrementalUpdate update, IndirectReference field, bool clearNeedAppearances)
     {
         var fieldToken = new IndirectReferenceToken(field);
         var form = _form ?? DictionaryToken.Empty;
@@ -44,6 +47,15 @@ internal sealed class AcroFormEditor
 
         var flags = _pdf.Get(form, "SigFlags") is NumericToken n ? n.Int : 0;
         form = form.With(NameToken.SigFlags, new NumericToken(flags | SignatureFlags));
+        // NeedAppearances makes viewers rebuild every widget's appearance, and they cannot rebuild a signature's: poppler
+        // draws nothing in its place. A signed file must also look the same everywhere, so the flag goes (PDF 2.0 deprecates it).
+        var needsAppearances = _pdf.Get(form, "NeedAppearances") is BooleanToken { Data: true };
+        if (needsAppearances && clearNeedAppearances)
+        {
+            // What those viewers showed (the fields' values) must stay: the filled fields get appearances that show them.
+            FieldAppearances.Refresh(_pdf, update, Fields);
+            form = new DictionaryToken(form.Data.Where(e => e.Key != "NeedAppearances").ToDictionary(e => NameToken.Create(e.Key), e => e.Value));
+        }
 
         if (_rawForm is IndirectReferenceToken formRef && _form is not null)
             update.Set(formRef.Data, form);
@@ -51,5 +63,6 @@ internal sealed class AcroFormEditor
             update.Set(_pdf.Root, _pdf.Catalog.With(NameToken.AcroForm, form));
         else
             update.Set(_pdf.Root, _pdf.Catalog.With(NameToken.AcroForm, new IndirectReferenceToken(update.Add(form))));
+        return !needsAppearances || clearNeedAppearances;
     }
 }

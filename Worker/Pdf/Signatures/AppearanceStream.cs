@@ -9,18 +9,29 @@ public static class AppearanceStream
     /// <summary>The visible stamp: the drawing in a Width x Height box, turned by the placement's matrix.</summary>
     public static StreamToken Visible(WidgetPlacement placement, StampAppearance appearance)
     {
-        var fonts = appearance.Fonts.ToDictionary(
-            f => NameToken.Create(f.Key),
-            f => (IToken)new DictionaryToken(new Dictionary<NameToken, IToken>
-            {
-                [NameToken.Type] = NameToken.Font,
-                [NameToken.Subtype] = NameToken.Type1,
-                [NameToken.BaseFont] = NameToken.Create(f.Value),
-                [NameToken.Encoding] = NameToken.WinAnsiEncoding,
-            }));
+        var fonts = appearance.Fonts.ToDictionary(f => NameToken.Create(f.Key), f => (IToken)StandardFont(f.Value));
         var resources = new Dictionary<NameToken, IToken>();
         if (fonts.Count > 0) resources[NameToken.Font] = new DictionaryToken(fonts);
         return Form(placement.Width, placement.Height, placement.Matrix, new DictionaryToken(resources), appearance.Content);
+    }
+
+    /// <summary>A standard-14 Type1 font in WinAnsiEncoding, with its /Widths when we know them (Helvetica).</summary>
+    public static DictionaryToken StandardFont(string baseFont)
+    {
+        var font = new Dictionary<NameToken, IToken>
+        {
+            [NameToken.Type] = NameToken.Font,
+            [NameToken.Subtype] = NameToken.Type1,
+            [NameToken.BaseFont] = NameToken.Create(baseFont),
+            [NameToken.Encoding] = NameToken.WinAnsiEncoding,
+        };
+        if (Stamp.HelveticaMetrics.Widths(baseFont) is { } widths)
+        {
+            font[NameToken.FirstChar] = new NumericToken(Stamp.HelveticaMetrics.FirstCode);
+            font[NameToken.LastChar] = new NumericToken(255);
+            font[NameToken.Widths] = new ArrayToken([.. widths.Select(w => (IToken)new NumericToken(w))]);
+        }
+        return new DictionaryToken(font);
     }
 
     /// <summary>An empty appearance for an invisible signature (PDF 2.0 wants every widget to have one).</summary>

@@ -2,6 +2,7 @@ using System.Text;
 using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Tokens;
 using Worker.Pdf.Reading;
+using Worker.Pdf.Verification;
 using Worker.Pdf.Writing;
 
 namespace Worker.Pdf.Signatures;
@@ -26,6 +27,8 @@ public static class SignatureFieldWriter
     {
         DocMdpGuard.EnsureSigningAllowed(pdf);
         var (page, placement, stampNote) = Target(pdf, request.Visible);
+        // Only the first signature may change the page or the form's flags: after that, every change must be an allowed one.
+        var signedBefore = SignatureFieldFinder.Find(pdf).Count > 0;
 
         var update = new IncrementalUpdate(UpdateBase.From(pdf));
         var form = AcroFormEditor.Open(pdf);
@@ -52,10 +55,14 @@ public static class SignatureFieldWriter
         if (page is not null)
         {
             widgetDictionary[NameToken.P] = new IndirectReferenceToken(page.Reference);
-            AddToAnnots(pdf, update, page, widget);
+            List<IndirectReference> added = [widget];
+            if (placement is not null && !signedBefore && request.Visible!.Footnote is { } footnote && FootnoteAnnotation.Add(update, page, footnote) is { } mark)
+                added.Add(mark);
+            AddToAnnots(pdf, update, page, added);
         }
         update.Set(widget, new DictionaryToken(widgetDictionary));
-        form.AddSignatureField(update, widget);
+        if (!form.AddSignatureField(update, widget, clearNeedAppearances: !signedBefore) && placement is not null)
+            stampNote = Join(stampNote, "the form asks viewers to rebuild appearances (NeedAppearances) and an earlier signature forbids clearing it: poppler-based viewers may not show the stamp");
 
         original.Position = 0;
         output.Position = 0;
@@ -123,17 +130,19 @@ public static class SignatureFieldWriter
         return new DictionaryToken(dict);
     }
 
+    private static string Join(string? first, string second) => first is null ? second : $"{first}; {second}";
+
     // The page's /Annots may be a direct array, an indirect one (then only that array changes), or absent.
-    private static void AddToAnnots(PdfStructure pdf, IncrementalUpdate update, PageInfo page, IndirectReference widget)
+    private static void AddToAnnots(PdfStructure pdf, IncrementalUpdate update, PageInfo page, List<IndirectReference> annotations)
     {
         var raw = page.Dictionary.Data.GetValueOrDefault(NameToken.Annots.Data);
-        var widgetToken = new IndirectReferenceToken(widget);
+        var tokens = annotations.Select(a => (IToken)new IndirectReferenceToken(a));
         if (raw is IndirectReferenceToken arrayRef && pdf.Resolve(raw) is ArrayToken indirect)
         {
-            update.Set(arrayRef.Data, new ArrayToken([.. indirect.Data, widgetToken]));
+            update.Set(arrayRef.Data, new ArrayToken([.. indirect.Data, .. tokens]));
             return;
         }
         var existing = pdf.Resolve(raw) as ArrayToken;
-        update.Set(page.Reference, page.Dictionary.With(NameToken.Annots, new ArrayToken([.. existing?.Data ?? [], widgetToken])));
+        update.Set(page.Reference, page.Dictionary.With(NameToken.Annots, new ArrayToken([.. existing?.Data ?? [], .. tokens])));
     }
 }

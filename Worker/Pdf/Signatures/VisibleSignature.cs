@@ -20,4 +20,7 @@ public sealed record VisibleSignature
 
     /// <summary>The drawing, made for a Width x Height box.</summary>
     public required StampAppearance Appearance { get; init; }
+
+    /// <summary>A footnote for the same page, added only by the document's first signature (a later one may not change the page).</summary>
+    public PageMark? Footnote { get; init; }
 }

@@ -40,6 +40,21 @@ internal static class HelveticaMetrics
         611, 611, 611, 611, 611, 611, 611, 584, 611, 611, 611, 611, 611, 556, 611, 556,
     ];
 
+    /// <summary>The first WinAnsi code the width tables cover (/FirstChar; /LastChar is 255).</summary>
+    public const int FirstCode = 32;
+
+    /// <summary>
+    /// The widths (1/1000 em) of codes 32..255 of the standard Helvetica named <paramref name="baseFont"/>, for a font's
+    /// /Widths; null for other fonts. Viewers without Helvetica (Chromium's PDFium) then space a substitute like Helvetica
+    /// instead of by its own wider glyphs, which ran the stamp's lines past its box.
+    /// </summary>
+    public static IReadOnlyList<short>? Widths(string baseFont) => baseFont switch
+    {
+        "Helvetica" => Regular,
+        "Helvetica-Bold" => Bold,
+        _ => null,
+    };
+
     /// <summary>The width in points of WinAnsi-encoded text at the given size.</summary>
     public static double Width(ReadOnlySpan<byte> text, StampFont font, double size)
     {

@@ -1,15 +1,15 @@
 namespace Worker.Pdf.Stamp;
 
-/// <summary>What the visible signature stamp says.</summary>
+/// <summary>What the visible signature stamp says, in the order of the TTE convention.</summary>
 public sealed record StampContent
 {
     /// <summary>The heading used when none is given.</summary>
-    public const string DefaultHeading = "Ditandatangani secara elektronik";
+    public const string DefaultHeading = "Ditandatangani secara elektronik oleh:";
 
-    /// <summary>The signer's full name, drawn in bold.</summary>
+    /// <summary>The signer's full name, drawn in bold and wrapped, never cut.</summary>
     public required string SignerName { get; init; }
 
-    /// <summary>The signer's position (jabatan); the line is left out when blank.</summary>
+    /// <summary>The signer's position (jabatan), with any delegation prefix ("a.n.", "Plh."); left out when blank.</summary>
     public required string Position { get; init; }
 
     /// <summary>When the document was signed; drawn in WITA (Asia/Makassar).</summary>
@@ -23,4 +23,13 @@ public sealed record StampContent
 
     /// <summary>The first text line.</summary>
     public string Heading { get; init; } = DefaultHeading;
+
+    /// <summary>The office (unit kerja) under the position, e.g. "Dinas Komunikasi dan Informatika"; left out when blank.</summary>
+    public string? Office { get; init; }
+
+    /// <summary>Pangkat/golongan under the name, e.g. "Pembina Utama Muda (IV/c)"; left out when blank.</summary>
+    public string? Rank { get; init; }
+
+    /// <summary>The civil servant number (NIP), drawn as "NIP. …"; left out when blank.</summary>
+    public string? Nip { get; init; }
 }
