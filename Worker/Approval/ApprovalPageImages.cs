@@ -18,6 +18,7 @@ public sealed partial class ApprovalPageImages(IOptions<WorkerOptions> options, 
     /// <summary>Placeholder height (A4 at <see cref="WidthPixels"/>) so lazy images take their place before loading.</summary>
     public const int A4HeightPixels = 1103;
 
+    private static readonly TimeSpan RetryFailedAfter = TimeSpan.FromMinutes(10);
     private static readonly SemaphoreSlim Slots = new(2);
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> running = new();
 
@@ -26,7 +27,8 @@ public sealed partial class ApprovalPageImages(IOptions<WorkerOptions> options, 
     {
         var target = Path.Combine(Folder(document.Id), $"{page}.jpg");
         if (File.Exists(target)) return target;
-        if (File.Exists(target + ".failed")) return null;
+        // A failure is remembered for a while, then tried again: it may have been a busy machine rather than a hostile file.
+        if (File.Exists(target + ".failed") && File.GetLastWriteTimeUtc(target + ".failed") > DateTime.UtcNow - RetryFailedAfter) return null;
         // One render per page however many requests wait for it; a waiter that goes away does not stop it.
         var render = running.GetOrAdd(target, t => new Lazy<Task<string?>>(() => RenderAsync(document, page, t)));
         try
