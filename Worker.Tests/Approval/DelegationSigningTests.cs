@@ -8,7 +8,7 @@ namespace Worker.Tests.Approval;
 public sealed class DelegationSigningTests(DelegationHost host)
 {
     [Fact]
-    public async Task Deputy_SignsAnDuringTheWindow_AndTheStampAndVerifyPageSayOnWhoseBehalf()
+    public async Task Deputy_SignsAnDuringTheWindow_AndThePageStampAndVerifyPageSayOnWhoseBehalf()
     {
         var (id, title) = await host.SubmitAsync();
         var invite = (await host.Smtp.WaitForAsync(DelegationHost.Deputy, title))[0];
@@ -22,6 +22,11 @@ public sealed class DelegationSigningTests(DelegationHost host)
         Assert.Single(host.Smtp.Matching(ApprovalHost.Approver, title));
 
         using var client = host.Client();
+        // The page tells the deputy in whose name he signs, before he decides.
+        var (pageStatus, page, _) = await client.GetAsync($"/approve/{ApprovalClient.TokenFrom(invite)}");
+        Assert.True(pageStatus == System.Net.HttpStatusCode.OK, page);
+        Assert.Contains("Anda menandatangani sebagai a.n. Kepala Dinas, Sekretaris (atas nama Demo Signer).", System.Net.WebUtility.HtmlDecode(page));
+
         var (status, body) = await client.PostAsync(ApprovalClient.TokenFrom(invite), "approve", confirm: true);
         Assert.True(status == System.Net.HttpStatusCode.OK, body);
         await Eventually.Async(() => host.StateAsync(id), s => s == "Filed", TimeSpan.FromSeconds(120), "Filed");
@@ -30,6 +35,11 @@ public sealed class DelegationSigningTests(DelegationHost host)
         var text = await StampTextAsync(signed!);
         Assert.Contains("a.n. Kepala Dinas", text);
         Assert.Contains(DelegationHost.DeputyName, text);
+        // The deputy's own NIP and rank under his name, never the official's.
+        Assert.Contains($"NIP. {DelegationHost.DeputyNip}", text);
+        Assert.Contains("Pembina (IV/a)", text);
+        Assert.DoesNotContain(DelegationHost.OfficialNip, text);
+        Assert.DoesNotContain("Utama Muda", text);
 
         var (_, verify, _) = await client.GetAsync($"/verify/{id}");
         Assert.Contains("a.n. Kepala Dinas, Sekretaris", System.Net.WebUtility.HtmlDecode(verify));

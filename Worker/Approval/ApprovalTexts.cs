@@ -14,6 +14,8 @@ public sealed class ApprovalTexts(PageTexts texts)
     public string Greeting => texts[nameof(Greeting)];
     /// <summary>One line on what is asked.</summary>
     public string Intro => texts[nameof(Intro)];
+    /// <summary>A deputy's line: the position they sign as ({0}) and the official they sign for ({1}).</summary>
+    public string OnBehalf => texts[nameof(OnBehalf)];
     /// <summary>Label of the title.</summary>
     public string LabelTitle => texts[nameof(LabelTitle)];
     /// <summary>Label of the letter number.</summary>

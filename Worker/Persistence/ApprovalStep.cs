@@ -41,10 +41,16 @@ public sealed record ApprovalStep
     public string? EmailLastError { get; init; }
     /// <summary>When the current link was last delivered.</summary>
     public DateTimeOffset? EmailSentAt { get; init; }
+    /// <summary>The official the approver (a deputy) decides for, or null on the official's own step.</summary>
+    public string? OnBehalfName { get; init; }
 
     internal const string Columns =
         "s.id, s.document_id, s.position, s.approver_email, s.approver_name, s.approver_position, s.language, s.state, s.token_expires_at, " +
-        "s.asked_at, s.decided_at, s.reason, s.reminders_sent, s.last_reminder_at, s.email_state, s.email_attempts, s.email_last_error, s.email_sent_at";
+        "s.asked_at, s.decided_at, s.reason, s.reminders_sent, s.last_reminder_at, s.email_state, s.email_attempts, s.email_last_error, s.email_sent_at, " +
+        "s.on_behalf_name";
+
+    /// <summary>How many columns <see cref="Columns"/> has, where a query's next columns start.</summary>
+    internal const int Count = 19;
 
     /// <summary>Reads <see cref="Columns"/> starting at <paramref name="i"/>.</summary>
     internal static ApprovalStep Read(NpgsqlDataReader r, int i = 0) => new()
@@ -67,6 +73,7 @@ public sealed record ApprovalStep
         EmailAttempts = r.GetInt32(i + 15),
         EmailLastError = r.IsDBNull(i + 16) ? null : r.GetString(i + 16),
         EmailSentAt = Time(r, i + 17),
+        OnBehalfName = r.IsDBNull(i + 18) ? null : r.GetString(i + 18),
     };
 
     private static DateTimeOffset? Time(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateTimeOffset>(i);

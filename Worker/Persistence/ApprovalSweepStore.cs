@@ -41,7 +41,7 @@ public sealed class ApprovalSweepStore(NpgsqlDataSource dataSource, AuditLog aud
     public async Task<IReadOnlyList<ReminderCandidate>> ReminderCandidatesAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await Sql.ListAsync(c, null, ct, r => new ReminderCandidate { Step = ApprovalStep.Read(r), Route = r.GetString(18) },
+        return await Sql.ListAsync(c, null, ct, r => new ReminderCandidate { Step = ApprovalStep.Read(r), Route = r.GetString(ApprovalStep.Count) },
             $"""
             SELECT {ApprovalStep.Columns}, d.route FROM worker.approval_steps s JOIN worker.documents d ON d.id = s.document_id
             WHERE s.state = 'Waiting' AND d.state = 'AwaitingApproval' AND s.email_sent_at IS NOT NULL AND s.token_expires_at > $1

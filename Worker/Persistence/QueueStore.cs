@@ -42,7 +42,7 @@ public sealed class QueueStore(NpgsqlDataSource dataSource)
     private static QueueEntry Read(NpgsqlDataReader r) => new()
     {
         Step = ApprovalStep.Read(r),
-        Document = ApprovalDocument.Read(r, 18),
+        Document = ApprovalDocument.Read(r, ApprovalStep.Count),
         // The token hash is the last column, after the step's and the document's.
         TokenSha256 = r.IsDBNull(r.FieldCount - 1) ? null : r.GetFieldValue<byte[]>(r.FieldCount - 1),
     };

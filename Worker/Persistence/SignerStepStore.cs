@@ -9,21 +9,8 @@ public sealed class SignerStepStore(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<SigningStep>> StepsAsync(Guid documentId, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT id, position, approver_name, approver_position, approver_email, signer FROM worker.approval_steps
-            WHERE document_id = $1 ORDER BY position
-            """, connection);
-        command.Parameters.AddWithValue(documentId);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        var steps = new List<SigningStep>();
-        while (await reader.ReadAsync(ct))
-            steps.Add(new SigningStep
-            {
-                Id = reader.GetGuid(0), Position = reader.GetInt32(1), Name = reader.GetString(2), JobTitle = reader.GetString(3),
-                Email = reader.GetString(4), Signer = reader.GetString(5),
-            });
-        return steps;
+        return await Sql.ListAsync(connection, null, ct, SigningStep.Read,
+            $"SELECT {SigningStep.Columns} FROM worker.approval_steps WHERE document_id = $1 ORDER BY position", documentId);
     }
 
     /// <summary>How many of the document's other steps (only those before <paramref name="beforePosition"/> when given) are not approved yet.</summary>

@@ -27,22 +27,8 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
                 SubmitterEmail = reader.GetString(7), StepCount = (int)reader.GetInt64(8), ApprovedSteps = [],
             };
         }
-        var steps = new List<SigningStep>();
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT id, position, approver_name, approver_position, approver_email, signer FROM worker.approval_steps
-            WHERE document_id = $1 AND state = 'Approved' ORDER BY position
-            """, connection))
-        {
-            command.Parameters.AddWithValue(id);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                steps.Add(new SigningStep
-                {
-                    Id = reader.GetGuid(0), Position = reader.GetInt32(1), Name = reader.GetString(2), JobTitle = reader.GetString(3),
-                    Email = reader.GetString(4), Signer = reader.GetString(5),
-                });
-        }
+        var steps = await Sql.ListAsync(connection, null, ct, SigningStep.Read,
+            $"SELECT {SigningStep.Columns} FROM worker.approval_steps WHERE document_id = $1 AND state = 'Approved' ORDER BY position", id);
         return document with { ApprovedSteps = steps };
     }
 

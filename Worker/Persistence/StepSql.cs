@@ -9,7 +9,7 @@ internal static class StepSql
         $"SELECT {ApprovalStep.Columns}, {ApprovalDocument.Columns} FROM worker.approval_steps s JOIN worker.documents d ON d.id = s.document_id";
 
     public static (ApprovalStep Step, ApprovalDocument Document) ReadPair(NpgsqlDataReader r) =>
-        (ApprovalStep.Read(r), ApprovalDocument.Read(r, 18));
+        (ApprovalStep.Read(r), ApprovalDocument.Read(r, ApprovalStep.Count));
 
     /// <summary>Locks a step and its document (in that order, everywhere) so decisions on one document happen one at a time.</summary>
     public static async Task<(ApprovalStep Step, ApprovalDocument Document)?> LockAsync(

@@ -34,12 +34,12 @@ public sealed partial class LocalEngineSigner(
         var step = request.Step;
         var now = clock.GetUtcNow();
         var stamp = request.Stamp;
-        // Rank and NIP belong to the person who signs: the approver (or deputy) configured with that email.
-        var person = options.Value.Routes.SelectMany(r => r.Approvers)
+        // Rank and NIP belong to the person who signs: a deputy's own from the step, else the approver configured with that email.
+        var person = step.DeputyNip is not null ? null : options.Value.Routes.SelectMany(r => r.Approvers)
             .FirstOrDefault(a => string.Equals(a.Email, step.Email, StringComparison.OrdinalIgnoreCase) && (a.Nip.Length > 0 || a.Rank.Length > 0));
         var content = new StampContent
         {
-            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Office = stamp.Office, Rank = person?.Rank, Nip = person?.Nip,
+            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Office = stamp.Office, Rank = step.DeputyRank ?? person?.Rank, Nip = step.DeputyNip ?? person?.Nip,
             VerifyUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{request.DocumentId}",
         };
         var layout = StampedSignature.Create(content, new StampPlacement
