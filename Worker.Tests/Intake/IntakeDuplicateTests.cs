@@ -21,7 +21,7 @@ public sealed class IntakeDuplicateTests(SharedIntakeHost host)
         var (_, error) = host.FailedFile("salinan.pdf");
         // The clerk's reason names the earlier document by its title, not by id or state name (those are in the audit trail).
         Assert.DoesNotContain(first.Id.ToString(), error);
-        Assert.Contains("\"Annotated PDF\"", error);
+        Assert.Contains("\"asli\"", error); // the title is the file name when the clerk gave none (not the PDF metadata)
         Assert.Contains("duplikat", error);
         Assert.Contains($"same content as {first.Id}", await host.Database.ScalarAsync<string>(
             $"SELECT detail FROM worker.audit_events WHERE document_id = '{second.Id}' AND action = 'duplicate'"));
