@@ -1,5 +1,6 @@
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -23,7 +24,7 @@ public class CommandLineTests
         var stdout = new StringWriter();
         var stderr = new StringWriter();
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("habibi.pdf"), "--out-dir", temp.File("taken"),
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("habibi.pdf"), "--out-dir", temp.File("taken"),
             "--pkcs12", DemoPki.Instance.Rsa.Pkcs12, "--password-file", DemoPki.Instance.Rsa.PasswordFile], stdout, stderr);
 
         Assert.Equal(ExitCode.Unexpected, code);

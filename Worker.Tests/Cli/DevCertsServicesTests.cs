@@ -8,6 +8,7 @@ using Worker.Pdf.Revocation;
 using Worker.Pdf.Timestamps;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -51,7 +52,7 @@ public sealed class DevCertsServicesTests
             using (var key = new DemoPki.KeyFiles(P("signer.p12"), P("signer.pass")).Open())
                 await PdfSigner.SignAsync(new PdfSignRequest
                 {
-                    InputPath = RepositoryPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key, TrustAnchors = trust,
+                    InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key, TrustAnchors = trust,
                     TimestampTokenFor = stamper.GetTokenAsync,
                 });
 
@@ -78,7 +79,7 @@ public sealed class DevCertsServicesTests
     private static Process StartDemoTsa(string certs, int port)
     {
         var info = new ProcessStartInfo("python3") { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { "-u", Path.Combine(RepositoryPaths.Root, "scripts", "demo-tsa.py"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--certs", certs })
+        foreach (var arg in new[] { "-u", Path.Combine(RepoPaths.Root, "scripts", "demo-tsa.py"), "--port", port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--certs", certs })
             info.ArgumentList.Add(arg);
         var ready = new ManualResetEventSlim();
         var process = Process.Start(info) ?? throw new InvalidOperationException("cannot start python3");

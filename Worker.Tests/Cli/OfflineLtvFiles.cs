@@ -5,6 +5,7 @@ using Worker.Pdf.Revocation;
 using Worker.Pdf.Timestamps;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Pdf.Timestamps;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -90,7 +91,7 @@ public sealed class OfflineLtvFiles : IAsyncLifetime
         using var key = signer.Files.Open();
         await PdfSigner.SignAsync(new PdfSignRequest
         {
-            InputPath = RepositoryPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = trust,
+            InputPath = RepoPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = trust,
             TimestampTokenFor = tsa.GetTokenAsync,
         });
     }

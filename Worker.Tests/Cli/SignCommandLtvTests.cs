@@ -1,6 +1,7 @@
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Pdf.Timestamps;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -14,7 +15,7 @@ public sealed class SignCommandLtvTests(RevocationPki pki) : IClassFixture<Revoc
         var output = new StringWriter();
         var errors = new StringWriter();
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("habibi.pdf"), "-o", temp.File("out.pdf"),
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("habibi.pdf"), "-o", temp.File("out.pdf"),
             "--pkcs12", pki.OcspGood.Files.Pkcs12, "--password-file", pki.OcspGood.Files.PasswordFile, "--trust", pki.CaPem,
             "--tsa", tsa.Url.ToString(), "--ltv", "LTA"], output, errors);
 
@@ -31,7 +32,7 @@ public sealed class SignCommandLtvTests(RevocationPki pki) : IClassFixture<Revoc
         using var temp = new TempDirectory();
         var errors = new StringWriter();
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("habibi.pdf"), "-o", temp.File("out.pdf"),
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("habibi.pdf"), "-o", temp.File("out.pdf"),
             "--pkcs12", pki.OcspGood.Files.Pkcs12, "--password-file", pki.OcspGood.Files.PasswordFile, "--ltv", "LTA"], TextWriter.Null, errors);
 
         Assert.Equal(ExitCode.Usage, code);

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Signing.Pkcs11;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -33,14 +34,14 @@ public sealed class SignCommandPkcs11Tests
         var output = temp.File("signed.pdf");
         var (stdout, stderr) = (new StringWriter(), new StringWriter());
         Assert.Equal(ExitCode.Done, await CommandLine.RunAsync(
-            ["sign", RepositoryPaths.CorpusFile("minimal-document.pdf"), "-o", output, "--signer", "hsm", "--config", config], stdout, stderr));
+            ["sign", RepoPaths.CorpusFile("minimal-document.pdf"), "-o", output, "--signer", "hsm", "--config", config], stdout, stderr));
         SignedPdf.AssertPdfSigValid(output, 1);
         Assert.Contains("Test Signer P-256", SignedPdf.PdfSig(output));
 
         Write("no-such-key");
         (stdout, stderr) = (new StringWriter(), new StringWriter());
         Assert.Equal(ExitCode.Usage, await CommandLine.RunAsync(
-            ["sign", RepositoryPaths.CorpusFile("minimal-document.pdf"), "-o", temp.File("other.pdf"), "--signer", "hsm", "--config", config], stdout, stderr));
+            ["sign", RepoPaths.CorpusFile("minimal-document.pdf"), "-o", temp.File("other.pdf"), "--signer", "hsm", "--config", config], stdout, stderr));
         Assert.Equal($"--signer hsm: signer 'hsm': no private key labelled 'no-such-key' on token '{token.Label}'", stderr.ToString().Trim());
     }
 }

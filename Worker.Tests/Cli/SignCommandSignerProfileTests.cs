@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -39,7 +40,7 @@ public class SignCommandSignerProfileTests
         using var temp = new TempDirectory();
         var output = temp.File("signed.pdf");
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("minimal-document.pdf"), "-o", output, "--visible",
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("minimal-document.pdf"), "-o", output, "--visible",
             "--signer", "kadis", "--config", WriteConfig(temp)], TextWriter.Null, TextWriter.Null);
 
         Assert.Equal(ExitCode.Done, code);
@@ -55,7 +56,7 @@ public class SignCommandSignerProfileTests
         using var temp = new TempDirectory();
         var stderr = new StringWriter();
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("minimal-document.pdf"), "-o", temp.File("o.pdf"),
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("minimal-document.pdf"), "-o", temp.File("o.pdf"),
             "--signer", "sekda", "--config", WriteConfig(temp)], TextWriter.Null, stderr);
 
         Assert.Equal(ExitCode.Usage, code);
@@ -71,7 +72,7 @@ public class SignCommandSignerProfileTests
         using var temp = new TempDirectory();
         var stderr = new StringWriter();
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("minimal-document.pdf"), "-o", temp.File("o.pdf"),
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("minimal-document.pdf"), "-o", temp.File("o.pdf"),
             "--signer", "kadis", "--pkcs12", DemoPki.Instance.Rsa.Pkcs12], TextWriter.Null, stderr);
 
         Assert.Equal(ExitCode.Usage, code);

@@ -1,5 +1,6 @@
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -13,7 +14,7 @@ public class SignCommandTests
         var stderr = new StringWriter();
         string[] inputs = ["habibi.pdf", "minimal-document.pdf", "libreoffice-writer-password.pdf"];
 
-        var code = await CommandLine.RunAsync(["sign", .. inputs.Select(RepositoryPaths.CorpusFile), "--out-dir", temp.File("out"),
+        var code = await CommandLine.RunAsync(["sign", .. inputs.Select(RepoPaths.CorpusFile), "--out-dir", temp.File("out"),
             "--pkcs12", DemoPki.Instance.Rsa.Pkcs12, "--password-file", DemoPki.Instance.Rsa.PasswordFile, "--reason", "Setuju"], stdout, stderr);
 
         Assert.Equal(ExitCode.InputRefused, code);
@@ -30,7 +31,7 @@ public class SignCommandTests
         using var temp = new TempDirectory();
         var output = temp.File("signed.pdf");
 
-        var sign = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("habibi-rotated.pdf"), "-o", output, "--visible", "--page", "1",
+        var sign = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("habibi-rotated.pdf"), "-o", output, "--visible", "--page", "1",
             "--pkcs12", DemoPki.Instance.EcP256.Pkcs12, "--password-file", DemoPki.Instance.EcP256.PasswordFile, "--name", "Andi Mappasessu'", "--hash", "sha384"],
             TextWriter.Null, TextWriter.Null);
         var stdout = new StringWriter();
@@ -49,7 +50,7 @@ public class SignCommandTests
         var output = temp.File("signed.pdf");
         const string url = "https://tte.sulbarprov.go.id/verify/7b1e";
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("minimal-document.pdf"), "-o", output, "--visible",
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("minimal-document.pdf"), "-o", output, "--visible",
             "--verify-url", url, "--signer-position", "Kepala Dinas Kominfo", "--name", "Andi Mappasessu'",
             "--pkcs12", DemoPki.Instance.Rsa.Pkcs12, "--password-file", DemoPki.Instance.Rsa.PasswordFile], TextWriter.Null, TextWriter.Null);
 
@@ -70,7 +71,7 @@ public class SignCommandTests
         File.WriteAllText(temp.File("bad.pass"), "nope");
         var stderr = new StringWriter();
 
-        var code = await CommandLine.RunAsync(["sign", RepositoryPaths.CorpusFile("habibi.pdf"), "-o", temp.File("o.pdf"),
+        var code = await CommandLine.RunAsync(["sign", RepoPaths.CorpusFile("habibi.pdf"), "-o", temp.File("o.pdf"),
             "--pkcs12", DemoPki.Instance.Rsa.Pkcs12, "--password-file", temp.File("bad.pass")], TextWriter.Null, stderr);
 
         Assert.Equal(ExitCode.Usage, code);

@@ -2,6 +2,7 @@ using Worker.Cli;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Pdf.Timestamps;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -19,7 +20,7 @@ public class SignCommandTimestampTests
         using var temp = new TempDirectory();
         var output = temp.File("signed.pdf");
 
-        var sign = await CommandLine.RunAsync(SignArgs(RepositoryPaths.CorpusFile("habibi.pdf"), output, tsa.Url), TextWriter.Null, TextWriter.Null);
+        var sign = await CommandLine.RunAsync(SignArgs(RepoPaths.CorpusFile("habibi.pdf"), output, tsa.Url), TextWriter.Null, TextWriter.Null);
         var stdout = new StringWriter();
         var verify = await CommandLine.RunAsync(["verify", output, "--trust", DemoPki.Instance.CaPem], stdout, TextWriter.Null);
 
@@ -44,7 +45,7 @@ public class SignCommandTimestampTests
         var output = temp.File("signed.pdf");
         var stderr = new StringWriter();
 
-        var code = await CommandLine.RunAsync(SignArgs(RepositoryPaths.CorpusFile("habibi.pdf"), output, url), TextWriter.Null, stderr);
+        var code = await CommandLine.RunAsync(SignArgs(RepoPaths.CorpusFile("habibi.pdf"), output, url), TextWriter.Null, stderr);
 
         Assert.Equal(ExitCode.Unexpected, code);
         var line = Assert.Single(stderr.ToString().Trim().Split('\n'));
@@ -60,7 +61,7 @@ public class SignCommandTimestampTests
         var output = temp.File("signed.pdf");
         var stderr = new StringWriter();
 
-        var code = await CommandLine.RunAsync(SignArgs(RepositoryPaths.CorpusFile("habibi.pdf"), output, tsa.Url), TextWriter.Null, stderr);
+        var code = await CommandLine.RunAsync(SignArgs(RepoPaths.CorpusFile("habibi.pdf"), output, tsa.Url), TextWriter.Null, stderr);
 
         Assert.Equal(ExitCode.Unexpected, code);
         var line = Assert.Single(stderr.ToString().Trim().Split('\n'));

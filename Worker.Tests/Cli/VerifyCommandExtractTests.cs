@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Cli;
 
@@ -77,6 +78,6 @@ public sealed class VerifyCommandExtractTests
     public async Task ExtractRevision_IsAUsageError_WhenTheNumberIsNotPositive(string number)
     {
         using var temp = new TempDirectory();
-        Assert.Equal(ExitCode.Usage, (await VerifyAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), "--extract-revision", number, temp.File("x.pdf"))).Code);
+        Assert.Equal(ExitCode.Usage, (await VerifyAsync(RepoPaths.CorpusFile("minimal-document.pdf"), "--extract-revision", number, temp.File("x.pdf"))).Code);
     }
 }

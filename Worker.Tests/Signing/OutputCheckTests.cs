@@ -1,5 +1,6 @@
 using Worker.Signing;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Signing;
 
@@ -11,7 +12,7 @@ public sealed class OutputCheckTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        var input = RepositoryPaths.CorpusFile("pdflatex-4-pages.pdf");
+        var input = RepoPaths.CorpusFile("pdflatex-4-pages.pdf");
         await TestSigning.SignAsync(input, temp.File("signed.pdf"), rsa);
 
         await OutputCheck.EnsureNoWorseAsync(input, temp.File("signed.pdf"), CancellationToken.None);
@@ -25,7 +26,7 @@ public sealed class OutputCheckTests
         File.WriteAllBytes(temp.File("broken.pdf"), BrokenPdfs.WrongStartXref("pdflatex-4-pages.pdf"));
 
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() =>
-            OutputCheck.EnsureNoWorseAsync(RepositoryPaths.CorpusFile("pdflatex-4-pages.pdf"), temp.File("broken.pdf"), CancellationToken.None));
+            OutputCheck.EnsureNoWorseAsync(RepoPaths.CorpusFile("pdflatex-4-pages.pdf"), temp.File("broken.pdf"), CancellationToken.None));
 
         Assert.Contains("clean became errors", e.Message);
         Assert.StartsWith("hasil tanda tangan", e.Message);

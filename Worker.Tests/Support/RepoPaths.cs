@@ -8,6 +8,9 @@ public static class RepoPaths
     /// <summary>../shared/corpus relative to the repository root, as on every machine and in CI.</summary>
     public static string Corpus => Path.GetFullPath(Path.Combine(Root, "..", "shared", "corpus"));
 
+    /// <summary>A file of the shared corpus by name.</summary>
+    public static string CorpusFile(string name) => Path.Combine(Corpus, name);
+
     /// <summary>Where tests keep files a person may want to look at (screenshots, rendered pages).</summary>
     public static string Artifacts
     {

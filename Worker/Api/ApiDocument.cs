@@ -49,6 +49,6 @@ public sealed record ApiDocument
         Approvers = d.Steps.Select(s => new ApiApprover(s.Position, s.Name, s.JobTitle, s.State, s.AskedAt, s.DecidedAt, s.Reason)).ToList(),
         SignedSha256 = d.SignedSha256,
         SignedUrl = d.State == DocumentState.Filed ? $"/api/documents/{d.Id}/signed" : null,
-        VerifyUrl = $"{publicBaseUrl.TrimEnd('/')}/verify/{d.Id}",
+        VerifyUrl = Worker.Configuration.VerifyLink.For(publicBaseUrl, d.Id),
     };
 }

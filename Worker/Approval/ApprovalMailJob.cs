@@ -131,7 +131,7 @@ public sealed partial class ApprovalMailJob(
         return SigningNoticeTemplate.Render(new SigningNoticeMail
         {
             Filed = filed, Title = d.Title, Number = d.Number, SourceName = d.SourceName, Signers = signers,
-            VerifyUrl = $"{o.PublicBaseUrl.TrimEnd('/')}/verify/{d.Id}", Error = error, At = at, TimeZone = zone,
+            VerifyUrl = VerifyLink.For(o.PublicBaseUrl, d.Id), Error = error, At = at, TimeZone = zone,
             OperatorsTold = o.Mail.Operators.Count > 0,
             Attachment = attach ? signedPath : null,
         });

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Worker.Configuration;
 using Worker.Persistence;
 
 namespace Worker.Cli;
@@ -14,7 +15,7 @@ internal static class DocumentReport
             return;
         }
         var routeWidth = Math.Max(5, documents.Max(d => d.Route.Length));
-        o.WriteLine($"{"ID",-36}  {"STATE",-16}  {"ROUTE".PadRight(routeWidth)}  {"RECEIVED (WITA)",-16}  TITLE");
+        o.WriteLine($"{"ID",-36}  {"STATE",-16}  {"ROUTE".PadRight(routeWidth)}  {$"RECEIVED ({OfficeTime.Label(DateTimeOffset.UtcNow, zone)})",-16}  TITLE");
         foreach (var d in documents)
             o.WriteLine($"{d.Id,-36}  {d.State,-16}  {d.Route.PadRight(routeWidth)}  {Time(d.ReceivedAt, zone),-16}  {d.Title}");
     }
@@ -25,8 +26,8 @@ internal static class DocumentReport
         foreach (var (name, value) in new (string, string?)[]
                  {
                      ("Document", d.Id.ToString()), ("Title", d.Title), ("Number", d.Number), ("File", d.SourceName), ("Route", d.Route),
-                     ("State", d.State.ToString()), ("Submitter", d.SubmitterEmail), ("Received", $"{Time(d.ReceivedAt, zone)} WITA"),
-                     ("Last change", $"{Time(summary.UpdatedAt, zone)} WITA"), ("SHA-256", d.Sha256), ("Error", summary.Error),
+                     ("State", d.State.ToString()), ("Submitter", d.SubmitterEmail), ("Received", $"{Time(d.ReceivedAt, zone)} {OfficeTime.Label(d.ReceivedAt, zone)}"),
+                     ("Last change", $"{Time(summary.UpdatedAt, zone)} {OfficeTime.Label(summary.UpdatedAt, zone)}"), ("SHA-256", d.Sha256), ("Error", summary.Error),
                      ("Declined copy", d.DeclinedPath),
                  })
             o.WriteLine($"{name,-14}{value ?? "-"}");

@@ -168,12 +168,17 @@ public static class SignCommand
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
+    // The standalone command reads no office settings, so the stamp uses the default office zone (WITA).
+    private static readonly TimeZoneInfo OfficeZone = new OfficeHoursOptions().Zone();
+
     private static VisibleSignature Stamp(SignSettings settings, string name, string position, string input, DateTimeOffset signedAt) =>
         StampedSignature.Create(new StampContent
         {
             SignerName = name,
             Position = position,
             SignedAt = signedAt,
+            TimeZone = OfficeZone,
+            TimeZoneLabel = OfficeTime.Label(signedAt, OfficeZone),
             Reason = settings.Reason,
             // Without a verification page to point to, the QR code at least names the signed file.
             VerifyUrl = settings.VerifyUrl ?? Path.GetFileName(input),

@@ -37,10 +37,12 @@ public sealed partial class LocalEngineSigner(
         // Rank and NIP belong to the person who signs: a deputy's own from the step, else the approver configured with that email.
         var person = step.DeputyNip is not null ? null : options.Value.Routes.SelectMany(r => r.Approvers)
             .FirstOrDefault(a => string.Equals(a.Email, step.Email, StringComparison.OrdinalIgnoreCase) && (a.Nip.Length > 0 || a.Rank.Length > 0));
+        var zone = options.Value.OfficeHours.Zone();
         var content = new StampContent
         {
-            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, Office = stamp.Office, Rank = step.DeputyRank ?? person?.Rank, Nip = step.DeputyNip ?? person?.Nip,
-            VerifyUrl = $"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{request.DocumentId}",
+            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, TimeZone = zone, TimeZoneLabel = OfficeTime.Label(now, zone), Office = stamp.Office,
+            Rank = step.DeputyRank ?? person?.Rank, Nip = step.DeputyNip ?? person?.Nip,
+            VerifyUrl = VerifyLink.For(options.Value.PublicBaseUrl, request.DocumentId),
         };
         var layout = StampedSignature.Create(content, new StampPlacement
         {

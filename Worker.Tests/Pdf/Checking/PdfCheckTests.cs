@@ -1,5 +1,6 @@
 using Worker.Pdf.Checking;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Checking;
 
@@ -8,7 +9,7 @@ public class PdfCheckTests
     [Fact]
     public void Check_ReturnsPageCountAndTitle_WhenFileIsReadable()
     {
-        var result = PdfCheck.Check(RepositoryPaths.CorpusFile("pdflatex-4-pages.pdf"));
+        var result = PdfCheck.Check(RepoPaths.CorpusFile("pdflatex-4-pages.pdf"));
 
         Assert.Equal(PdfCheckOutcome.Ok, result.Outcome);
         Assert.Equal(4, result.PageCount);
@@ -17,7 +18,7 @@ public class PdfCheckTests
     [Fact]
     public void Check_ReturnsTitle_WhenMetadataHasOne()
     {
-        var withTitle = Directory.GetFiles(RepositoryPaths.Corpus, "*.pdf").Select(PdfCheck.Check).Where(r => r.Title is not null).ToList();
+        var withTitle = Directory.GetFiles(RepoPaths.Corpus, "*.pdf").Select(PdfCheck.Check).Where(r => r.Title is not null).ToList();
 
         Assert.NotEmpty(withTitle);
     }
@@ -27,7 +28,7 @@ public class PdfCheckTests
     [InlineData(Corpus.UnreadablePageTree, PdfCheckOutcome.NeedsRepair)]
     public void Check_ClassifiesCorpusFile(string name, PdfCheckOutcome expected)
     {
-        var result = PdfCheck.Check(RepositoryPaths.CorpusFile(name));
+        var result = PdfCheck.Check(RepoPaths.CorpusFile(name));
 
         Assert.Equal(expected, result.Outcome);
         Assert.False(string.IsNullOrWhiteSpace(result.Reason));
@@ -39,7 +40,7 @@ public class PdfCheckTests
         using var temp = new TempDirectory();
         File.WriteAllBytes(temp.File("empty.pdf"), []);
         File.WriteAllText(temp.File("text.pdf"), "Dear clerk,\nthis is a letter.\n");
-        var bytes = File.ReadAllBytes(RepositoryPaths.CorpusFile("habibi.pdf"));
+        var bytes = File.ReadAllBytes(RepoPaths.CorpusFile("habibi.pdf"));
         File.WriteAllBytes(temp.File("cut.pdf"), bytes[..(bytes.Length / 2)]);
 
         Assert.Equal(PdfCheckOutcome.Empty, PdfCheck.Check(temp.File("empty.pdf")).Outcome);

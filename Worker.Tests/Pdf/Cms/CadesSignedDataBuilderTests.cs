@@ -5,6 +5,7 @@ using Org.BouncyCastle.Cms;
 using Worker.Pdf.Cms;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Cms;
 
@@ -34,7 +35,7 @@ public class CadesSignedDataBuilderTests
         using var signer = DemoPki.Instance.Rsa.Open();
         var tsa = new InProcessTimestamper();
 
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("out.pdf"), signer, timestamp: tsa.TokenForAsync);
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("out.pdf"), signer, timestamp: tsa.TokenForAsync);
 
         Assert.Equal(1, tsa.Calls);
         var result = PdfSignatureVerifier.Verify(temp.File("out.pdf"), DemoPki.Instance.Trust).Single();
@@ -50,7 +51,7 @@ public class CadesSignedDataBuilderTests
         using var temp = new TempDirectory();
         using var signer = DemoPki.Instance.Rsa.Open();
 
-        await Assert.ThrowsAsync<HttpRequestException>(() => TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"),
+        await Assert.ThrowsAsync<HttpRequestException>(() => TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"),
             temp.File("out.pdf"), signer, timestamp: (_, _) => throw new HttpRequestException("TSA down")));
 
         Assert.Empty(Directory.GetFiles(temp.Path));

@@ -1,6 +1,7 @@
 using Worker.Cli;
 using Worker.Tests.Pdf.Support;
 using Xunit.Abstractions;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Hostile;
 
@@ -43,7 +44,7 @@ public class HostileCliTests(ITestOutputHelper output)
         using var temp = new TempDirectory();
         var hostile = HostilePdfs.WriteTo(temp.Path, "wide-xref-fields");
 
-        var run = MeasuredRun.Worker(Limit, "sign", RepositoryPaths.CorpusFile("habibi.pdf"), hostile, RepositoryPaths.CorpusFile("minimal-document.pdf"),
+        var run = MeasuredRun.Worker(Limit, "sign", RepoPaths.CorpusFile("habibi.pdf"), hostile, RepoPaths.CorpusFile("minimal-document.pdf"),
             "--out-dir", temp.File("out"), "--pkcs12", DemoPki.Instance.Rsa.Pkcs12, "--password-file", DemoPki.Instance.Rsa.PasswordFile);
 
         Assert.Equal(ExitCode.InputRefused, run.ExitCode);

@@ -4,6 +4,7 @@ using Worker.Pdf.Revocation;
 using Worker.Pdf.Timestamps;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Pdf.Timestamps;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Ltv;
 
@@ -16,7 +17,7 @@ public sealed class ArchivalHorizonTests
         using var temp = new TempDirectory();
         await using var tsa = await TestTimestampServer.StartAsync();
         using (var key = DemoPki.Instance.Rsa.Open())
-            await PdfSigner.SignAsync(new PdfSignRequest { InputPath = RepositoryPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key });
+            await PdfSigner.SignAsync(new PdfSignRequest { InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key });
         using var http = new HttpClient();
         await LtvAugmenter.AugmentAsync(temp.File("signed.pdf"), temp.File("lta.pdf"), LtvLevel.LTA,
             new LtvCollector(DemoPki.Instance.Trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(10))),

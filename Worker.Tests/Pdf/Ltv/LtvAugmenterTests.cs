@@ -7,6 +7,7 @@ using Worker.Pdf.Timestamps;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Pdf.Timestamps;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Ltv;
 
@@ -85,7 +86,7 @@ public sealed class LtvAugmenterTests(RevocationPki pki) : IClassFixture<Revocat
         using var key = signer.Files.Open();
         await PdfSigner.SignAsync(new PdfSignRequest
         {
-            InputPath = RepositoryPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
+            InputPath = RepoPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
         });
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Worker.Pdf.Keys;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Pades;
 
@@ -26,7 +27,7 @@ public class PdfSignerAlgorithmTests
         using var signer = files.Open(pss);
         Assert.Equal(pss ? SignatureScheme.RsaPss : key == "rsa" ? SignatureScheme.RsaPkcs1 : SignatureScheme.Ecdsa, signer.Scheme);
 
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer,
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer,
             hash: new HashAlgorithmName(hash.ToUpperInvariant()));
 
         SignedPdf.AssertPdfSigValid(temp.File("out.pdf"), 1);

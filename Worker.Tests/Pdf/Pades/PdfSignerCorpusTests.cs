@@ -5,6 +5,7 @@ using Worker.Pdf;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Pades;
 
@@ -18,7 +19,7 @@ public class PdfSignerCorpusTests
     public async Task Sign_ProducesValidIncrementalSignatures_ForCorpusFile(string name)
     {
         using var temp = new TempDirectory();
-        var input = RepositoryPaths.CorpusFile(name);
+        var input = RepoPaths.CorpusFile(name);
         var once = temp.File("once.pdf");
         var twice = temp.File("twice.pdf");
         using var rsa = DemoPki.Instance.Rsa.Open();
@@ -52,7 +53,7 @@ public class PdfSignerCorpusTests
     public async Task Sign_RefusesEncryptedFile_AndLeavesNoOutput()
     {
         using var temp = new TempDirectory();
-        var input = RepositoryPaths.CorpusFile(Corpus.Encrypted);
+        var input = RepoPaths.CorpusFile(Corpus.Encrypted);
         var before = SHA256.HashData(await File.ReadAllBytesAsync(input));
         using var rsa = DemoPki.Instance.Rsa.Open();
 
@@ -111,7 +112,7 @@ public class PdfSignerCorpusTests
         using var rsa = DemoPki.Instance.Rsa.Open();
 
         var e = await Assert.ThrowsAsync<PdfRefusedException>(() =>
-            TestSigning.SignAsync(RepositoryPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("out.pdf"), rsa));
+            TestSigning.SignAsync(RepoPaths.CorpusFile(Corpus.UnreadablePageTree), temp.File("out.pdf"), rsa));
 
         Assert.Equal(PdfRefusal.NeedsRepair, e.Kind);
         Assert.Contains("cross-reference", e.Message);
@@ -124,7 +125,7 @@ public class PdfSignerCorpusTests
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
         var output = temp.File("out.pdf");
-        var input = RepositoryPaths.CorpusFile("pdflatex-forms.pdf");
+        var input = RepoPaths.CorpusFile("pdflatex-forms.pdf");
         var before = ExternalTool.Run("qpdf", "--json", "--json-key=acroform", input).Stdout;
 
         await TestSigning.SignAsync(input, output, rsa);

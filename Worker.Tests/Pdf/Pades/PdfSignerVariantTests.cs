@@ -1,6 +1,7 @@
 using Worker.Pdf;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Pades;
 
@@ -22,7 +23,7 @@ public class PdfSignerVariantTests
     {
         using var temp = new TempDirectory();
         var input = temp.File("input.pdf");
-        var qpdf = ExternalTool.Run("qpdf", [.. options.Split(' '), RepositoryPaths.CorpusFile(name), input]);
+        var qpdf = ExternalTool.Run("qpdf", [.. options.Split(' '), RepoPaths.CorpusFile(name), input]);
         Assert.Equal(0, qpdf.ExitCode);
         using var rsa = DemoPki.Instance.Rsa.Open();
         using var ec = DemoPki.Instance.EcP256.Open();
@@ -41,7 +42,7 @@ public class PdfSignerVariantTests
     {
         using var temp = new TempDirectory();
         var input = temp.File("input.pdf");
-        Assert.Equal(0, ExternalTool.Run("qpdf", "--object-streams=generate", RepositoryPaths.CorpusFile("habibi.pdf"), input).ExitCode);
+        Assert.Equal(0, ExternalTool.Run("qpdf", "--object-streams=generate", RepoPaths.CorpusFile("habibi.pdf"), input).ExitCode);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
         await TestSigning.SignAsync(input, temp.File("out.pdf"), rsa);
@@ -58,7 +59,7 @@ public class PdfSignerVariantTests
     {
         using var temp = new TempDirectory();
         var input = temp.File("input.pdf");
-        Assert.Equal(0, ExternalTool.Run("qpdf", "--encrypt", userPassword, "owner", "256", "--", RepositoryPaths.CorpusFile("habibi.pdf"), input).ExitCode);
+        Assert.Equal(0, ExternalTool.Run("qpdf", "--encrypt", userPassword, "owner", "256", "--", RepoPaths.CorpusFile("habibi.pdf"), input).ExitCode);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
         var e = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(input, temp.File("out.pdf"), rsa));
@@ -73,7 +74,7 @@ public class PdfSignerVariantTests
     public async Task Sign_RefusesTruncatedFile(double keep)
     {
         using var temp = new TempDirectory();
-        var bytes = await File.ReadAllBytesAsync(RepositoryPaths.CorpusFile("pdflatex-4-pages.pdf"));
+        var bytes = await File.ReadAllBytesAsync(RepoPaths.CorpusFile("pdflatex-4-pages.pdf"));
         var input = temp.File("input.pdf");
         await File.WriteAllBytesAsync(input, bytes[..(int)(bytes.Length * keep)]);
         using var rsa = DemoPki.Instance.Rsa.Open();

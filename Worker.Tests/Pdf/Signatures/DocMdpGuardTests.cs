@@ -1,6 +1,7 @@
 using UglyToad.PdfPig.Tokens;
 using Worker.Pdf;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Signatures;
 
@@ -10,7 +11,7 @@ public class DocMdpGuardTests
     public async Task Sign_Refuses_WhenCertificationForbidsChanges()
     {
         using var temp = new TempDirectory();
-        Certify(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("certified.pdf"), permission: 1);
+        Certify(RepoPaths.CorpusFile("habibi.pdf"), temp.File("certified.pdf"), permission: 1);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
         var e = await Assert.ThrowsAsync<PdfRefusedException>(() => TestSigning.SignAsync(temp.File("certified.pdf"), temp.File("out.pdf"), rsa));
@@ -23,7 +24,7 @@ public class DocMdpGuardTests
     public async Task Sign_Signs_WhenCertificationAllowsFormFillingAndSigning()
     {
         using var temp = new TempDirectory();
-        Certify(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("certified.pdf"), permission: 2);
+        Certify(RepoPaths.CorpusFile("habibi.pdf"), temp.File("certified.pdf"), permission: 2);
         using var rsa = DemoPki.Instance.Rsa.Open();
 
         var result = await TestSigning.SignAsync(temp.File("certified.pdf"), temp.File("out.pdf"), rsa);

@@ -4,6 +4,7 @@ using Worker.Pdf.Stamp;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Stamp;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Signatures;
 
@@ -24,13 +25,13 @@ public sealed class NeedAppearancesTests : IDisposable
     [Fact]
     public void Corpus_HasALibreOfficeFormThatAsksForAppearances()
     {
-        Assert.True(NeedAppearances(RepositoryPaths.CorpusFile(Form)));
+        Assert.True(NeedAppearances(RepoPaths.CorpusFile(Form)));
     }
 
     [Fact]
     public async Task Sign_ShowsTheStampInPopplerAndKeepsTheFieldValues_WhenTheFormHadNeedAppearances()
     {
-        var output = await SignAsync(RepositoryPaths.CorpusFile(Form), "signed.pdf", stacked: 0);
+        var output = await SignAsync(RepoPaths.CorpusFile(Form), "signed.pdf", stacked: 0);
 
         Assert.False(NeedAppearances(output));
         var (poppler, mupdf) = StampRendering.Render(output, 1, _temp.Path);
@@ -47,7 +48,7 @@ public sealed class NeedAppearancesTests : IDisposable
     [Fact]
     public async Task Sign_LeavesBothSignaturesValidAndBothStampsVisible_WhenASecondSignerSignsTheForm()
     {
-        var first = await SignAsync(RepositoryPaths.CorpusFile(Form), "first.pdf", stacked: 0);
+        var first = await SignAsync(RepoPaths.CorpusFile(Form), "first.pdf", stacked: 0);
         // Another key: poppler's pdfsig reports the same certificate twice in one file as an "unknown issue".
         var second = await SignAsync(first, "second.pdf", stacked: 1, DemoPki.Instance.SecondRsa);
 

@@ -3,6 +3,7 @@ using Worker.Pdf.Reading;
 using Worker.Pdf.Signatures;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Signatures;
 
@@ -15,7 +16,7 @@ public class VisibleStampTests
     public async Task Sign_DrawsStampUprightWhereTheRectangleSays_OnRotatedPages()
     {
         using var temp = new TempDirectory();
-        var current = RepositoryPaths.CorpusFile("habibi-rotated.pdf");
+        var current = RepoPaths.CorpusFile("habibi-rotated.pdf");
         for (var page = 0; page < 4; page++)
         {
             var next = temp.File($"signed{page + 1}.pdf");

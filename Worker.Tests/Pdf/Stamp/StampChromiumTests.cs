@@ -17,7 +17,7 @@ public sealed class StampChromiumTests : IDisposable
     [InlineData("habibi-rotated.pdf")]
     public async Task Sign_ShowsAStampWhoseQrDecodes_InChromiumsPdfViewer(string name)
     {
-        var input = RepositoryPaths.CorpusFile(name);
+        var input = RepoPaths.CorpusFile(name);
         var output = _temp.File("signed.pdf");
         var layout = StampedSignature.Create(StampVisibilityTests.Content(), StampVisibilityTests.Fixed(), input);
         using (var rsa = DemoPki.Instance.Rsa.Open())
@@ -37,7 +37,7 @@ public sealed class StampChromiumTests : IDisposable
             await page.ScreenshotAsync(new PageScreenshotOptions { Path = shot });
             decoded = ExternalTool.Run("zbarimg", "--raw", "-q", "-Sdisable", "-Sqrcode.enable", shot).Stdout;
         }
-        File.Copy(shot, Path.Combine(RepositoryPaths.Artifacts, $"stamp-chromium-{Path.GetFileNameWithoutExtension(name)}.png"), overwrite: true);
+        File.Copy(shot, Path.Combine(RepoPaths.Artifacts, $"stamp-chromium-{Path.GetFileNameWithoutExtension(name)}.png"), overwrite: true);
 
         Assert.Contains(StampVisibilityTests.VerifyUrl, decoded);
     }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Worker.Pdf.Stamp;
+using Worker.Tests.Pdf.Support;
 
 namespace Worker.Tests.Pdf.Stamp;
 
@@ -20,6 +21,7 @@ public sealed partial class StampPainterTests : IDisposable
         Position = position,
         // 06:05 UTC is 14:05 in Makassar (UTC+8, no daylight saving).
         SignedAt = new DateTimeOffset(2026, 11, 27, 6, 5, 0, TimeSpan.Zero),
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar"), TimeZoneLabel = "WITA",
         Reason = "Persetujuan surat keluar",
         VerifyUrl = VerifyUrl,
     };

@@ -2,6 +2,7 @@ using Worker.Configuration;
 using Worker.Pdf.Reading;
 using Worker.Pdf.Stamp;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Stamp;
 
@@ -26,7 +27,8 @@ public sealed class StampVisibilityTests : IDisposable
     {
         SignerName = LongName, Position = LongPosition, Office = "Pemerintah Provinsi Sulawesi Barat",
         Rank = "Pembina Utama Muda (IV/c)", Nip = "19700101 199503 1 001",
-        SignedAt = new DateTimeOffset(2026, 11, 27, 6, 5, 0, TimeSpan.Zero), VerifyUrl = VerifyUrl,
+        SignedAt = new DateTimeOffset(2026, 11, 27, 6, 5, 0, TimeSpan.Zero),
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar"), TimeZoneLabel = "WITA", VerifyUrl = VerifyUrl,
     };
 
     internal static StampPlacement Fixed() => new() { X = 360, Y = 40, Width = 200, Height = 80, Footnote = StampOptions.BsreFootnote };
@@ -41,7 +43,7 @@ public sealed class StampVisibilityTests : IDisposable
     public void Signable_LeavesOutOnlyPagesTooSmallForTheStamp()
     {
         var small = Corpus.Signable().Cast<object[]>().Select(row => (string)row[0])
-            .Where(name => LastPage(RepositoryPaths.CorpusFile(name)) is var (_, w, h) && (w < 200 || h < 160)).Order();
+            .Where(name => LastPage(RepoPaths.CorpusFile(name)) is var (_, w, h) && (w < 200 || h < 160)).Order();
 
         Assert.Equal(TooSmall.Order(), small);
     }
@@ -50,7 +52,7 @@ public sealed class StampVisibilityTests : IDisposable
     [MemberData(nameof(Signable))]
     public async Task Sign_ShowsTheStampAndFootnoteInPopplerAndMupdf_OnEveryCorpusFile(string name)
     {
-        var input = RepositoryPaths.CorpusFile(name);
+        var input = RepoPaths.CorpusFile(name);
         var output = _temp.File("signed.pdf");
         var layout = StampedSignature.Create(Content(), Fixed(), input);
         using (var rsa = DemoPki.Instance.Rsa.Open())

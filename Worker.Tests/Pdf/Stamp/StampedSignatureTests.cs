@@ -1,6 +1,7 @@
 using Worker.Pdf.Stamp;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Stamp;
 
@@ -11,6 +12,7 @@ public class StampedSignatureTests
         SignerName = "Andi Mappasessu'",
         Position = "Kepala Dinas",
         SignedAt = new DateTimeOffset(2026, 11, 27, 6, 5, 0, TimeSpan.Zero),
+        TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar"), TimeZoneLabel = "WITA",
         Reason = "Setuju",
         VerifyUrl = "http://127.0.0.1:5080/verify/42",
     };
@@ -33,7 +35,7 @@ public class StampedSignatureTests
         var output = temp.File("stamped.pdf");
         using var signer = DemoPki.Instance.Rsa.Open();
 
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), output, signer, StampedSignature.Create(Content, null, 360, 40, 200, 80));
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("minimal-document.pdf"), output, signer, StampedSignature.Create(Content, null, 360, 40, 200, 80));
 
         SignedPdf.AssertPdfSigValid(output, 1);
         SignedPdf.AssertQpdfCheck(output);

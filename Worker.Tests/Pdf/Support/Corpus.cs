@@ -1,3 +1,5 @@
+using Worker.Tests.Support;
+
 namespace Worker.Tests.Pdf.Support;
 
 /// <summary>The shared corpus, split by what the signer must do with each file.</summary>
@@ -12,7 +14,7 @@ public static class Corpus
     public static TheoryData<string> Signable()
     {
         var data = new TheoryData<string>();
-        foreach (var file in Directory.GetFiles(RepositoryPaths.Corpus, "*.pdf").Select(Path.GetFileName).Order())
+        foreach (var file in Directory.GetFiles(RepoPaths.Corpus, "*.pdf").Select(Path.GetFileName).Order())
             if (file is not (Encrypted or UnreadablePageTree))
                 data.Add(file!);
         return data;

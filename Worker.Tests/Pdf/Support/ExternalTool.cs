@@ -26,6 +26,14 @@ public static class ExternalTool
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 
+    /// <summary>Runs <paramref name="tool"/> and asserts it exits with 0; returns its standard output.</summary>
+    public static string RunOk(string tool, params string[] args)
+    {
+        var result = Run(tool, args);
+        Assert.True(result.ExitCode == 0, $"{tool} {string.Join(' ', args)} exited {result.ExitCode}: {result.Stderr}{result.Stdout}");
+        return result.Stdout;
+    }
+
     private static string Find(string tool)
     {
         foreach (var dir in (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator))
@@ -33,7 +41,7 @@ public static class ExternalTool
             var candidate = Path.Combine(dir, tool);
             if (File.Exists(candidate)) return candidate;
         }
-        Assert.Fail($"'{tool}' is not installed: apt-get install -y poppler-utils qpdf libnss3-tools openssl");
+        Assert.Fail($"'{tool}' is not installed: apt-get install -y poppler-utils qpdf libnss3-tools zbar-tools openssl");
         return "";
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Support;
 
@@ -45,7 +46,7 @@ public sealed class GrayImage
     {
         var prefix = Path.Combine(workDir, $"page{page}");
         Assert.Equal(0, ExternalTool.Run("pdftoppm", "-gray", "-r", "72", "-f", $"{page}", "-l", $"{page}", "-singlefile", pdf, prefix).ExitCode);
-        var artifact = Path.Combine(RepositoryPaths.Artifacts, artifactName);
+        var artifact = Path.Combine(RepoPaths.Artifacts, artifactName);
         Assert.Equal(0, ExternalTool.Run("pdftoppm", "-png", "-r", "72", "-f", $"{page}", "-l", $"{page}", "-singlefile", pdf, artifact).ExitCode);
         return Parse(File.ReadAllBytes(prefix + ".pgm"));
     }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf.Keys;
 using Worker.Pdf.Pades;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Support;
 
@@ -35,7 +36,7 @@ public static class LookAlikeSigner
         using var key = lookAlike.Open();
         await PdfSigner.SignAsync(new PdfSignRequest
         {
-            InputPath = RepositoryPaths.CorpusFile(corpusFile), OutputPath = output, Signer = key, Reason = "Setuju", Location = "Mamuju",
+            InputPath = RepoPaths.CorpusFile(corpusFile), OutputPath = output, Signer = key, Reason = "Setuju", Location = "Mamuju",
         });
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Worker.Pdf.Keys;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Signatures;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Support;
 
@@ -31,7 +32,7 @@ public static class TestSigning
     public static async Task<PdfSignResult> SignCorpusAsync(string corpusName, string output)
     {
         using var rsa = DemoPki.Instance.Rsa.Open();
-        return await SignAsync(RepositoryPaths.CorpusFile(corpusName), output, rsa);
+        return await SignAsync(RepoPaths.CorpusFile(corpusName), output, rsa);
     }
 
     /// <summary>Flips one byte inside the first signed range, in a stream's data so the file still parses.</summary>

@@ -1,5 +1,6 @@
 using Worker.Pdf.Syntax;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Syntax;
 
@@ -9,7 +10,7 @@ public sealed class PdfRevisionsCorpusTests
     [MemberData(nameof(Corpus.Signable), MemberType = typeof(Corpus))]
     public void Current_ResolvesEveryObject_WhenTheCorpusFileIsClean(string name)
     {
-        using var file = File.OpenRead(Path.Combine(RepositoryPaths.Corpus, name));
+        using var file = File.OpenRead(Path.Combine(RepoPaths.Corpus, name));
         var revisions = PdfRevisions.Open(file);
         var report = new List<string>();
         try

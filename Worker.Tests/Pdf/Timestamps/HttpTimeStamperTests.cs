@@ -5,7 +5,7 @@ using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Tsp;
 using Org.BouncyCastle.X509;
 using Worker.Pdf.Timestamps;
-using Worker.Tests.Pdf.Stamp;
+using Worker.Tests.Pdf.Support;
 
 namespace Worker.Tests.Pdf.Timestamps;
 

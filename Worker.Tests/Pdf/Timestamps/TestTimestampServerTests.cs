@@ -1,4 +1,4 @@
-using Worker.Tests.Pdf.Stamp;
+using Worker.Tests.Pdf.Support;
 
 namespace Worker.Tests.Pdf.Timestamps;
 

@@ -4,6 +4,7 @@ using Worker.Pdf;
 using Worker.Pdf.Keys;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -14,7 +15,7 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("pdflatex-outline.pdf"), temp.File("out.pdf"), rsa);
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("pdflatex-outline.pdf"), temp.File("out.pdf"), rsa);
         Assert.True(PdfSignatureVerifier.Verify(temp.File("out.pdf"), DemoPki.Instance.Trust).Single().IsValid);
 
         TestSigning.FlipByteInFirstRange(temp.File("out.pdf"));
@@ -30,7 +31,7 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
 
         Revisions.Append(temp.File("signed.pdf"), temp.File("changed.pdf"), (pdf, update) =>
             update.Set(pdf.Pages[0].Reference, pdf.Pages[0].Dictionary.With(NameToken.Rotate, new NumericToken(90))));
@@ -47,7 +48,7 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
 
         Revisions.Append(temp.File("signed.pdf"), temp.File("changed.pdf"), (pdf, update) =>
         {
@@ -70,7 +71,7 @@ public class PdfSignatureVerifierTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
         using var otherRoot = DemoCertificates.CreateAuthority("Some Other Root");
 
         var result = PdfSignatureVerifier.Verify(temp.File("signed.pdf"), [otherRoot]).Single();

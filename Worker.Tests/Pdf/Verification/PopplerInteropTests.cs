@@ -1,6 +1,7 @@
 using Worker.Cli;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -16,7 +17,7 @@ public class PopplerInteropTests
     {
         using var temp = new TempDirectory();
         var signed = temp.File("signed.pdf");
-        var result = PopplerSigner.Instance.Sign(RepositoryPaths.CorpusFile(name), signed);
+        var result = PopplerSigner.Instance.Sign(RepoPaths.CorpusFile(name), signed);
         if (PopplerCannotSign.Contains(name))
         {
             Assert.True(result.ExitCode != 0, $"pdfsig now signs {name}: move it out of PopplerCannotSign so our verdict is checked");
@@ -40,7 +41,7 @@ public class PopplerInteropTests
     public async Task Verify_SaysUntrusted_WhenNoTrustIsGiven()
     {
         using var temp = new TempDirectory();
-        Assert.Equal(0, PopplerSigner.Instance.Sign(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf")).ExitCode);
+        Assert.Equal(0, PopplerSigner.Instance.Sign(RepoPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf")).ExitCode);
 
         var stdout = new StringWriter();
         var exit = await CommandLine.RunAsync(["verify", temp.File("signed.pdf")], stdout, new StringWriter());

@@ -5,6 +5,7 @@ using Worker.Pdf.Pades;
 using Worker.Pdf.Revocation;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -105,7 +106,7 @@ public sealed class RevocationTests(RevocationPki pki) : IClassFixture<Revocatio
 
     private async Task<SignatureVerification> SignWithDssAndVerifyOfflineAsync(RevocationPki.Signer signer, string key, byte[] data, TempDirectory temp)
     {
-        Revisions.Append(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("with-dss.pdf"), (pdf, update) =>
+        Revisions.Append(RepoPaths.CorpusFile("habibi.pdf"), temp.File("with-dss.pdf"), (pdf, update) =>
         {
             var stream = update.Add(new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken>()), data));
             var dss = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create(key)] = new ArrayToken([new IndirectReferenceToken(stream)]) });
@@ -131,7 +132,7 @@ public sealed class RevocationTests(RevocationPki pki) : IClassFixture<Revocatio
         // The signer's own check has no online revocation: it passes, so the verdict above is the online check's alone.
         await PdfSigner.SignAsync(new PdfSignRequest
         {
-            InputPath = RepositoryPaths.CorpusFile("habibi.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
+            InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
         });
     }
 }

@@ -1,6 +1,7 @@
 using UglyToad.PdfPig.Tokens;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -11,7 +12,7 @@ public class SignatureFieldFinderTests
     {
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
-        await TestSigning.SignAsync(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
 
         // The attack: one more field whose /V is the existing signature dictionary, hoping for two VALID lines.
         Revisions.Append(temp.File("signed.pdf"), temp.File("twice.pdf"), (pdf, update) =>
@@ -38,7 +39,7 @@ public class SignatureFieldFinderTests
     {
         using var temp = new TempDirectory();
         // pdfsig leaves its new field out of this form's /Fields; only the page's /Annots lead to it.
-        Assert.Equal(0, PopplerSigner.Instance.Sign(RepositoryPaths.CorpusFile("libreoffice-form.pdf"), temp.File("signed.pdf")).ExitCode);
+        Assert.Equal(0, PopplerSigner.Instance.Sign(RepoPaths.CorpusFile("libreoffice-form.pdf"), temp.File("signed.pdf")).ExitCode);
 
         var result = Assert.Single(PdfSignatureVerifier.Verify(temp.File("signed.pdf"), DemoPki.Instance.Trust));
 
@@ -51,7 +52,7 @@ public class SignatureFieldFinderTests
     {
         using var temp = new TempDirectory();
         // Forty levels, each node listing the next one twice: 2^40 paths through 40 objects.
-        Revisions.Append(RepositoryPaths.CorpusFile("habibi.pdf"), temp.File("dag.pdf"), (pdf, update) =>
+        Revisions.Append(RepoPaths.CorpusFile("habibi.pdf"), temp.File("dag.pdf"), (pdf, update) =>
         {
             var nodes = Enumerable.Range(0, 40).Select(_ => update.Allocate()).ToList();
             for (var i = 0; i < nodes.Count; i++)

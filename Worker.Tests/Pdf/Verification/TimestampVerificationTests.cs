@@ -4,6 +4,7 @@ using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Pdf.Timestamps;
 using BigInteger = Org.BouncyCastle.Math.BigInteger;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -29,7 +30,7 @@ public sealed class TimestampVerificationTests : IAsyncLifetime
     {
         using var temp = new TempDirectory();
         using var signer = DemoPki.Instance.Rsa.Open();
-        await UncheckedSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer, timestamp);
+        await UncheckedSigning.SignAsync(RepoPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer, timestamp);
         return PdfSignatureVerifier.Verify(temp.File("out.pdf"), DemoPki.Instance.Trust).Single();
     }
 
@@ -60,7 +61,7 @@ public sealed class TimestampVerificationTests : IAsyncLifetime
     {
         using var temp = new TempDirectory();
         using var signer = DemoPki.Instance.Rsa.Open();
-        await UncheckedSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer, Tokens(SHA256.HashData));
+        await UncheckedSigning.SignAsync(RepoPaths.CorpusFile("minimal-document.pdf"), temp.File("out.pdf"), signer, Tokens(SHA256.HashData));
         var anchors = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection(DemoPki.Instance.Trust) { _tsa.Certificates.Ca };
 
         var result = PdfSignatureVerifier.Verify(temp.File("out.pdf"), anchors).Single();
@@ -107,7 +108,7 @@ public sealed class TimestampVerificationTests : IAsyncLifetime
         using var temp = new TempDirectory();
         using var signer = DemoPki.Instance.Rsa.Open();
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSigning.SignAsync(RepositoryPaths.CorpusFile("minimal-document.pdf"),
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TestSigning.SignAsync(RepoPaths.CorpusFile("minimal-document.pdf"),
             temp.File("out.pdf"), signer, timestamp: Tokens(_ => new byte[32])));
 
         Assert.Contains("timestamp imprint", error.Message);

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf.Keys;
 using Worker.Signing.Pkcs11;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Signing.Pkcs11;
 
@@ -24,7 +25,7 @@ public sealed class Pkcs11KeyTests
         foreach (var file in ((IEnumerable<object[]>)Corpus.Signable()).Select(row => (string)row[0]))
         {
             var output = temp.File("signed-" + file);
-            await TestSigning.SignAsync(RepositoryPaths.CorpusFile(file), output, signer);
+            await TestSigning.SignAsync(RepoPaths.CorpusFile(file), output, signer);
             SignedPdf.AssertPdfSigValid(output, 1);
         }
         var first = temp.File("signed-minimal-document.pdf");

@@ -58,8 +58,7 @@ public abstract class WorkerPage(string title) : RazorPage
 
     /// <summary>A time in the configured office zone (WITA), as operators read it.</summary>
     protected string Wita(DateTimeOffset? at) =>
-        at is null ? "—" : TimeZoneInfo.ConvertTime(at.Value, Services.GetRequiredService<IOptions<WorkerOptions>>().Value.OfficeHours.Zone())
-            .ToString("dd-MM-yyyy HH:mm") + " WITA";
+        at is null ? "—" : OfficeTime.Format(at.Value, Services.GetRequiredService<IOptions<WorkerOptions>>().Value.OfficeHours.Zone());
 
     protected static string Age(DateTimeOffset? since, DateTimeOffset now)
     {

@@ -12,8 +12,14 @@ public sealed record StampContent
     /// <summary>The signer's position (jabatan), with any delegation prefix ("a.n.", "Plh."); left out when blank.</summary>
     public required string Position { get; init; }
 
-    /// <summary>When the document was signed; drawn in WITA (Asia/Makassar).</summary>
+    /// <summary>When the document was signed; drawn in <see cref="TimeZone"/> with <see cref="TimeZoneLabel"/>.</summary>
     public required DateTimeOffset SignedAt { get; init; }
+
+    /// <summary>The office time zone the signing time is drawn in (the configured OfficeHours zone).</summary>
+    public required TimeZoneInfo TimeZone { get; init; }
+
+    /// <summary>The zone's name after the time, e.g. "WITA".</summary>
+    public required string TimeZoneLabel { get; init; }
 
     /// <summary>Why the document was signed; the line is left out when blank.</summary>
     public string? Reason { get; init; }

@@ -89,7 +89,7 @@ public static class StampPainter
             new(content.SignerName, BoldFont, StampFont.Bold, 1.0, 0),
             new(content.Rank ?? "", RegularFont, StampFont.Regular, SmallScale, 0),
             new(string.IsNullOrWhiteSpace(content.Nip) ? "" : $"NIP. {content.Nip.Trim()}", RegularFont, StampFont.Regular, SmallScale, 0),
-            new(WitaTime.Format(content.SignedAt), RegularFont, StampFont.Regular, SmallScale, 0.3),
+            new(StampTime.Format(content), RegularFont, StampFont.Regular, SmallScale, 0.3),
             new(content.Reason ?? "", RegularFont, StampFont.Regular, SmallScale, 0.3),
         ];
         lines.RemoveAll(line => string.IsNullOrWhiteSpace(line.Text));

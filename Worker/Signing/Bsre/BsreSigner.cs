@@ -77,7 +77,7 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
         return new BsreStamp
         {
             Page = page, X = s.X, Y = s.Y + request.StampIndex * (s.Height + 6), Width = s.Height, Height = s.Height,
-            Png = Pdf.Stamp.QrImage.Png($"{options.Value.PublicBaseUrl.TrimEnd('/')}/verify/{request.DocumentId}"),
+            Png = Pdf.Stamp.QrImage.Png(VerifyLink.For(options.Value.PublicBaseUrl, request.DocumentId)),
         };
     }
 }
