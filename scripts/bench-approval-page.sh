@@ -30,7 +30,7 @@ link = re.search(r"https?://\S+/approve/[A-Za-z0-9_-]{43}", message.get_body(pre
 
 def open_page():
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
-    for attempt in range(50):  # the link's hash is committed a moment after the .eml is written
+    for attempt in range(50):  # a 404 only from a worker older than migration 0009, which committed the hash after the send
         try:
             start = time.perf_counter()
             html = opener.open(link).read()
