@@ -52,11 +52,16 @@ public sealed class OutboxClaim(NpgsqlDataSource dataSource, NpgsqlConnection c,
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.LockNotAvailable) { /* see above */ }
     }
 
-    /// <summary>Records the queue link sent with this email (its hash only), committed with the "sent" mark like the approval link.</summary>
-    public Task IssueQueueTokenAsync(byte[] tokenSha256, QueueLink link, DateTimeOffset now, CancellationToken ct) =>
-        Sql.ExecuteAsync(c, t, ct,
+    /// <summary>Records the queue link sent with this email (its hash only).</summary>
+    public async Task IssueQueueTokenAsync(byte[] tokenSha256, QueueLink link, DateTimeOffset now, CancellationToken ct)
+    {
+        // Committed before the send, like the approval link's pending hash: the queue link opens as soon as the mail can
+        // arrive. A send that never completes leaves a row only its (maybe delivered) mail knows, expiring with it.
+        await using var early = await dataSource.OpenConnectionAsync(ct);
+        await Sql.ExecuteAsync(early, null, ct,
             "INSERT INTO worker.queue_links (token_sha256, approver_email, language, expires_at, created_at) VALUES ($1, $2, $3, $4, $5)",
             tokenSha256, link.ApproverEmail, link.Language, link.ExpiresAt, now);
+    }
 
     /// <summary>True when no other approval link of this document has been sent yet: the send that ends intake-to-email.</summary>
     public async Task<bool> IsFirstInviteAsync(CancellationToken ct)
