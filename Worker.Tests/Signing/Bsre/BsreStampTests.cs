@@ -189,6 +189,24 @@ public sealed partial class BsreStampTests(BsrePortFixture fixture) : IClassFixt
         }
     }
 
+    [Fact]
+    public async Task SignBatchAsync_FailsOnlyTheDocumentWhoseStampDoesNotFit_AndSignsTheOther()
+    {
+        var secret = new PersonalSecret(fixture.Service.Passphrase);
+        var tooSmall = new StampOptions { Width = 60, Height = 20 };
+        var batch = new[] { Request(Original()) with { Secret = secret, Stamp = tooSmall }, Request(Original()) with { Secret = secret } };
+        var calls = fixture.Service.Signed;
+
+        var outcomes = await fixture.Port.SignBatchAsync(batch, CancellationToken.None);
+
+        Assert.Contains("stempel tidak muat", outcomes[0].Error);
+        Assert.False(File.Exists(batch[0].OutputPath));
+        Assert.False(File.Exists(batch[0].SentPath));
+        Assert.Null(outcomes[1].Error);
+        Assert.Equal((calls + 1, 1), (fixture.Service.Signed, fixture.Service.LastFileCount));
+        Assert.True(Assert.Single(PdfSignatureVerifier.Verify(batch[1].OutputPath, Trust())).IsValid);
+    }
+
     // Two pages; the clerk typed the anchor in page 1's signature block, split over two text runs as word processors do.
     private string AnchorLetter()
     {

@@ -51,24 +51,34 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
         var client = Client(profile);
         for (var start = 0; start < requests.Count; start += size)
         {
-            var chunk = requests.Skip(start).Take(size).ToList();
-            try
+            var chunk = new List<int>();
+            var inputs = new List<byte[]>();
+            var signatures = new List<BsreSignature>();
+            for (var i = start; i < Math.Min(start + size, requests.Count); i++)
             {
-                var inputs = new List<byte[]>();
-                var signatures = new List<BsreSignature>();
-                foreach (var r in chunk)
+                try
                 {
-                    var (input, signature) = await PrepareAsync(r, ct);
+                    var (input, signature) = await PrepareAsync(requests[i], ct);
+                    chunk.Add(i);
                     inputs.Add(input);
                     signatures.Add(signature);
                 }
+                catch (Exception e) when (e is Pdf.PdfRefusedException or InvalidOperationException)
+                {
+                    // This document cannot be stamped (its stamp does not fit, no picture); the others still sign.
+                    errors[i] = e.Message;
+                }
+            }
+            if (chunk.Count == 0) continue;
+            try
+            {
                 var signed = await client.SignPdfAsync(BsreIdentity.Of(profile), secret, inputs, signatures, ct);
-                for (var i = 0; i < chunk.Count; i++) await File.WriteAllBytesAsync(chunk[i].OutputPath, signed[i], ct);
+                for (var k = 0; k < chunk.Count; k++) await File.WriteAllBytesAsync(requests[chunk[k]].OutputPath, signed[k], ct);
             }
             catch (BsreException e) when (e.Failure is not (BsreFailure.WrongPassphrase or BsreFailure.ClientRejected))
             {
                 // This chunk's documents failed; the others may still sign under the same secret.
-                for (var i = 0; i < chunk.Count; i++) errors[start + i] = e.Message;
+                foreach (var i in chunk) errors[i] = e.Message;
             }
         }
         return errors;
