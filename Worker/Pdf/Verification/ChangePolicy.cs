@@ -36,6 +36,16 @@ internal sealed class ChangePolicy(RevisionView signed, RevisionView current, Si
         return kind is null || what != $"object {number}" ? $"{what} was changed after signing" : $"{what} (/{kind}) was changed after signing";
     }
 
+    /// <summary>
+    /// Whether object <paramref name="number"/>, referred to but not defined when signed, may now be defined: only as
+    /// a later signature's own field or widget.
+    /// </summary>
+    public bool AllowsDefinition(int number)
+    {
+        var reference = new PdfReference(number, 0);
+        return IsNewSignatureField(reference) || IsNewSignatureWidget(reference);
+    }
+
     private string? Catalog(PdfValue before, PdfValue after)
     {
         if (before is not PdfDictionary b || after is not PdfDictionary a) return "the document catalog was replaced";
