@@ -6,7 +6,8 @@ namespace Worker.Pdf.Verification;
 /// Decides what a file shows beyond what a signature signed. The signed revision's cross-reference chain must
 /// be an unchanged suffix of the file's (each later section's /Prev leads back to it, nothing repaired), and
 /// every object whose resolution differs between the signed revision and the file is compared and judged by
-/// <see cref="ChangePolicy"/>: objects re-pointed, redefined, freed or moved into a new object stream alike.
+/// <see cref="ChangePolicy"/>: objects re-pointed, redefined, freed or moved into a new object stream alike, and
+/// numbers the signed objects referred to but left undefined (missing or free) that a later revision defines.
 /// </summary>
 public sealed class ModificationAnalysis
 {
@@ -100,16 +101,32 @@ public sealed class ModificationAnalysis
 
         var roles = new SignedRevisionRoles(signed);
         var policy = new ChangePolicy(signed, current, roles, later, ViewAt);
+        Dictionary<int, int>? dangling = null;
         foreach (var number in candidates.Order())
         {
             if (problems.Count >= MaxReported) break;
             var before = signed.Get(number);
-            if (before is null) continue;
+            if (before is null)
+            {
+                // New numbers are judged through the objects that refer to them, unless a signed object already did.
+                dangling ??= DanglingReferences.Find(signed);
+                if (dangling.TryGetValue(number, out var referrer) && current.Get(number) is not null && !policy.AllowsDefinition(number))
+                    problems.Add(Undefined(roles, number, referrer));
+                continue;
+            }
             var after = current.Get(number);
             if (PdfValueComparer.Equal(before, after)) continue;
             if (policy.Judge(number, before, after) is { } problem) problems.Add(problem);
         }
         return problems;
+    }
+
+    private static string Undefined(SignedRevisionRoles roles, int number, int referrer)
+    {
+        var what = roles.Describe(number);
+        var named = what == $"object {number}" ? what : $"{what} (object {number})";
+        var by = referrer < 0 ? "the trailer" : roles.Describe(referrer);
+        return $"{named}, which {by} referred to but the signed revision did not define, was defined after signing";
     }
 
     private RevisionView ViewAt(long end)
