@@ -38,9 +38,10 @@ public sealed class ModificationAnalysis
 
     /// <summary>
     /// What the file changes beyond the revision ending at <paramref name="signedEnd"/>, one phrase each (empty when
-    /// nothing disallowed); <paramref name="later"/> are the file's other signatures whose bytes verified.
+    /// nothing disallowed); <paramref name="later"/> are the file's other signatures whose bytes verified;
+    /// <paramref name="signatureObject"/> is this signature's dictionary, so its DocMDP permission (if it certifies) applies.
     /// </summary>
-    public IReadOnlyList<string> Check(long signedEnd, IReadOnlyList<LaterSignature> later)
+    public IReadOnlyList<string> Check(long signedEnd, IReadOnlyList<LaterSignature> later, long? signatureObject = null)
     {
         if (_current is null)
             return [$"the file's cross-reference data is not exact ({_damage}), so what it shows cannot be tied to the signed revision"];
@@ -56,7 +57,7 @@ public sealed class ModificationAnalysis
         if (ChainProblem(signed) is { } chain) return [chain];
         try
         {
-            return Compare(signed, later);
+            return Compare(signed, later, DocMdpPermission.Of(signed, signatureObject));
         }
         catch (PdfSyntaxException e)
         {
@@ -80,7 +81,7 @@ public sealed class ModificationAnalysis
         return null;
     }
 
-    private List<string> Compare(RevisionView signed, IReadOnlyList<LaterSignature> later)
+    private List<string> Compare(RevisionView signed, IReadOnlyList<LaterSignature> later, int? permission)
     {
         var current = _current!;
         var problems = new List<string>();
@@ -100,7 +101,9 @@ public sealed class ModificationAnalysis
             problems.Add("the document information (/Info) was changed after signing");
 
         var roles = new SignedRevisionRoles(signed);
-        var policy = new ChangePolicy(signed, current, roles, later, ViewAt);
+        // P 2 and P 3 are judged by the list as it is (P 3's annotations are not allowed: stricter, never laxer).
+        var noChanges = permission == 1;
+        var policy = new ChangePolicy(signed, current, roles, later, ViewAt, noChanges);
         Dictionary<int, int>? dangling = null;
         foreach (var number in candidates.Order())
         {
@@ -118,6 +121,10 @@ public sealed class ModificationAnalysis
             if (PdfValueComparer.Equal(before, after)) continue;
             if (policy.Judge(number, before, after) is { } problem) problems.Add(problem);
         }
+        if (noChanges && later.Any(s => s.RevisionEnd > signed.End && !s.IsDocumentTimestamp))
+            problems.Insert(0, "the certification allows no changes (DocMDP /P 1), yet a later signature was added");
+        else if (noChanges && problems.Count > 0)
+            problems.Insert(0, "the certification allows no changes (DocMDP /P 1), yet a later revision changes the file");
         return problems;
     }
 
