@@ -1,4 +1,5 @@
 using System.Net;
+using Worker.Pdf.Reading;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
 
@@ -6,7 +7,8 @@ namespace Worker.Tests.Signing.Bsre;
 
 /// <summary>
 /// The passphrase flow over HTTP, as a phone does it: drop, email, approval page with the passphrase field, wrong
-/// passphrase, service down, right passphrase, Filed; the archived file signed by the test BSrE service's pdfsig.
+/// passphrase, service down, right passphrase, Filed; the archived file signed by the test BSrE service's pdfsig, with the
+/// stamp and its QR code where the sign call asked for them.
 /// </summary>
 public sealed class BsreApprovalTests(BsreSigningHost host) : IClassFixture<BsreSigningHost>
 {
@@ -61,7 +63,14 @@ public sealed class BsreApprovalTests(BsreSigningHost host) : IClassFixture<Bsre
         Assert.True(status == HttpStatusCode.OK, body);
         Assert.Contains("tandatangani secara elektronik", body);
         await host.WaitForStateAsync(id, "Filed");
-        AssertBsreSigned((await SignedPathAsync(id))!, original, BsreTestPki.Official.Nik);
+        var filed = (await SignedPathAsync(id))!;
+        AssertBsreSigned(filed, original, BsreTestPki.Official.Nik);
+        // The stamp where the sign call asked BSrE to draw it, with the QR code to this document's verification page.
+        var asked = host.Service.LastProperties![0]!;
+        Assert.Equal("VISIBLE", asked["tampilan"]!.GetValue<string>());
+        double At(string key) => asked[key]!.GetValue<double>();
+        BsreStampAssert.ShowsStampAndQr(filed, original, asked["page"]!.GetValue<int>(),
+            new PdfBox(At("originX"), At("originY"), At("originX") + At("width"), At("originY") + At("height")), $"{host.Config.BaseUrl}/verify/{id}");
         var kept = Path.Combine(host.Worker.Options.DataDirectory, "signed-at-approval");
         await Eventually.Async(() => Task.FromResult(Directory.GetFiles(kept, $"{id:N}-*").Length), n => n == 0, TimeSpan.FromSeconds(10), "kept outputs removed after filing");
 

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Worker.Pdf.Reading;
 using Worker.Signing;
 using Worker.Signing.Bsre;
 using Worker.Tests.Pdf.Support;
@@ -29,6 +31,9 @@ public sealed class BsreV1ClientTests(BsrePortFixture fixture) : IClassFixture<B
         Assert.Equal("true", fields["image"]);
         Assert.Equal("4", fields["page"]);
         Assert.Equal(BsreTestPki.Official.Nik, fields["nik"]);
+        double At(string key) => double.Parse(fields[key], CultureInfo.InvariantCulture);
+        BsreStampAssert.ShowsStampAndQr(request.OutputPath, original, 4, new PdfBox(At("xAxis"), At("yAxis"), At("xAxis") + At("width"), At("yAxis") + At("height")),
+            $"{fixture.Options.PublicBaseUrl}/verify/{request.DocumentId}");
     }
 
     [Fact]

@@ -106,11 +106,14 @@ public sealed partial class TestBsreService : IAsyncDisposable
         LastFileCount = files.Count;
         LastFiles = [.. files.Select(f => Convert.FromBase64String(f!.GetValue<string>()))];
         var nick = Mode == BsreTestMode.OtherCertificate ? BsreTestPki.Other.Nick : user.Nick;
+        var images = properties.Select(VisibleImage).ToList();
+        if (images.Any(i => i is { Png.Length: 0 })) return Error(400, "imageBase64 wajib untuk tampilan VISIBLE", HttpStatusCode.BadRequest);
         var signed = new JsonArray();
         for (var i = 0; i < files.Count; i++)
         {
             var received = LastFiles[i];
-            var pdf = PdfSign(Rework is { } rework ? rework(received) : received, nick, rewrite: Mode == BsreTestMode.Rewritten || i == RewriteFileIndex);
+            var pdf = PdfSign(Rework is { } rework ? rework(received) : received, nick, rewrite: Mode == BsreTestMode.Rewritten || i == RewriteFileIndex,
+                images[images.Count == 1 ? 0 : i]);
             if (pdf is null) return Error(500, "Dokumen tidak valid", HttpStatusCode.InternalServerError);
             signed.Add(Convert.ToBase64String(pdf));
         }
@@ -175,7 +178,15 @@ public sealed partial class TestBsreService : IAsyncDisposable
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(header), Encoding.ASCII.GetBytes(expected));
     }
 
-    private static byte[]? PdfSign(byte[] input, string nick, bool rewrite)
+    // VISIBLE: the image and its rectangle, as BSrE's v2 contract names them; an empty image stands for a missing one.
+    private static BsreVisibleImage? VisibleImage(JsonNode? p) => p?["tampilan"]?.GetValue<string>() != "VISIBLE" ? null : new BsreVisibleImage
+    {
+        Png = p["imageBase64"]?.GetValue<string>() is { Length: > 0 } image ? Convert.FromBase64String(image) : [],
+        Page = p["page"]?.GetValue<int>() ?? 1, X = p["originX"]?.GetValue<double>() ?? 0, Y = p["originY"]?.GetValue<double>() ?? 0,
+        Width = p["width"]?.GetValue<double>() ?? 0, Height = p["height"]?.GetValue<double>() ?? 0,
+    };
+
+    private static byte[]? PdfSign(byte[] input, string nick, bool rewrite, BsreVisibleImage? image)
     {
         using var work = new TempDirectory();
         var source = work.File("in.pdf");
@@ -185,6 +196,12 @@ public sealed partial class TestBsreService : IAsyncDisposable
             var rewritten = work.File("rewritten.pdf");
             if (ExternalTool.Run("qpdf", source, rewritten).ExitCode is not (0 or 3)) return null;
             source = rewritten;
+        }
+        if (image is not null)
+        {
+            var drawn = BsreImageDrawer.Draw(work, source, image);
+            if (drawn is null) return null;
+            source = drawn;
         }
         var output = work.File("out.pdf");
         var result = ExternalTool.Run("pdfsig", "-add-signature", "-nssdir", "sql:" + BsreTestPki.Instance.NssDirectory, "-nick", nick,

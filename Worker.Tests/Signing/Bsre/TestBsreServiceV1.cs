@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http;
@@ -21,6 +22,20 @@ public sealed partial class TestBsreService
         : Mode == BsreTestMode.Down ? Results.StatusCode(503)
         : StatusOf(new JsonObject { ["nik"] = nik });
 
+    // visible with image=true: the imageTTD file and its rectangle, as v1 names them.
+    private static async Task<BsreVisibleImage?> VisibleImageV1Async(IFormCollection form)
+    {
+        if (form["tampilan"] != "visible" || form.Files["imageTTD"] is not { } file) return null;
+        using var png = new MemoryStream();
+        await file.CopyToAsync(png);
+        double Number(string key) => double.TryParse(form[key], NumberStyles.Float, CultureInfo.InvariantCulture, out var n) ? n : 0;
+        return new BsreVisibleImage
+        {
+            Png = png.ToArray(), Page = int.TryParse(form["page"], CultureInfo.InvariantCulture, out var page) ? page : 1,
+            X = Number("xAxis"), Y = Number("yAxis"), Width = Number("width"), Height = Number("height"),
+        };
+    }
+
     private async Task<IResult> SignV1Async(HttpContext http)
     {
         if (!Authorized(http)) return Error(401, "Unauthorized", HttpStatusCode.Unauthorized);
@@ -40,7 +55,7 @@ public sealed partial class TestBsreService
         using var copy = new MemoryStream();
         await file.CopyToAsync(copy);
         var nick = Mode == BsreTestMode.OtherCertificate ? BsreTestPki.Other.Nick : user.Nick;
-        var pdf = PdfSign(copy.ToArray(), nick, rewrite: Mode == BsreTestMode.Rewritten);
+        var pdf = PdfSign(copy.ToArray(), nick, rewrite: Mode == BsreTestMode.Rewritten, await VisibleImageV1Async(form));
         return pdf is null ? Error(500, "Dokumen tidak valid", HttpStatusCode.InternalServerError) : Results.Bytes(pdf, "application/pdf");
     }
 }
