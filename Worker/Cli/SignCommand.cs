@@ -1,186 +1,117 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf;
 using Worker.Pdf.Keys;
-using Worker.Pdf.Ltv;
-using Worker.Pdf.Revocation;
-using Worker.Pdf.Pades;
-using Worker.Pdf.Signatures;
-using Worker.Pdf.Stamp;
 using Worker.Pdf.Timestamps;
-using Microsoft.Extensions.Options;
-using Worker.Configuration;
-using Worker.Signing.Keys;
+using Worker.Pdf.Verification;
+using Worker.Signing;
 
 namespace Worker.Cli;
 
 /// <summary>
 /// <c>sign INPUT... (-o OUTPUT | --out-dir DIR) (--signer NAME | --pkcs12 FILE --password-file FILE) [options]</c>: signs each
-/// input in one process, prints one line per file and the rate; every output is verified before it is reported.
+/// input in one process, prints one line per file and the rate; every output is verified before it is reported. With
+/// <c>--signer</c> every file goes through the worker's signing port, whatever the signer's Kind.
 /// </summary>
 public static class SignCommand
 {
-    // Where the stamp goes when --visible is given, as in the default route's configuration.
-    private const double StampX = 360, StampY = 40, StampWidth = 200, StampHeight = 80;
-
     // Long enough for a slow public TSA, short enough that a batch against a dead one ends.
     private static readonly TimeSpan TsaTimeout = TimeSpan.FromSeconds(20);
 
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
+    public static Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default) =>
+        RunAsync(args, Console.In, stdout, stderr, cancellationToken);
+
+    /// <summary>As the command line runs it; a signer's secret is read from <paramref name="stdin"/> (hidden when it is the terminal).</summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken = default)
     {
         var settings = SignSettings.Parse(args);
         if (settings.OutDir is not null) Directory.CreateDirectory(settings.OutDir);
+        using var http = new HttpClient();
+        var timestamper = settings.TsaUrl is null ? null : new HttpTimeStamper(http, settings.TsaUrl, TsaTimeout);
+        var engine = new CommandLineEngine(settings, timestamper);
+        var run = new SignRun(settings, http, timestamper, stdout, stderr);
+        if (settings.SignerProfile is null) return await WithKeyFileAsync(run, engine, cancellationToken);
 
-        var profile = settings.SignerProfile is { } profileName ? SignerProfile.Load(profileName, settings.ConfigFile) : null;
-        // A configured signer's key comes from the same provider the worker uses (PKCS#12 or a token); key files given directly open here.
-        if (profile is not null && settings.RsaPss) profile.Pkcs11.RsaPss = true;
-        // The provider's PKCS#12 keys sign PKCS#1 v1.5, as the worker's do; --rsa-pss with one opens the file here.
-        var keys = profile is null || (settings.RsaPss && profile.Kind == SignerKinds.Pkcs12)
-            ? null
-            : new SignerKeys(Options.Create(new WorkerOptions { Signers = { [settings.SignerProfile!] = profile } }), TimeProvider.System);
-        IDigestSigner signer;
+        await using var session = await SignerSession.OpenAsync(settings, engine, stdin, stderr, cancellationToken);
+        // One secret, typed once: files go one after another, and a wrong secret stops the rest rather than repeat the refusal.
+        var parallelism = session.Secret is null ? Environment.ProcessorCount : 1;
+        return await run.EachAsync(parallelism, session.Trust, (input, output, ct) => ThroughPortAsync(session, engine, input, output, ct), cancellationToken);
+    }
+
+    private static async Task<int> WithKeyFileAsync(SignRun run, CommandLineEngine engine, CancellationToken cancellationToken)
+    {
+        var settings = run.Settings;
+        Pkcs12DigestSigner signer;
         try
         {
-            signer = keys is not null
-                ? await keys.OpenAsync(settings.SignerProfile!, cancellationToken)
-                : Pkcs12DigestSigner.Open(profile?.Pkcs12 ?? settings.Pkcs12!, profile?.PasswordFile ?? settings.PasswordFile!, settings.RsaPss);
+            signer = Pkcs12DigestSigner.Open(settings.Pkcs12!, settings.PasswordFile!, settings.RsaPss);
         }
         catch (SigningKeyException e)
         {
-            keys?.Dispose();
-            // Name the profile, since the paths in the message came from configuration, not from the command line.
-            stderr.WriteLine(settings.SignerProfile is null ? e.Message : $"--signer {settings.SignerProfile}: {e.Message}");
+            await run.Stderr.WriteLineAsync(e.Message);
             return ExitCode.Usage;
         }
-        using var http = new HttpClient();
-        var timestamper = settings.TsaUrl is null ? null : new HttpTimeStamper(http, settings.TsaUrl, TsaTimeout);
-        using (keys ?? (IDisposable)signer)
+        using (signer)
         {
-            var name = settings.Name ?? NonBlank(profile?.Name) ?? signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false);
-            var position = settings.SignerPosition ?? profile?.Position ?? "";
-            var template = new PdfSignRequest
-            {
-                InputPath = "",
-                OutputPath = "",
-                Signer = signer,
-                Hash = settings.Hash,
-                Reason = settings.Reason,
-                Location = settings.Location,
-                Name = name,
-                ContactInfo = settings.Contact,
-                TrustAnchors = settings.Trust,
-                TimestampTokenFor = timestamper is null ? null : timestamper.GetTokenAsync,
-            };
-            var stopwatch = Stopwatch.StartNew();
-            int signed = 0, refused = 0, failed = 0;
-            var console = new object();
-            // Files are independent, so a batch uses every core; each file still prints exactly one line.
-            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(settings.Inputs, parallel, async (input, token) =>
-            {
-                // The stamp shows the same time as /M.
-                var now = DateTimeOffset.Now;
-                var request = template with
-                {
-                    InputPath = input,
-                    OutputPath = settings.Output ?? Path.Combine(settings.OutDir!, Path.GetFileName(input)),
-                    SigningTime = now,
-                    Visible = settings.Visible ? Stamp(settings, name, position, input, now) : null,
-                };
-                var (code, line) = await SignOneAsync(request, token);
-                if (code == ExitCode.Done && settings.Ltv != LtvLevel.None)
-                    (code, line) = await AddLtvAsync(request.OutputPath, line, settings, signer, http, timestamper, token);
-                lock (console)
-                {
-                    (code == ExitCode.Done ? stdout : stderr).WriteLine(line);
-                    _ = code switch
-                    {
-                        ExitCode.Done => signed++,
-                        ExitCode.InputRefused => refused++,
-                        _ => failed++,
-                    };
-                }
-            });
-            stopwatch.Stop();
-            var count = settings.Inputs.Count;
-            if (count > 1)
-            {
-                var rate = count / Math.Max(stopwatch.Elapsed.TotalSeconds, 1e-6);
-                stdout.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"signed {signed} of {count} files ({refused} refused, {failed} failed) in {stopwatch.Elapsed.TotalSeconds:0.00} s: {rate:0.0} files/s"));
-            }
-            return failed > 0 ? ExitCode.Unexpected : refused > 0 ? ExitCode.InputRefused : ExitCode.Done;
+            var name = settings.Name ?? signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false);
+            var position = settings.SignerPosition ?? "";
+            return await run.EachAsync(Environment.ProcessorCount, settings.Trust ?? new X509Certificate2Collection(signer.Chain[^1]),
+                (input, output, ct) => DirectAsync(run, engine, signer, name, position, input, output, ct), cancellationToken);
         }
     }
 
-    private static async Task<(int Code, string Line)> SignOneAsync(PdfSignRequest request, CancellationToken cancellationToken)
+    private static async Task<FileOutcome> DirectAsync(SignRun run, CommandLineEngine engine, IDigestSigner signer, string name, string position,
+        string input, string output, CancellationToken ct)
     {
-        if (!File.Exists(request.InputPath))
-            return (ExitCode.InputRefused, $"{request.InputPath}: refused: file not found");
         try
         {
-            var result = await PdfSigner.SignAsync(request, cancellationToken);
-            return (ExitCode.Done, $"{request.InputPath}: signed -> {result.OutputPath} ({result.FieldName}, {result.Verification.SignerName}, verified)"
-                                   + (result.StampNote is { } note ? $"; note: {note}" : ""));
+            var result = await engine.SignAsync(input, output, signer, name, position, run.Settings.Trust, ct);
+            return new(ExitCode.Done, $"{input}: signed -> {result.OutputPath} ({result.FieldName}, {result.Verification.SignerName}, verified)"
+                                      + (result.StampNote is { } note ? $"; note: {note}" : ""));
         }
-        catch (PdfRefusedException e)
+        catch (Exception e) when (Failure(input, e) is { } failure)
         {
-            return (ExitCode.InputRefused, $"{request.InputPath}: refused: {e.Message}");
-        }
-        catch (TimestampException e)
-        {
-            // Never signs without the timestamp asked for: the file fails, and the line names the TSA.
-            return (ExitCode.Unexpected, $"{request.InputPath}: failed: {e.Message}");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException)
-        {
-            return (ExitCode.Unexpected, $"{request.InputPath}: failed: {e.Message.ReplaceLineEndings(" ")}");
+            return failure;
         }
     }
 
-    // Signs first, then moves the signed file aside and writes the augmented one in its place.
-    private static async Task<(int Code, string Line)> AddLtvAsync(string output, string line, SignSettings settings, IDigestSigner signer,
-        HttpClient http, HttpTimeStamper? timestamper, CancellationToken ct)
+    private static async Task<FileOutcome> ThroughPortAsync(SignerSession session, CommandLineEngine engine, string input, string output, CancellationToken ct)
     {
-        var signed = output + ".signed.tmp";
-        File.Move(output, signed, overwrite: true);
+        FileOutcome outcome;
         try
         {
-            var anchors = settings.Trust ?? new X509Certificate2Collection(signer.Chain[^1]);
-            var collector = new LtvCollector(anchors, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(10)));
-            var result = await LtvAugmenter.AugmentAsync(signed, output, settings.Ltv, collector, timestamper is null ? null : timestamper.GetTokenForDigestAsync, ct);
-            return result.Reached == settings.Ltv
-                ? (ExitCode.Done, $"{line}, B-{result.Reached}")
-                : (ExitCode.Unexpected, $"{line}, but B-{settings.Ltv} was not reached: {string.Join("; ", result.Problems)}");
+            await session.Port.SignAsync(session.Request(input, output), ct);
+            // The port checked the new signature; the line names it as the verifier reads it.
+            var newest = PdfSignatureVerifier.Verify(output, session.Trust).Single(v => v.CoversWholeFile);
+            outcome = new(ExitCode.Done, $"{input}: signed -> {output} ({newest.FieldName}, {newest.SignerName}, verified)"
+                                         + (engine.NoteFor(output) is { } note ? $"; note: {note}" : ""));
         }
-        catch (Exception e) when (e is TimestampException or IOException or InvalidOperationException)
+        catch (Exception e) when (RemoteSigningFailures.WrongSecret(e))
         {
-            File.Move(signed, output, overwrite: true);
-            return (ExitCode.Unexpected, $"{line}, but long-term validation data failed: {e.Message.ReplaceLineEndings(" ")}");
+            outcome = new(ExitCode.Unexpected, $"{input}: failed: {OneLine(e)}", StopsTheRest: true);
         }
-        finally
+        catch (Exception e) when (Failure(input, e) is { } failure)
         {
-            File.Delete(signed);
+            outcome = failure;
         }
+        catch (Exception e) when (RemoteSigningFailures.Refused(e) || e is HttpRequestException)
+        {
+            outcome = new(ExitCode.Unexpected, $"{input}: failed: {OneLine(e)}");
+        }
+        // Belt and braces: no service's message may echo the secret back onto the terminal or into a script's log.
+        return session.Secret is { } secret ? outcome with { Line = secret.RedactFrom(outcome.Line) } : outcome;
     }
 
-    private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+    // The failures a file's line reports; null for anything else, which stops the command with one line.
+    private static FileOutcome? Failure(string input, Exception e) => e switch
+    {
+        PdfRefusedException => new(ExitCode.InputRefused, $"{input}: refused: {e.Message}"),
+        // Never signs without the timestamp asked for: the file fails, and the line names the TSA.
+        TimestampException => new(ExitCode.Unexpected, $"{input}: failed: {e.Message}"),
+        IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException or SignedOutputRefusedException
+            => new(ExitCode.Unexpected, $"{input}: failed: {OneLine(e)}"),
+        _ => null,
+    };
 
-    // The standalone command reads no office settings, so the stamp uses the default office zone (WITA).
-    private static readonly TimeZoneInfo OfficeZone = new OfficeHoursOptions().Zone();
-
-    private static VisibleSignature Stamp(SignSettings settings, string name, string position, string input, DateTimeOffset signedAt) =>
-        StampedSignature.Create(new StampContent
-        {
-            SignerName = name,
-            Position = position,
-            SignedAt = signedAt,
-            TimeZone = OfficeZone,
-            TimeZoneLabel = OfficeTime.Label(signedAt, OfficeZone),
-            Reason = settings.Reason,
-            // Without a verification page to point to, the QR code at least names the signed file.
-            VerifyUrl = settings.VerifyUrl ?? Path.GetFileName(input),
-        }, settings.PageIndex, StampX, StampY, StampWidth, StampHeight);
+    private static string OneLine(Exception e) => e.Message.ReplaceLineEndings(" ");
 }

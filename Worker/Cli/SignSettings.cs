@@ -82,6 +82,9 @@ internal sealed record SignSettings
     /// <summary>Trust anchors the self-check chains to (--trust), or null.</summary>
     public X509Certificate2Collection? Trust { get; init; }
 
+    /// <summary>The PEM file <see cref="Trust"/> came from, or null; with --signer it replaces Worker:Verification:TrustAnchors.</summary>
+    public string? TrustFile { get; init; }
+
     /// <summary>Parses and checks the arguments after <c>sign</c>.</summary>
     public static SignSettings Parse(string[] args)
     {
@@ -116,6 +119,7 @@ internal sealed record SignSettings
             TsaUrl = ParseTsa(reader.Value("--tsa")),
             Hash = ParseHash(reader.Value("--hash") ?? "sha256"),
             Trust = VerifyCommand.LoadTrust(reader.Value("--trust")),
+            TrustFile = reader.Value("--trust"),
             Ltv = ParseLtv(reader.Value("--ltv"), reader.Value("--tsa")),
         };
     }
