@@ -118,7 +118,7 @@ public static class SignCommand
     private static async Task<(int Code, string Line)> SignOneAsync(PdfSignRequest request, CancellationToken cancellationToken)
     {
         if (!File.Exists(request.InputPath))
-            return (ExitCode.InputRefused, $"{request.InputPath}: refused: file not found");
+            return (ExitCode.InputRefused, RefusalLine.NotFound(request.InputPath));
         try
         {
             var result = await PdfSigner.SignAsync(request, cancellationToken);
@@ -127,7 +127,7 @@ public static class SignCommand
         }
         catch (PdfRefusedException e)
         {
-            return (ExitCode.InputRefused, $"{request.InputPath}: refused: {e.Message}");
+            return (ExitCode.InputRefused, RefusalLine.For(request.InputPath, e));
         }
         catch (TimestampException e)
         {
