@@ -20,7 +20,8 @@ public class SignCommandTests
         Assert.Equal(ExitCode.InputRefused, code);
         Assert.Contains("habibi.pdf: signed", stdout.ToString());
         Assert.Contains("minimal-document.pdf: signed", stdout.ToString());
-        Assert.Contains("libreoffice-writer-password.pdf: refused: encrypted", stderr.ToString());
+        Assert.Contains("libreoffice-writer-password.pdf: ditolak: PDF ini dikunci dengan kata sandi", stderr.ToString());
+        Assert.Contains(" / refused: encrypted PDF", stderr.ToString());
         Assert.Matches(@"signed 2 of 3 files .* files/s", stdout.ToString());
         Assert.Equal(["habibi.pdf", "minimal-document.pdf"], Directory.GetFiles(temp.File("out")).Select(Path.GetFileName).Order());
     }

@@ -16,6 +16,9 @@ public sealed class BehindNginxTests(BehindNginxTests.Host host) : IClassFixture
 {
     private const string Password = "operator-secret-1";
     private const int ApprovalsPerMinute = 5;
+    private const int ApiRequestsPerMinute = 5;
+    // Fixed in VerifyEndpoints: 30 uploads or lookups a minute per client.
+    private const int VerifyRequestsPerMinute = 30;
 
     /// <summary>A worker on loopback with one operator, behind nginx, knowing 127.0.0.1 as its proxy.</summary>
     public sealed class Host : WorkerHost
@@ -28,6 +31,7 @@ public sealed class BehindNginxTests(BehindNginxTests.Host host) : IClassFixture
             config.Worker["PublicBaseUrl"] = Proxy.HttpsUrl;
             config.Worker["Web"]!["KnownProxies"] = new JsonArray("127.0.0.1");
             config.Worker["Approval"] = new JsonObject { ["RequestsPerMinute"] = ApprovalsPerMinute };
+            config.Worker["Api"] = new JsonObject { ["RequestsPerMinute"] = ApiRequestsPerMinute };
             config.Worker["Dashboard"] = new JsonObject
             {
                 ["Users"] = new JsonArray(new JsonObject { ["Name"] = "operator", ["PasswordHash"] = PasswordHash.Create(Password), ["Role"] = "Operator" }),
@@ -106,6 +110,37 @@ public sealed class BehindNginxTests(BehindNginxTests.Host host) : IClassFixture
         forged.Headers.Add("X-Forwarded-For", "203.0.113.9");
         Assert.Equal(HttpStatusCode.TooManyRequests, (await first.SendAsync(forged)).StatusCode);
         Assert.NotEqual(HttpStatusCode.TooManyRequests, (await second.GetAsync("/approve/" + new string('a', 43))).StatusCode);
+    }
+
+    [Fact]
+    public async Task VerifyRateLimit_IsPerClient_ThroughTheProxy_AndAForgedForwardedForDoesNotEscapeIt()
+    {
+        using var first = host.Proxy.Client("127.0.0.20");
+        using var second = host.Proxy.Client("127.0.0.21");
+        var path = "/verify/" + Guid.NewGuid();
+        for (var i = 0; i < VerifyRequestsPerMinute; i++)
+            Assert.NotEqual(HttpStatusCode.TooManyRequests, (await first.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.GetAsync(path)).StatusCode);
+        using var forged = new HttpRequestMessage(HttpMethod.Get, path);
+        forged.Headers.Add("X-Forwarded-For", "203.0.113.10");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.SendAsync(forged)).StatusCode);
+        Assert.NotEqual(HttpStatusCode.TooManyRequests, (await second.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ApiRateLimit_IsPerClient_ThroughTheProxy_ForRequestsWithoutAKnownKey()
+    {
+        using var first = host.Proxy.Client("127.0.0.22");
+        using var second = host.Proxy.Client("127.0.0.23");
+        var path = "/api/documents/" + Guid.NewGuid();
+        for (var i = 0; i < ApiRequestsPerMinute; i++)
+            Assert.Equal(HttpStatusCode.Unauthorized, (await first.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.GetAsync(path)).StatusCode);
+        using var forged = new HttpRequestMessage(HttpMethod.Get, path);
+        forged.Headers.Add("X-Forwarded-For", "203.0.113.11");
+        forged.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "tte_not-a-key");
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await first.SendAsync(forged)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await second.GetAsync(path)).StatusCode);
     }
 
     [Fact]

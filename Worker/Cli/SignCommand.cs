@@ -105,7 +105,7 @@ public static class SignCommand
     // The failures a file's line reports; null for anything else, which stops the command with one line.
     private static FileOutcome? Failure(string input, Exception e) => e switch
     {
-        PdfRefusedException => new(ExitCode.InputRefused, $"{input}: refused: {e.Message}"),
+        PdfRefusedException refusal => new(ExitCode.InputRefused, RefusalLine.For(input, refusal)),
         // Never signs without the timestamp asked for: the file fails, and the line names the TSA.
         TimestampException => new(ExitCode.Unexpected, $"{input}: failed: {e.Message}"),
         IOException or UnauthorizedAccessException or InvalidOperationException or CryptographicException or SignedOutputRefusedException

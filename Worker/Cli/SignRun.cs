@@ -36,7 +36,7 @@ internal sealed class SignRun(SignSettings settings, HttpClient http, HttpTimeSt
         {
             var output = settings.Output ?? Path.Combine(settings.OutDir!, Path.GetFileName(input));
             var outcome = Volatile.Read(ref stopped) ? null
-                : !File.Exists(input) ? new FileOutcome(ExitCode.InputRefused, $"{input}: refused: file not found")
+                : !File.Exists(input) ? new FileOutcome(ExitCode.InputRefused, RefusalLine.NotFound(input))
                 : await sign(input, output, token);
             if (outcome is { Code: ExitCode.Done } && settings.Ltv != LtvLevel.None) outcome = await AddLtvAsync(output, outcome.Line, anchors, token);
             lock (console)

@@ -47,7 +47,7 @@ public static class VerifyCommand
         }
         catch (PdfRefusedException e)
         {
-            stderr.WriteLine($"{file}: refused: {e.Message}");
+            stderr.WriteLine(RefusalLine.For(file, e));
             return ExitCode.InputRefused;
         }
         if (results.Count == 0)

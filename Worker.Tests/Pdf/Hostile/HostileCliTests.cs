@@ -73,7 +73,8 @@ public class HostileCliTests(ITestOutputHelper output)
         output.WriteLine($"{shape}: exit {run.ExitCode}, {run.Elapsed.TotalSeconds:0.0} s, peak {run.PeakRssBytes >> 20} MB: {run.Stderr.Trim()}");
         Assert.True(run.ExitCode == ExitCode.InputRefused, $"exit {run.ExitCode}: {run.Stderr[..Math.Min(run.Stderr.Length, 2000)]}");
         Assert.InRange(run.StderrLines.Count, 1, 2);
-        Assert.Contains("refused", run.StderrLines[0]);
+        // Indonesian first, then the English reason, as intake, /verify and the API give it.
+        Assert.Matches(@"^.+\.pdf: ditolak: PDF ini rusak[^\n]* / refused: damaged PDF: ", run.StderrLines[0]);
         Assert.True(run.Elapsed < Limit, $"took {run.Elapsed}");
         Assert.True(run.PeakRssBytes < OneGigabyte, $"peak memory {run.PeakRssBytes / (1 << 20)} MB");
     }

@@ -42,7 +42,7 @@ public sealed class IncrementalUpdateTests
         // Never exit 0 with an output other readers cannot resolve: refused (intake normalises such files first).
         Assert.Equal(ExitCode.InputRefused, code);
         var line = Assert.Single(stderr.ToString().Trim().Split('\n'));
-        Assert.Contains("refused: damaged PDF", line);
+        Assert.Contains("ditolak: PDF ini rusak dan tidak dapat dibaca / refused: damaged PDF", line);
         Assert.DoesNotContain("Exception", line);
         Assert.False(File.Exists(temp.File("out.pdf")));
     }
