@@ -11,13 +11,17 @@ namespace Worker.Tests.Pdf.Support;
 /// <summary>
 /// A CA whose signer certificates name revocation services on loopback: a real <c>openssl ocsp</c> responder answering
 /// from an index (one good, one revoked certificate), a CRL served over HTTP (one good, one revoked), and a responder
-/// address that accepts connections but never answers. One per test class (xunit fixture).
+/// address that accepts connections but never answers, and a CRL server that fails as many requests as it is told to
+/// (<see cref="FailNextFlakyCrlRequests"/>) before it answers. One per test class (xunit fixture).
 /// </summary>
 public sealed class RevocationPki : IDisposable
 {
     private readonly X509Certificate2 _authority;
     private readonly Process _ocsp;
     private readonly LoopbackCrlServer _crlServer;
+    private readonly LoopbackCrlServer _flakyCrlServer;
+    private int _flakyFailuresLeft;
+    private int _flakyRequests;
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
@@ -30,6 +34,7 @@ public sealed class RevocationPki : IDisposable
         Trust = [X509CertificateLoader.LoadCertificate(_authority.RawData)];
         var ocspPort = FreePort();
         var crlPort = FreePort();
+        var flakyPort = FreePort();
         _silent.Start();
         var silentPort = ((IPEndPoint)_silent.LocalEndpoint).Port;
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
@@ -43,12 +48,19 @@ public sealed class RevocationPki : IDisposable
         CrlGood = Issue("CRL Good Signer", "crl-good", crl: crlUrl);
         CrlRevoked = Issue("CRL Revoked Signer", "crl-revoked", crl: crlUrl);
         Silent = Issue("Silent Responder Signer", "silent", ocsp: $"http://127.0.0.1:{silentPort}/");
+        FlakyCrl = Issue("Flaky CRL Signer", "flaky-crl", crl: $"http://127.0.0.1:{flakyPort}/ca.crl");
 
         File.WriteAllText(Path.Combine(Directory, "index.txt"), IndexLine(OcspGood, revoked: false) + IndexLine(OcspRevoked, revoked: true));
         File.WriteAllText(Path.Combine(Directory, "ca.key"), _authority.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
         _ocsp = OpensslOcspResponder.Start(Path.Combine(Directory, "index.txt"), CaPem, Path.Combine(Directory, "ca.key"), CaPem, ocspPort);
         File.WriteAllBytes(Path.Combine(Directory, "ca.crl"), Crl(CrlRevoked.Serial));
         _crlServer = new LoopbackCrlServer(crlPort, File.ReadAllBytes(CrlPath));
+        var crl = File.ReadAllBytes(CrlPath);
+        _flakyCrlServer = new LoopbackCrlServer(flakyPort, () =>
+        {
+            Interlocked.Increment(ref _flakyRequests);
+            return Interlocked.Decrement(ref _flakyFailuresLeft) >= 0 ? null : crl;
+        });
         _ = AcceptSilentlyAsync();
     }
 
@@ -70,6 +82,15 @@ public sealed class RevocationPki : IDisposable
 
     /// <summary>Its OCSP responder accepts the connection and never answers.</summary>
     public Signer Silent { get; }
+
+    /// <summary>Its CRL distribution point answers 503 to the next requests <see cref="FailNextFlakyCrlRequests"/> names, then the CRL.</summary>
+    public Signer FlakyCrl { get; }
+
+    /// <summary>The requests the flaky CRL server has had.</summary>
+    public int FlakyCrlRequests => Volatile.Read(ref _flakyRequests);
+
+    /// <summary>Makes the flaky CRL server fail the next <paramref name="count"/> requests.</summary>
+    public void FailNextFlakyCrlRequests(int count) => Volatile.Write(ref _flakyFailuresLeft, count);
 
     public sealed record Signer(DemoPki.KeyFiles Files, string Serial, string Subject, string CertificatePem);
 
@@ -136,6 +157,7 @@ public sealed class RevocationPki : IDisposable
         if (!_ocsp.HasExited) _ocsp.Kill();
         _ocsp.Dispose();
         _crlServer.Dispose();
+        _flakyCrlServer.Dispose();
         _silent.Stop();
         _authority.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); }
