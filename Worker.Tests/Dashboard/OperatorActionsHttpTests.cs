@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -132,6 +133,23 @@ public sealed partial class OperatorActionsHttpTests(OperatorsHost host) : IClas
         Assert.Contains("Approval steps", page);
         Assert.Contains("Resend link to Demo Signer", page);
         Assert.Contains($"/hangfire/operators/cancel/{id}", page);
+    }
+
+    [Fact]
+    public async Task DocumentPage_ShowsTheLtvShortLine_InTheDocumentsHistory()
+    {
+        var (id, _, _) = await host.SubmitAndReadLinkAsync();
+        const string detail = "asked for B-LTA, filed at no long-term validation level: Signature1: no revocation data for CN=Demo Signer (OCSP http://127.0.0.1:9/: not reachable; 4 attempts)";
+        // What LtvStep records when a letter is filed short of its level.
+        await host.Worker.App.Services.GetRequiredService<Worker.Persistence.SigningStore>()
+            .RecordLtvShortAsync(id, detail, DateTimeOffset.UtcNow, CancellationToken.None);
+        using var viewer = Viewer();
+
+        var page = await viewer.PageAsync($"/hangfire/documents/{id}");
+
+        var history = page[page.IndexOf("<h3>History</h3>", StringComparison.Ordinal)..];
+        var row = Regex.Match(history, "<tr>(?:(?!</tr>).)*ltv-short(?:(?!</tr>).)*</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains(WebUtility.HtmlEncode(detail), row);
     }
 
     private string FailedFolder => Path.Combine(host.Config.Directory, "routes/surat-keluar/failed");

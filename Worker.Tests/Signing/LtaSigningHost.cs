@@ -6,7 +6,7 @@ using Worker.Tests.Support;
 namespace Worker.Tests.Signing;
 
 /// <summary>A signing host with an RFC 3161 server on loopback, so routes default to B-LTA at filing.</summary>
-public sealed class LtaSigningHost : SigningHost
+public class LtaSigningHost : SigningHost
 {
     // Started before the host is configured, since Configure is synchronous; it ends with the test process.
     internal TestTimestampServer Tsa { get; } = TestTimestampServer.StartAsync().GetAwaiter().GetResult();

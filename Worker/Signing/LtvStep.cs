@@ -52,7 +52,8 @@ public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource tim
     {
         var anchors = trust.Load();
         var online = new OnlineRevocationChecker(http.CreateClient("revocation"), options.Value.Verification.RevocationTimeout);
-        var result = await LtvAugmenter.AugmentAsync(input, output, level, new LtvCollector(anchors, online), tsa, ct);
+        var collector = new LtvCollector(anchors, online, options.Value.Verification.RetryDelays(), clock);
+        var result = await LtvAugmenter.AugmentAsync(input, output, level, collector, tsa, ct);
         var broken = PdfSignatureVerifier.Verify(output, anchors).Where(v => !v.IsIntact).ToList();
         if (broken.Count > 0)
             throw new InvalidOperationException($"the file with long-term validation data failed its own verification: {broken[0].FieldName}: {broken[0].Summary}");

@@ -38,6 +38,8 @@ public sealed class LtvAugmenterTests(RevocationPki pki) : IClassFixture<Revocat
         Assert.Equal(2, results.Count);
         Assert.True(results[0].IsValid, results[0].Summary);
         Assert.False(results[0].IsDocumentTimestamp);
+        Assert.Equal("B-LTA", results[0].Level);
+        Assert.Equal("B-B", PdfSignatureVerifier.Verify(temp.File("signed.pdf"), trust).Single().Level);
         Assert.True(results[1].IsDocumentTimestamp);
         Assert.True(results[1].IsValid && results[1].CoversWholeFile, results[1].Summary);
         Assert.Contains("Signature #1", SignedPdf.PdfSig(temp.File("lta.pdf")));
@@ -70,23 +72,69 @@ public sealed class LtvAugmenterTests(RevocationPki pki) : IClassFixture<Revocat
 
         Assert.Equal(LtvLevel.None, result.Reached);
         Assert.Contains(result.Problems, p => p.Contains("no revocation data", StringComparison.Ordinal));
-        Assert.True(PdfSignatureVerifier.Verify(temp.File("out.pdf"), pki.Trust).Single().IsIntact);
+        var verified = PdfSignatureVerifier.Verify(temp.File("out.pdf"), pki.Trust).Single();
+        Assert.True(verified.IsIntact);
+        Assert.Equal("B-B", verified.Level);
     }
 
-    private async Task<LtvResult> AugmentAsync(string input, string output, LtvLevel level, TestTimestampServer? tsa)
+    [Fact]
+    public async Task Level_IsBt_NotBLta_WhenTheDssWasWrittenWhileTheResponderWasSilent()
+    {
+        using var temp = new TempDirectory();
+        await using var tsa = await TestTimestampServer.StartAsync();
+        await SignAsync(pki.Silent, temp.File("signed.pdf"));
+
+        var result = await AugmentAsync(temp.File("signed.pdf"), temp.File("out.pdf"), LtvLevel.LTA, tsa);
+
+        Assert.Equal(LtvLevel.None, result.Reached);
+        var dss = Dss(temp.File("out.pdf"));
+        Assert.True(dss.Certificates > 0 && dss.Ocsps.Count == 0 && dss.Crls.Count == 0, "the DSS holds certificates but no revocation data");
+        var trust = new X509Certificate2Collection(pki.Trust) { X509CertificateLoader.LoadCertificate(tsa.Certificates.Ca.RawData) };
+        var results = PdfSignatureVerifier.Verify(temp.File("out.pdf"), trust);
+        Assert.Equal(2, results.Count);
+        Assert.True(results[1].IsDocumentTimestamp && results[1].IsIntact, results[1].Summary);
+        // The document timestamp proves when it was signed (B-T); nothing in the file answers for the signer's certificate.
+        Assert.Equal("B-T", results[0].Level);
+        // Without anchors no chain is built; the signature's /VRI entry, which lists no OCSP or CRL data, decides.
+        Assert.Equal("B-T", PdfSignatureVerifier.Verify(temp.File("out.pdf")).First(r => !r.IsDocumentTimestamp).Level);
+    }
+
+    [Fact]
+    public async Task Level_IsBLt_WhenATimestampedSignatureGetsItsRevocationDataWithoutADocumentTimestamp()
+    {
+        using var temp = new TempDirectory();
+        await using var tsa = await TestTimestampServer.StartAsync();
+        var trust = new X509Certificate2Collection(pki.Trust) { X509CertificateLoader.LoadCertificate(tsa.Certificates.Ca.RawData) };
+        await SignAsync(pki.CrlGood, temp.File("signed.pdf"), tsa);
+        Assert.Equal("B-T", PdfSignatureVerifier.Verify(temp.File("signed.pdf"), trust).Single().Level);
+
+        var result = await AugmentAsync(temp.File("signed.pdf"), temp.File("lt.pdf"), LtvLevel.LT, tsa: null, trust);
+
+        Assert.True(result.Reached == LtvLevel.LT, string.Join("; ", result.Problems));
+        var verified = PdfSignatureVerifier.Verify(temp.File("lt.pdf"), trust).Single();
+        Assert.True(verified.IsValid, verified.Summary);
+        Assert.Equal("B-LT", verified.Level);
+        Assert.Equal("B-LT", PdfSignatureVerifier.Verify(temp.File("lt.pdf")).Single().Level);
+    }
+
+    private async Task<LtvResult> AugmentAsync(string input, string output, LtvLevel level, TestTimestampServer? tsa,
+        X509Certificate2Collection? trust = null)
     {
         using var http = new HttpClient();
-        var collector = new LtvCollector(pki.Trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(2)));
+        var collector = new LtvCollector(trust ?? pki.Trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(2)));
         var stamper = tsa is null ? null : new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(10));
         return await LtvAugmenter.AugmentAsync(input, output, level, collector, stamper is null ? null : stamper.GetTokenForDigestAsync, CancellationToken.None);
     }
 
-    private async Task SignAsync(RevocationPki.Signer signer, string output)
+    private async Task SignAsync(RevocationPki.Signer signer, string output, TestTimestampServer? tsa = null)
     {
         using var key = signer.Files.Open();
+        using var http = new HttpClient();
+        var stamper = tsa is null ? null : new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(10));
         await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = RepoPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
+            TimestampTokenFor = stamper is null ? null : stamper.GetTokenAsync,
         });
     }
 

@@ -11,7 +11,8 @@ namespace Worker.Tests.Pdf.Support;
 /// <summary>
 /// A CA whose signer certificates name revocation services on loopback: a real <c>openssl ocsp</c> responder answering
 /// from an index (one good, one revoked certificate), a CRL served over HTTP (one good, one revoked), and a responder
-/// address that accepts connections but never answers. One per test class (xunit fixture).
+/// address that accepts connections but never answers, and a CRL server that fails as many requests as it is told to
+/// (<see cref="FailNextFlakyCrlRequests"/>) before it answers. One per test class (xunit fixture).
 /// </summary>
 public sealed class RevocationPki : IDisposable
 {
@@ -19,6 +20,9 @@ public sealed class RevocationPki : IDisposable
     private readonly Process _ocsp;
     private readonly LoopbackCrlServer _crlServer;
     private readonly LoopbackCrlServer _laterCrlServer;
+    private readonly LoopbackCrlServer _flakyCrlServer;
+    private int _flakyFailuresLeft;
+    private int _flakyRequests;
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
@@ -31,6 +35,7 @@ public sealed class RevocationPki : IDisposable
         Trust = [X509CertificateLoader.LoadCertificate(_authority.RawData)];
         var ocspPort = FreePort();
         var crlPort = FreePort();
+        var flakyPort = FreePort();
         _silent.Start();
         var silentPort = ((IPEndPoint)_silent.LocalEndpoint).Port;
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
@@ -50,6 +55,7 @@ public sealed class RevocationPki : IDisposable
         Unreachable = Issue("Unreachable Signer", "unreachable", ocsp: $"http://127.0.0.1:{closedPort}/", crl: $"http://127.0.0.1:{closedPort}/ca.crl");
         var laterPort = FreePort();
         RevokedLater = Issue("Revoked Later Signer", "revoked-later", crl: $"http://127.0.0.1:{laterPort}/later.crl");
+        FlakyCrl = Issue("Flaky CRL Signer", "flaky-crl", crl: $"http://127.0.0.1:{flakyPort}/ca.crl");
 
         File.WriteAllText(Path.Combine(Directory, "index.txt"), IndexLine(OcspGood, revoked: false) + IndexLine(OcspRevoked, revoked: true));
         File.WriteAllText(Path.Combine(Directory, "ca.key"), _authority.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
@@ -58,6 +64,12 @@ public sealed class RevocationPki : IDisposable
         _crlServer = new LoopbackCrlServer(crlPort, File.ReadAllBytes(CrlPath));
         // Issued per request: it lists the signer once a test has revoked it, at the time the test chose.
         _laterCrlServer = new LoopbackCrlServer(laterPort, () => RevokedLaterAt is { } at ? Crl(RevokedLater.Serial, at) : Crl(null, RevokedAt));
+        var crl = File.ReadAllBytes(CrlPath);
+        _flakyCrlServer = new LoopbackCrlServer(flakyPort, () =>
+        {
+            Interlocked.Increment(ref _flakyRequests);
+            return Interlocked.Decrement(ref _flakyFailuresLeft) >= 0 ? null : crl;
+        });
         _ = AcceptSilentlyAsync();
     }
 
@@ -91,6 +103,15 @@ public sealed class RevocationPki : IDisposable
 
     /// <summary>When <see cref="RevokedLater"/> was revoked; null while it is not.</summary>
     public DateTimeOffset? RevokedLaterAt { get; set; }
+
+    /// <summary>Its CRL distribution point answers 503 to the next requests <see cref="FailNextFlakyCrlRequests"/> names, then the CRL.</summary>
+    public Signer FlakyCrl { get; }
+
+    /// <summary>The requests the flaky CRL server has had.</summary>
+    public int FlakyCrlRequests => Volatile.Read(ref _flakyRequests);
+
+    /// <summary>Makes the flaky CRL server fail the next <paramref name="count"/> requests.</summary>
+    public void FailNextFlakyCrlRequests(int count) => Volatile.Write(ref _flakyFailuresLeft, count);
 
     public sealed record Signer(DemoPki.KeyFiles Files, string Serial, string Subject, string CertificatePem);
 
@@ -158,6 +179,7 @@ public sealed class RevocationPki : IDisposable
         _ocsp.Dispose();
         _crlServer.Dispose();
         _laterCrlServer.Dispose();
+        _flakyCrlServer.Dispose();
         _silent.Stop();
         _authority.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); }

@@ -16,36 +16,53 @@ namespace Worker.Pdf.Ltv;
 /// <summary>
 /// Gathers what a DSS must hold for every signature and document timestamp of a file, whoever made it: the
 /// chains of the signer and of each TSA, and an OCSP response (or else a CRL) for every certificate but the roots.
+/// A certificate whose responder or distribution point did not answer is asked again after each of <paramref name="retryDelays"/>
+/// (none by default), so a responder that is down for a moment does not leave a filed letter short of B-LT.
 /// </summary>
-public sealed class LtvCollector(X509Certificate2Collection trust, OnlineRevocationChecker online)
+public sealed class LtvCollector(X509Certificate2Collection trust, OnlineRevocationChecker online, IReadOnlyList<TimeSpan>? retryDelays = null,
+    TimeProvider? clock = null)
 {
     public async Task<(DssContent Content, IReadOnlyList<string> Problems)> CollectAsync(string path, CancellationToken ct)
     {
+        var signatures = Signatures(path).Select(s => (s.Name, s.Contents, Chains: s.Leaves.Select(l => (l.Leaf, Chain: Chain(l.Leaf, l.Pool))).ToList())).ToList();
+        var asked = signatures.SelectMany(s => s.Chains).SelectMany(c => c.Chain.Zip(c.Chain.Skip(1)))
+            .DistinctBy(pair => Key(pair.First)).ToList();
+        var answered = new Dictionary<string, (RevocationAnswer Answer, RevocationEvidence Evidence)>();
+        var attempts = 0;
+        for (var unanswered = asked; unanswered.Count > 0; unanswered = unanswered.Where(p => answered[Key(p.First)].Answer.Status == RevocationStatus.Unknown).ToList())
+        {
+            if (attempts > 0)
+            {
+                if (attempts > (retryDelays?.Count ?? 0)) break;
+                await Task.Delay(retryDelays![attempts - 1], clock ?? TimeProvider.System, ct);
+            }
+            attempts++;
+            foreach (var (certificate, issuer) in unanswered) answered[Key(certificate)] = await online.FetchEvidenceAsync(certificate, issuer, ct);
+        }
+
         var certificates = new List<byte[]>();
         var ocsps = new List<byte[]>();
         var crls = new List<byte[]>();
         var entries = new List<DssSignatureEntry>();
         var problems = new List<string>();
-        var answered = new Dictionary<string, RevocationEvidence>();
-        foreach (var (name, contents, leaves) in Signatures(path))
+        var reported = new HashSet<string>();
+        var tries = attempts > 1 ? $"; {attempts} attempts" : "";
+        foreach (var (name, contents, chains) in signatures)
         {
             var certIndexes = new List<int>();
             var ocspIndexes = new List<int>();
             var crlIndexes = new List<int>();
-            foreach (var (leaf, pool) in leaves)
+            foreach (var (leaf, chain) in chains)
             {
-                var chain = Chain(leaf, pool);
                 foreach (var certificate in chain) certIndexes.Add(IndexOf(certificates, certificate.GetEncoded()));
                 for (var i = 0; i + 1 < chain.Count; i++)
                 {
-                    var key = Convert.ToHexString(chain[i].GetEncoded().AsSpan()[..Math.Min(64, chain[i].GetEncoded().Length)]) + chain[i].SerialNumber;
-                    if (!answered.TryGetValue(key, out var evidence))
+                    var (answer, evidence) = answered[Key(chain[i])];
+                    // A certificate that names no OCSP responder or CRL has no revocation data to keep; only an unanswered one is missing.
+                    if (reported.Add(Key(chain[i])))
                     {
-                        var (answer, fetched) = await online.FetchEvidenceAsync(chain[i], chain[i + 1], ct);
-                        answered[key] = evidence = fetched;
-                        // A certificate that names no OCSP responder or CRL has no revocation data to keep; only an unanswered one is missing.
                         if (answer.Status is RevocationStatus.Unknown)
-                            problems.Add($"{name}: no revocation data for {chain[i].SubjectDN} ({answer.Source})");
+                            problems.Add($"{name}: no revocation data for {chain[i].SubjectDN} ({answer.Source}{tries})");
                         else if (answer.Status == RevocationStatus.Revoked)
                             problems.Add($"{name}: {chain[i].SubjectDN} is revoked ({answer.Source})");
                     }
@@ -65,6 +82,9 @@ public sealed class LtvCollector(X509Certificate2Collection trust, OnlineRevocat
         }
         return (new DssContent { Certificates = certificates, OcspResponses = ocsps, Crls = crls, Signatures = entries }, problems);
     }
+
+    private static string Key(BcCertificate certificate) =>
+        Convert.ToHexString(certificate.GetEncoded().AsSpan()[..Math.Min(64, certificate.GetEncoded().Length)]) + certificate.SerialNumber;
 
     /// <summary>Per signature field: its name, the raw /Contents bytes (the VRI key is their SHA-1) and the end-entity certificates to validate.</summary>
     private static List<(string Name, byte[] Contents, List<(BcCertificate Leaf, List<BcCertificate> Pool)> Leaves)> Signatures(string path)

@@ -17,4 +17,12 @@ internal static class EmbeddedRevocation
             .ToList();
         return answers.FirstOrDefault(a => a.Status == RevocationStatus.Revoked) ?? answers.FirstOrDefault();
     }
+
+    /// <summary>True when <paramref name="evidence"/> holds a signed answer about the certificate issued by <paramref name="now"/>, however old.</summary>
+    public static bool Holds(RevocationEvidence evidence, BcCertificate certificate, BcCertificate issuer, DateTimeOffset now)
+    {
+        var any = new Freshness { AnyTime = true };
+        return evidence.OcspResponses.Any(r => OcspAnswer.Read(r, certificate, issuer, now, any, "DSS") is not null)
+               || evidence.Crls.Any(c => CrlAnswer.Read(c, certificate, issuer, now, any, "DSS") is not null);
+    }
 }

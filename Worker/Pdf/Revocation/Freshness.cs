@@ -20,10 +20,14 @@ internal sealed record Freshness
     /// <summary>The answer is about a CA certificate: one valid at the signing time is enough.</summary>
     public bool WindowSuffices { get; init; }
 
+    /// <summary>Any signed answer counts: the question is whether the file holds one (its PAdES level), not whether it is recent enough.</summary>
+    public bool AnyTime { get; init; }
+
     public static Freshness LiveAnswer { get; } = new() { Live = true };
 
     public bool Accepts(DateTimeOffset thisUpdate, DateTimeOffset? nextUpdate, DateTimeOffset now)
     {
+        if (AnyTime) return true;
         var current = nextUpdate is { } next && next >= now - Skew;
         if (Live) return nextUpdate is null || current;
         if (current || SignedAt is not { } signed) return current;

@@ -38,6 +38,25 @@ internal static class DssReader
         return found;
     }
 
+    /// <summary>The /VRI entries by key (upper-case hex SHA-1 of a signature's /Contents): true when the entry lists OCSP responses or CRLs.</summary>
+    public static IReadOnlyDictionary<string, bool> ValidationEntries(PdfStructure pdf)
+    {
+        var found = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase);
+        if (pdf.Get(pdf.Catalog, "DSS") is not DictionaryToken dss || pdf.Get(dss, "VRI") is not DictionaryToken vri) return found;
+        foreach (var (key, value) in vri.Data.Take(MaxEntries))
+            if (pdf.Resolve(value) is DictionaryToken entry)
+                found[key] = pdf.Get(entry, "OCSP") is ArrayToken { Data.Count: > 0 } || pdf.Get(entry, "CRL") is ArrayToken { Data.Count: > 0 };
+        return found;
+    }
+
+    /// <summary>The /VRI key of a signature: the upper-case hex SHA-1 of its /Contents string as written; null without one.</summary>
+    public static string? ValidationKey(PdfStructure pdf, SignatureField field) => pdf.Get(field.Signature, "Contents") switch
+    {
+        HexToken hex => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(hex.Bytes.ToArray())),
+        StringToken text => Convert.ToHexString(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.Latin1.GetBytes(text.Data))),
+        _ => null,
+    };
+
     private static List<byte[]> Streams(PdfStructure pdf, DictionaryToken dss, string key)
     {
         var found = new List<byte[]>();

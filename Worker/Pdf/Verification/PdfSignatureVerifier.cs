@@ -26,7 +26,8 @@ public static class PdfSignatureVerifier
         using var pdf = PdfStructure.Open(file);
         var dss = DssReader.Read(pdf);
         var dssCertificates = DssReader.Certificates(pdf);
-        var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors, dssCertificates)).ToList();
+        var fields = SignatureFieldFinder.Find(pdf);
+        var checks = fields.Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors, dssCertificates)).ToList();
         // Later signatures whose bytes verify may add their own fields; the analysis of earlier ones needs them.
         var intact = checks.Select(c => c.Result).Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
             .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3], IsDocumentTimestamp = c.IsDocumentTimestamp })
@@ -37,30 +38,35 @@ public static class PdfSignatureVerifier
         var now = policy.ValidationTime ?? DateTimeOffset.UtcNow;
         var results = new List<(SignatureVerification, TimestampAuthority?, IReadOnlyList<Org.BouncyCastle.X509.X509Certificate>)>();
         var asked = new Dictionary<string, Revocation.RevocationAnswer>(StringComparer.Ordinal);
-        foreach (var (check, cms, authority) in checks)
+        var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
+        var validation = DssReader.ValidationEntries(pdf);
+        var covered = new List<bool>();
+        foreach (var ((check, cms, authority), field) in checks.Zip(fields))
         {
             var result = WithLaterChanges(check, analysis, intact);
             if (cms is not null)
                 result = await RevocationStep.ApplyAsync(result, cms.Chain, dss.With(cms.Evidence), online, asked, now, ct);
             results.Add((result, authority, cms?.Chain ?? []));
+            bool? vri = DssReader.ValidationKey(pdf, field) is { } key && validation.TryGetValue(key, out var listsRevocation) ? listsRevocation : null;
+            covered.Add(hasDss && cms is not null && DssCoverage.Covers(dss, cms.Chain, cms.SignerCertificate is { } c
+                ? new Org.BouncyCastle.X509.X509Certificate(c.RawData) : null, vri, now));
         }
         var judged = policy.ValidationTime is { } at
             ? LongTermValidation.Apply(results, dss.With(Evidence(checks)), dssCertificates, policy.TrustAnchors, at)
             : results.Select(r => r.Item1).ToList();
-        var hasDss = pdf.Get(pdf.Catalog, "DSS") is DictionaryToken;
-        return judged.Select(r => r with { Level = Level(r, judged, hasDss) })
+        return judged.Select((r, i) => r with { Level = Level(r, judged, covered[i]) })
             .OrderBy(v => v.ByteRange.Count == 4 ? v.ByteRange[2] + v.ByteRange[3] : long.MaxValue).ToList();
     }
 
-    // B-T needs a signature timestamp or a document timestamp over the signature (EN 319 142-1 allows either), B-LT a DSS as
-    // well, B-LTA a document timestamp over a revision after this signature.
-    private static string Level(SignatureVerification signature, IReadOnlyList<SignatureVerification> all, bool hasDss)
+    // B-T needs a signature timestamp or a document timestamp over the signature (EN 319 142-1 allows either), B-LT a DSS
+    // holding this signature's revocation data as well, B-LTA a document timestamp over a revision after this signature.
+    private static string Level(SignatureVerification signature, IReadOnlyList<SignatureVerification> all, bool dssCovers)
     {
         if (signature.IsDocumentTimestamp) return "B-LTA";
         var end = signature.ByteRange.Count == 4 ? signature.ByteRange[2] + signature.ByteRange[3] : long.MaxValue;
         var later = all.Any(t => t.IsDocumentTimestamp && t.IsIntact && t.ByteRange.Count == 4 && t.ByteRange[2] + t.ByteRange[3] > end);
         if (signature.TimestampValid != true && !later) return "B-B";
-        if (!hasDss) return "B-T";
+        if (!dssCovers) return "B-T";
         return later ? "B-LTA" : "B-LT";
     }
 
