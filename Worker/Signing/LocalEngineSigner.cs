@@ -46,7 +46,7 @@ public sealed partial class LocalEngineSigner(
         };
         var layout = StampedSignature.Create(content, new StampPlacement
         {
-            PageIndex = stamp.Page == "last" ? null : int.Parse(stamp.Page) - 1, X = stamp.X, Y = stamp.Y, Width = stamp.Width, Height = stamp.Height,
+            PageIndex = stamp.Page.Number - 1, X = stamp.X, Y = stamp.Y, Width = stamp.Width, Height = stamp.Height,
             Anchor = stamp.Anchor, Footnote = stamp.Footnote, Stacked = request.StampIndex,
         }, request.InputPath);
         if (layout.Note is { } placed) LogStampLeftOut(request.DocumentId, placed);

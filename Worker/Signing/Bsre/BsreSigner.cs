@@ -73,7 +73,7 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
     private BsreStamp Stamp(SigningRequest request)
     {
         var s = request.Stamp;
-        var page = s.Page == "last" ? Pdf.Checking.PdfCheck.Check(request.InputPath).PageCount ?? 1 : int.Parse(s.Page);
+        var page = s.Page.Number ?? Pdf.Checking.PdfCheck.Check(request.InputPath).PageCount ?? 1;
         return new BsreStamp
         {
             Page = page, X = s.X, Y = s.Y + request.StampIndex * (s.Height + 6), Width = s.Height, Height = s.Height,
