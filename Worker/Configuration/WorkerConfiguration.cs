@@ -39,6 +39,8 @@ public static partial class WorkerConfiguration
     public static WorkerOptions Load(IConfiguration configuration)
     {
         WorkerOptions options;
+        if (NamedSettings.FirstWrong(configuration.GetSection(WorkerOptions.Section), typeof(WorkerOptions)) is { } wrong)
+            throw new ConfigurationException($"{wrong.Section.Path}: '{wrong.Section.Value}' {Expected(wrong.Type.FullName!)}");
         try
         {
             options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
