@@ -4,19 +4,20 @@
 # for 15 s and the archive (a small tmpfs) is full for 10 s. Then it checks: every document ended, one archived file per Filed
 # document and each valid in pdfsig, nothing left in the inbox or .processing, approval emails per step, the audit chain; and
 # reports how long the last document took after the faults stopped. Needs root (PostgreSQL as postgres, the tmpfs mount).
-#   scripts/chaos.sh [--files N] [--workers N] [--faults SECONDS] [--converge SECONDS] [--bin DIR]
+#   scripts/chaos.sh [--files N] [--workers N] [--faults SECONDS] [--converge SECONDS] [--max-converge SECONDS] [--bin DIR]
+# --max-converge: fail the run when the last document ended later than this after the faults stopped (issue 19: 60).
 # --bin: a folder with a built Worker.dll (the tests pass theirs); otherwise the worker is built into artifacts/chaos/bin.
 # --keep: keep the run folder (database, logs, mail) after a passing run too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib.sh
 
-files=60 workers=2 faults=60 converge=180 bin="" keep=""
+files=60 workers=2 faults=60 converge=180 max_converge="" bin="" keep=""
 while [ $# -gt 0 ]; do
   case $1 in
     --files) files=$2; shift 2 ;; --workers) workers=$2; shift 2 ;;
-    --faults) faults=$2; shift 2 ;; --converge) converge=$2; shift 2 ;; --bin) bin=$2; shift 2 ;; --keep) keep=1; shift ;;
-    *) echo "usage: scripts/chaos.sh [--files N] [--workers N] [--faults SECONDS] [--converge SECONDS] [--bin DIR] [--keep]" >&2; exit 2 ;;
+    --faults) faults=$2; shift 2 ;; --converge) converge=$2; shift 2 ;; --max-converge) max_converge=$2; shift 2 ;; --bin) bin=$2; shift 2 ;; --keep) keep=1; shift ;;
+    *) echo "usage: scripts/chaos.sh [--files N] [--workers N] [--faults SECONDS] [--converge SECONDS] [--max-converge SECONDS] [--bin DIR] [--keep]" >&2; exit 2 ;;
   esac
 done
 
@@ -212,6 +213,8 @@ unique=$(grep -ho '/approve/[A-Za-z0-9_-]\{20,\}' "$run"/mail/*.eml 2>/dev/null 
 echo "approval emails: $invites for $steps steps ($((invites - steps)) repeats; $unique distinct links)"
 check "every step got its approval email" '[ "$unique" -ge "$steps" ]'
 check "audit chain verifies" '(cd "$run" && "${worker[@]}" audit verify --config "$run/config.json" >/dev/null)'
+[ -z "$max_converge" ] || check "converged within ${max_converge}s of the faults stopping (${converged}s)" \
+  'python3 -c "import sys; sys.exit(0 if $converged <= $max_converge else 1)"'
 echo "converged ${converged}s after the faults stopped ($files files, $workers workers, $kills kills, PostgreSQL restarted, SMTP down 15 s, archive full 10 s)"
 [ "$failures" = 0 ] && { [ -n "$keep" ] || touch "$run/passed"; echo "chaos: passed"; exit 0; }
 echo "chaos: $failures check(s) failed; logs in $run" >&2

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Prints each failed test of a .trx file with the first lines of its message and stack trace."""
+"""Prints each failed test of a .trx file with the first lines of its message and stack trace, then the run's own errors
+(a class clean-up that failed fails the run with every test passed, so it must be printed as plainly)."""
 import sys
 import xml.etree.ElementTree as ET
 
@@ -13,3 +14,12 @@ for result in failed:
         node = result.find(f".//t:Output/t:ErrorInfo/t:{tag}", ns)
         if node is not None and node.text:
             print("\n".join(node.text.strip().splitlines()[:25]))
+
+# xunit reports a failed class or collection clean-up as a run-level message, not as a test result.
+errors = [i for i in root.iterfind(".//t:ResultSummary/t:RunInfos/t:RunInfo", ns) if i.get("outcome") == "Error"]
+if errors:
+    print(f"=== {len(errors)} run error(s) (not a test; e.g. a failed clean-up) ===")
+    for info in errors:
+        text = info.find("t:Text", ns)
+        if text is not None and text.text:
+            print("\n".join(text.text.strip().splitlines()[:25]))

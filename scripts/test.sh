@@ -12,6 +12,8 @@ ensure_packages pdfsig:poppler-utils pdftoppm:poppler-utils qpdf:qpdf openssl:op
 ensure_packages /usr/bin/time:time
 # Python prints the failed tests again at the end of a run (scripts/failed-tests.py).
 ensure_packages python3:python3
+# npm fetches pdf.js (below); node itself does not run it, Chromium does.
+ensure_packages npm:npm
 ensure_postgres
 ensure_max_connections 300
 
@@ -32,6 +34,17 @@ as_postgres psql -q -v ON_ERROR_STOP=1 -d postgres <<'SQL' >/dev/null
 SELECT 'GRANT worker_test_runtime TO worker_test' WHERE NOT pg_has_role('worker_test', 'worker_test_runtime', 'MEMBER') \gexec
 SQL
 export WORKER_TEST_RUNTIME_DB="Host=127.0.0.1;Port=5432;Username=worker_test_runtime;Password=$(cat "$state/test-runtime-db.pass")"
+
+# pdf.js (pdfjs-dist, the renderer of Firefox's viewer) draws the signed pages in Worker.Tests/Pdf/Stamp/StampPdfJsTests.
+# Pinned, kept beside the passwords outside the checkout; only its browser build is used (no optional native canvas, no
+# install scripts).
+pdfjs_version=6.5.438
+if ! grep -qs "\"version\": \"$pdfjs_version\"" "$state/pdfjs/node_modules/pdfjs-dist/package.json"; then
+  echo "Installing: pdfjs-dist $pdfjs_version (npm)"
+  npm install --prefix "$state/pdfjs" --no-save --omit=optional --ignore-scripts --no-audit --no-fund --loglevel=error \
+    "pdfjs-dist@$pdfjs_version" >/dev/null
+fi
+export WORKER_TEST_PDFJS="$state/pdfjs/node_modules/pdfjs-dist"
 
 # Test databases are named wt_RUN_...; at the end the superuser drops whatever this run left (a backend the test role may
 # not end, such as autovacuum, can keep one alive), and never those of a run beside it.

@@ -56,5 +56,6 @@ public sealed class VerifyDocumentPageBrowserTests(SigningHost host) : IClassFix
         await page.ReloadAsync();
         Assert.Contains("Gambar tidak tersedia", await page.Locator("#no-image").InnerTextAsync());
         Assert.Equal(0, await page.Locator("#first-page").CountAsync());
+        Assert.Equal(0, await page.Locator("#comparison").CountAsync()); // "differs from this image" with no image would mislead
     }
 }

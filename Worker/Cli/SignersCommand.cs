@@ -29,7 +29,7 @@ public static class SignersCommand
         await using var keys = new SignerKeys(options, TimeProvider.System);
         var http = services.GetRequiredService<IHttpClientFactory>();
         var csc = new Worker.Signing.Csc.CscReadiness(http, options, TimeProvider.System);
-        var readiness = new SignerReadiness(keys, new BsreSigner(http, options), csc, Worker.Verification.VerificationPolicies.Anchors(settings), options,
+        var readiness = new SignerReadiness(keys, new BsreSigner(http, options, TimeProvider.System), csc, Worker.Verification.VerificationPolicies.Anchors(settings), options,
             TimeProvider.System);
         var results = await readiness.CheckAsync(name, CancellationToken.None);
         foreach (var r in results) await (r.Ready ? stdout : stderr).WriteLineAsync(r.Line);

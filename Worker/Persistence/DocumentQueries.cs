@@ -59,10 +59,11 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
     {
         await using var command = dataSource.CreateCommand(
             """
-            SELECT id, route, state, title, source_name, received_at, updated_at, error FROM worker.documents
+            SELECT id, route, state, title, source_name, received_at, updated_at, error FROM worker.documents d
             WHERE state = 'Failed' OR (state IN ('Received', 'Approved') AND updated_at < $1)
                OR (state IN ('Declined', 'Expired') AND declined_path IS NULL AND updated_at < $1)
-               OR EXISTS (SELECT 1 FROM worker.outbox o WHERE o.document_id = id AND o.sent_at IS NULL AND o.state <> 'Cancelled' AND o.created_at < $1)
+               -- d.id, not id: inside the subquery a bare id is the outbox row's own.
+               OR EXISTS (SELECT 1 FROM worker.outbox o WHERE o.document_id = d.id AND o.sent_at IS NULL AND o.state <> 'Cancelled' AND o.created_at < $1)
             ORDER BY updated_at DESC LIMIT 200
             """);
         command.Parameters.AddWithValue((now - StuckAfter).UtcDateTime);

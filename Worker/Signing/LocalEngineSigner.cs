@@ -33,22 +33,7 @@ public sealed partial class LocalEngineSigner(
     {
         var step = request.Step;
         var now = clock.GetUtcNow();
-        var stamp = request.Stamp;
-        // Rank and NIP belong to the person who signs: a deputy's own from the step, else the approver configured with that email.
-        var person = step.DeputyNip is not null ? null : options.Value.Routes.SelectMany(r => r.Approvers)
-            .FirstOrDefault(a => string.Equals(a.Email, step.Email, StringComparison.OrdinalIgnoreCase) && (a.Nip.Length > 0 || a.Rank.Length > 0));
-        var zone = options.Value.OfficeHours.Zone();
-        var content = new StampContent
-        {
-            SignerName = step.Name, Position = step.JobTitle, SignedAt = now, TimeZone = zone, TimeZoneLabel = OfficeTime.Label(now, zone), Office = stamp.Office,
-            Rank = step.DeputyRank ?? person?.Rank, Nip = step.DeputyNip ?? person?.Nip,
-            VerifyUrl = VerifyLink.For(options.Value.PublicBaseUrl, request.DocumentId),
-        };
-        var layout = StampedSignature.Create(content, new StampPlacement
-        {
-            PageIndex = stamp.Page.Number - 1, X = stamp.X, Y = stamp.Y, Width = stamp.Width, Height = stamp.Height,
-            Anchor = stamp.Anchor, Footnote = stamp.Footnote, Stacked = request.StampIndex,
-        }, request.InputPath);
+        var layout = StampedSignature.Create(RequestStamp.Content(request, options.Value, now), RequestStamp.Placement(request), request.InputPath);
         if (layout.Note is { } placed) LogStampLeftOut(request.DocumentId, placed);
         var result = await PdfSigner.SignAsync(new PdfSignRequest
         {

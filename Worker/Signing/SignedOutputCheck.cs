@@ -5,16 +5,26 @@ namespace Worker.Signing;
 
 /// <summary>
 /// The post-conditions every signed output meets before it may be filed, whoever signed it: it starts with exactly the
-/// input's bytes, every signature is intact (with the modification analysis), there is exactly one new signature, it covers
+/// input's bytes (and with the bytes sent, when the signer added a revision of its own before a service signed), every signature is intact (with the modification analysis), there is exactly one new signature, it covers
 /// the whole file, chains to a trust anchor, and carries the expected certificate.
 /// </summary>
 public static class SignedOutputCheck
 {
-    /// <summary>Every broken post-condition, one phrase each; empty when the output may be filed.</summary>
-    public static IReadOnlyList<string> Problems(string inputPath, string outputPath, ExpectedCertificate expected, X509Certificate2Collection? trust)
+    /// <summary>
+    /// Every broken post-condition, one phrase each; empty when the output may be filed. <paramref name="sentPath"/>, when
+    /// given, holds what the signer sent to its service: the approved bytes plus a revision of ours (BSrE's footnote).
+    /// </summary>
+    public static IReadOnlyList<string> Problems(
+        string inputPath, string outputPath, ExpectedCertificate expected, X509Certificate2Collection? trust, string? sentPath = null)
     {
         if (!StartsWith(outputPath, inputPath, out var grew))
             return ["the output does not start with exactly the approved bytes (it is not an incremental update)"];
+        if (sentPath is not null)
+        {
+            if (!StartsWith(sentPath, inputPath, out _)) return ["the bytes sent to the signer do not start with exactly the approved bytes"];
+            if (!StartsWith(outputPath, sentPath, out grew))
+                return ["the output does not start with exactly the bytes sent to the signer (it is not an incremental update of them)"];
+        }
         if (!grew) return ["the output adds nothing to the approved bytes"];
         IReadOnlyList<SignatureVerification> before, after;
         try

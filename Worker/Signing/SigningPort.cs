@@ -41,6 +41,8 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
         if (requests.Any(r => r.Step.Signer != first.Step.Signer || !ReferenceEquals(r.Secret, first.Secret)))
             throw new ArgumentException("a batch is signed by one signer under one secret", nameof(requests));
         var signer = Find(first.Step.Signer, out var profile);
+        // A leftover from a crashed run would be taken for what this run sent.
+        foreach (var r in requests) File.Delete(r.SentPath);
         string?[] errors;
         try
         {
@@ -51,7 +53,11 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
         catch
         {
             // Earlier chunks may have written outputs; unchecked, they must not stay where they could be filed.
-            foreach (var r in requests) File.Delete(r.OutputPath);
+            foreach (var r in requests)
+            {
+                File.Delete(r.OutputPath);
+                File.Delete(r.SentPath);
+            }
             throw;
         }
         var outcomes = new List<BatchOutcome>(requests.Count);
@@ -60,6 +66,7 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
             var request = requests[i];
             var error = errors[i] ?? (Problems(signer, profile, request) is { } problems ? new SignedOutputRefusedException(problems).Message : null);
             if (error is not null) File.Delete(request.OutputPath);
+            File.Delete(request.SentPath);
             outcomes.Add(new BatchOutcome { Request = request, Error = error });
         }
         return outcomes;
@@ -78,13 +85,16 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
 
     private string? Problems(IDocumentSigner signer, SignerOptions profile, SigningRequest request)
     {
-        var problems = SignedOutputCheck.Problems(request.InputPath, request.OutputPath, signer.Expected(request.Step.Signer, profile), trust.Load());
+        var sent = File.Exists(request.SentPath) ? request.SentPath : null;
+        var problems = SignedOutputCheck.Problems(request.InputPath, request.OutputPath, signer.Expected(request.Step.Signer, profile), trust.Load(), sent);
         return problems.Count > 0 ? string.Join("; ", problems) : null;
     }
 
     private async Task RunAsync(SigningRequest request, Func<IDocumentSigner, SignerOptions, Task> write)
     {
         var signer = Find(request.Step.Signer, out var profile);
+        // A leftover from a crashed run would be taken for what this run sent.
+        File.Delete(request.SentPath);
         try
         {
             await write(signer, profile);
@@ -94,6 +104,10 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
         {
             File.Delete(request.OutputPath);
             throw;
+        }
+        finally
+        {
+            File.Delete(request.SentPath);
         }
     }
 

@@ -60,9 +60,13 @@ public static class VerifyDocumentPage
     private static void FirstPage(StringBuilder b, string? imageUrl)
     {
         b.Append("<h2>Halaman pertama yang ditandatangani / First page as signed</h2>");
-        b.Append(imageUrl is null
-            ? "<p class=\"warn\" id=\"no-image\">Gambar tidak tersedia. / Image not available.</p>"
-            : $"<img class=\"page\" id=\"first-page\" src=\"{E(imageUrl)}\" alt=\"Halaman pertama surat / First page of the letter\">");
+        // Without an image there is nothing to compare with here; the page's first paragraph points at the archived PDF instead.
+        if (imageUrl is null)
+        {
+            b.Append("<p class=\"warn\" id=\"no-image\">Gambar tidak tersedia; bandingkan surat Anda dengan berkas PDF arsip. / Image not available; compare your letter with the archived PDF.</p>");
+            return;
+        }
+        b.Append($"<img class=\"page\" id=\"first-page\" src=\"{E(imageUrl)}\" alt=\"Halaman pertama surat / First page of the letter\">");
         b.Append($"<p id=\"comparison\"><strong>{E(Comparison)}</strong><br>{E(ComparisonEn)}</p>");
     }
 }

@@ -29,8 +29,12 @@ public static class RawRevision
         return $"<</Length {ops.Length}>>\nstream\n{ops}\nendstream";
     }
 
-    /// <summary>Appends objects and an xref table chained to <paramref name="prev"/>; returns the new section's offset.</summary>
-    public static long Append(string path, long? prev, int root, IReadOnlyList<(int Number, string Body)> objects, string extraTrailer = "")
+    /// <summary>
+    /// Appends objects and an xref table chained to <paramref name="prev"/>, listing <paramref name="free"/> as free
+    /// entries; returns the new section's offset.
+    /// </summary>
+    public static long Append(string path, long? prev, int root, IReadOnlyList<(int Number, string Body)> objects, string extraTrailer = "",
+        IReadOnlyList<int>? free = null)
     {
         var offsets = new SortedDictionary<int, long>();
         using var file = new FileStream(path, FileMode.Append);
@@ -39,24 +43,27 @@ public static class RawRevision
             offsets[number] = file.Position;
             Write(file, $"{number} 0 obj\n{body}\nendobj\n");
         }
-        return WriteXref(file, offsets, prev, root, extraTrailer);
+        return WriteXref(file, offsets, prev, root, extraTrailer, free ?? []);
     }
 
     /// <summary>Appends only an xref section that lists objects at offsets of the caller's choosing.</summary>
     public static long AppendXref(string path, IReadOnlyDictionary<int, long> offsets, long? prev, int root)
     {
         using var file = new FileStream(path, FileMode.Append);
-        return WriteXref(file, new SortedDictionary<int, long>(offsets.ToDictionary()), prev, root, "");
+        return WriteXref(file, new SortedDictionary<int, long>(offsets.ToDictionary()), prev, root, "", []);
     }
 
-    private static long WriteXref(FileStream file, SortedDictionary<int, long> offsets, long? prev, int root, string extraTrailer)
+    private static long WriteXref(FileStream file, SortedDictionary<int, long> offsets, long? prev, int root, string extraTrailer, IReadOnlyList<int> free)
     {
         var xref = file.Position;
         var text = new StringBuilder("xref\n");
         if (prev is null) text.Append("0 1\n0000000000 65535 f \n");
         foreach (var (number, offset) in offsets)
             text.Append($"{number} 1\n{offset:D10} 00000 n \n");
-        var size = Math.Max(offsets.Keys.DefaultIfEmpty(0).Max() + 1, 6);
+        // Generation 0 kept, so the references "n 0 R" an attacker leaves in place resolve again once it is re-listed.
+        foreach (var number in free)
+            text.Append($"{number} 1\n0000000000 00000 f \n");
+        var size = Math.Max(offsets.Keys.Concat(free).DefaultIfEmpty(0).Max() + 1, 6);
         var prevEntry = prev is { } p ? $"/Prev {p}" : "";
         text.Append($"trailer\n<</Size {size}/Root {root} 0 R{prevEntry}{extraTrailer}>>\nstartxref\n{xref}\n%%EOF\n");
         Write(file, text.ToString());

@@ -18,6 +18,7 @@ public sealed class RevocationPki : IDisposable
     private readonly X509Certificate2 _authority;
     private readonly Process _ocsp;
     private readonly LoopbackCrlServer _crlServer;
+    private readonly LoopbackCrlServer _laterCrlServer;
     private readonly TcpListener _silent = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
 
@@ -43,12 +44,20 @@ public sealed class RevocationPki : IDisposable
         CrlGood = Issue("CRL Good Signer", "crl-good", crl: crlUrl);
         CrlRevoked = Issue("CRL Revoked Signer", "crl-revoked", crl: crlUrl);
         Silent = Issue("Silent Responder Signer", "silent", ocsp: $"http://127.0.0.1:{silentPort}/");
+        SilentCrl = Issue("Silent CRL Signer", "silent-crl", crl: $"http://127.0.0.1:{silentPort}/ca.crl");
+        // Nothing listens on a port freed again: the connection is refused.
+        var closedPort = FreePort();
+        Unreachable = Issue("Unreachable Signer", "unreachable", ocsp: $"http://127.0.0.1:{closedPort}/", crl: $"http://127.0.0.1:{closedPort}/ca.crl");
+        var laterPort = FreePort();
+        RevokedLater = Issue("Revoked Later Signer", "revoked-later", crl: $"http://127.0.0.1:{laterPort}/later.crl");
 
         File.WriteAllText(Path.Combine(Directory, "index.txt"), IndexLine(OcspGood, revoked: false) + IndexLine(OcspRevoked, revoked: true));
         File.WriteAllText(Path.Combine(Directory, "ca.key"), _authority.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem() + "\n");
         _ocsp = OpensslOcspResponder.Start(Path.Combine(Directory, "index.txt"), CaPem, Path.Combine(Directory, "ca.key"), CaPem, ocspPort);
-        File.WriteAllBytes(Path.Combine(Directory, "ca.crl"), Crl(CrlRevoked.Serial));
+        File.WriteAllBytes(Path.Combine(Directory, "ca.crl"), Crl(CrlRevoked.Serial, RevokedAt));
         _crlServer = new LoopbackCrlServer(crlPort, File.ReadAllBytes(CrlPath));
+        // Issued per request: it lists the signer once a test has revoked it, at the time the test chose.
+        _laterCrlServer = new LoopbackCrlServer(laterPort, () => RevokedLaterAt is { } at ? Crl(RevokedLater.Serial, at) : Crl(null, RevokedAt));
         _ = AcceptSilentlyAsync();
     }
 
@@ -70,6 +79,18 @@ public sealed class RevocationPki : IDisposable
 
     /// <summary>Its OCSP responder accepts the connection and never answers.</summary>
     public Signer Silent { get; }
+
+    /// <summary>Its CRL distribution point accepts the connection and never answers.</summary>
+    public Signer SilentCrl { get; }
+
+    /// <summary>Its OCSP responder and CRL distribution point refuse the connection.</summary>
+    public Signer Unreachable { get; }
+
+    /// <summary>Listed on its own CRL once <see cref="RevokedLaterAt"/> is set (after a test has signed with it).</summary>
+    public Signer RevokedLater { get; }
+
+    /// <summary>When <see cref="RevokedLater"/> was revoked; null while it is not.</summary>
+    public DateTimeOffset? RevokedLaterAt { get; set; }
 
     public sealed record Signer(DemoPki.KeyFiles Files, string Serial, string Subject, string CertificatePem);
 
@@ -104,10 +125,10 @@ public sealed class RevocationPki : IDisposable
             : $"V\t{expiry}\t\t{signer.Serial}\tunknown\t{signer.Subject}\n";
     }
 
-    private byte[] Crl(string revokedSerial)
+    private byte[] Crl(string? revokedSerial, DateTimeOffset revokedAt)
     {
         var builder = new CertificateRevocationListBuilder();
-        builder.AddEntry(Convert.FromHexString(revokedSerial), RevokedAt, X509RevocationReason.KeyCompromise);
+        if (revokedSerial is not null) builder.AddEntry(Convert.FromHexString(revokedSerial), revokedAt, X509RevocationReason.KeyCompromise);
         var now = DateTimeOffset.UtcNow;
         return builder.Build(_authority, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
     }
@@ -136,6 +157,7 @@ public sealed class RevocationPki : IDisposable
         if (!_ocsp.HasExited) _ocsp.Kill();
         _ocsp.Dispose();
         _crlServer.Dispose();
+        _laterCrlServer.Dispose();
         _silent.Stop();
         _authority.Dispose();
         try { System.IO.Directory.Delete(Directory, recursive: true); }

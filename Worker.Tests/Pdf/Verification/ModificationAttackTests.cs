@@ -4,6 +4,7 @@ using Worker.Cli;
 using Worker.Pdf.Syntax;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Xunit.Abstractions;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -11,7 +12,7 @@ namespace Worker.Tests.Pdf.Verification;
 /// The "PDF Insecurity" attack classes built on a letter we signed: each must be reported invalid with a reason
 /// naming what changed, while poppler shows the changed text; honest later revisions stay valid.
 /// </summary>
-public sealed class ModificationAttackTests : IDisposable
+public sealed class ModificationAttackTests(ITestOutputHelper output) : IDisposable
 {
     private readonly TempDirectory _temp = new();
 
@@ -41,6 +42,7 @@ public sealed class ModificationAttackTests : IDisposable
         RawRevision.AppendXref(attacked, offsets, prev: chain[^1].Offset, root: 1);
 
         Assert.Contains("PAY 1 BILLION", Text(attacked));
+        RecordPdfSig(attacked);
         var result = PdfSignatureVerifier.Verify(attacked, DemoPki.Instance.Trust).Single();
         Assert.True(result.DigestMatches);
         Assert.False(result.IsValid);
@@ -81,11 +83,16 @@ public sealed class ModificationAttackTests : IDisposable
         var attacked = _temp.File("overlay.pdf");
         Revisions.Append(signed, attacked, (pdf, update) =>
         {
-            var ops = "BT /Helv 28 Tf 72 700 Td (PAY 1 BILLION) Tj ET"u8.ToArray();
+            var ops = "BT /Helv 28 Tf 72 600 Td (PAY 1 BILLION) Tj ET"u8.ToArray();
             var appearance = update.Add(new StreamToken(new DictionaryToken(new Dictionary<NameToken, IToken>
             {
                 [NameToken.Type] = NameToken.Xobject, [NameToken.Subtype] = NameToken.Form,
                 [NameToken.Bbox] = Numbers(0, 0, 595, 842), [NameToken.Length] = new NumericToken(ops.Length),
+                // The letter's Helvetica (object 4), so poppler draws the overlay's words and pdftotext reads them.
+                [NameToken.Resources] = new DictionaryToken(new Dictionary<NameToken, IToken>
+                {
+                    [NameToken.Font] = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.Create("Helv")] = new IndirectReferenceToken(new IndirectReference(4, 0)) }),
+                }),
             }), ops));
             var widget = update.Add(new DictionaryToken(new Dictionary<NameToken, IToken>
             {
@@ -99,6 +106,8 @@ public sealed class ModificationAttackTests : IDisposable
             update.Set(pdf.Pages[0].Reference, page.With(NameToken.Annots, new ArrayToken([.. annots.Data, new IndirectReferenceToken(widget)])));
         });
 
+        Assert.Contains("PAY 1 BILLION", Text(attacked));
+        RecordPdfSig(attacked);
         AssertInvalid(attacked, "annotations were added to page 1");
     }
 
@@ -236,6 +245,14 @@ public sealed class ModificationAttackTests : IDisposable
         var result = PdfSignatureVerifier.Verify(path, DemoPki.Instance.Trust).Single(r => r.FieldName == "Signature1");
         Assert.False(result.IsValid);
         Assert.Contains(reason, result.Summary);
+    }
+
+    // poppler's verdict on the same file, for the record: it may call the signature valid; it must see the bytes after it.
+    private void RecordPdfSig(string path)
+    {
+        var report = ExternalTool.Run("pdfsig", "-nssdir", "sql:" + DemoPki.Instance.NssDirectory, path);
+        output.WriteLine($"pdfsig {Path.GetFileName(path)} (exit {report.ExitCode}):\n{report.Output}");
+        Assert.Contains("Not total document signed", report.Stdout);
     }
 
     private string Copy(string from, string name)

@@ -1,10 +1,15 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Org.BouncyCastle.Math;
+using Org.BouncyCastle.Tsp;
 using UglyToad.PdfPig.Tokens;
 using Worker.Cli;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Revocation;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Pdf.Timestamps;
 using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Verification;
@@ -64,6 +69,66 @@ public sealed class RevocationTests(RevocationPki pki) : IClassFixture<Revocatio
     }
 
     [Fact]
+    public async Task VerifyAsync_NotesRevocationUnknownWithinTheTimeout_WhenTheCrlDistributionPointNeverAnswers()
+    {
+        var clock = Stopwatch.StartNew();
+        var result = await SignAndVerifyAsync(pki.SilentCrl);
+        clock.Stop();
+
+        Assert.Equal(RevocationStatus.Unknown, result.Revocation);
+        Assert.NotEqual(SignatureVerdict.Invalid, result.Verdict);
+        Assert.Contains(result.Notes, n => n.StartsWith(VerdictWords.RevocationUnknown, StringComparison.Ordinal) && n.Contains("CRL", StringComparison.Ordinal));
+        Assert.True(clock.Elapsed < Timeout + TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task VerifyAsync_NotesRevocationUnknown_WhenTheOcspResponderAndTheCrlRefuseTheConnection()
+    {
+        var result = await SignAndVerifyAsync(pki.Unreachable);
+
+        Assert.Equal(RevocationStatus.Unknown, result.Revocation);
+        Assert.NotEqual(SignatureVerdict.Invalid, result.Verdict);
+        Assert.Contains(result.Notes, n => n.StartsWith(VerdictWords.RevocationUnknown, StringComparison.Ordinal));
+        Assert.DoesNotContain(result.Problems, p => p.Contains("revoked", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task VerifyAsync_StaysValidWithANote_WhenTheCertificateWasRevokedAfterTheTimestampedSigningTime()
+    {
+        using var temp = new TempDirectory();
+        await using var tsa = await TestTimestampServer.StartAsync();
+        var anchors = new X509Certificate2Collection(pki.Trust) { tsa.Certificates.Ca };
+        using (var key = pki.RevokedLater.Files.Open())
+        {
+            await PdfSigner.SignAsync(new PdfSignRequest
+            {
+                InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key, TrustAnchors = anchors,
+                TimestampTokenFor = (signature, _) => Task.FromResult(Token(tsa, signature)),
+            });
+            await PdfSigner.SignAsync(new PdfSignRequest
+            {
+                InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("claimed.pdf"), Signer = key, TrustAnchors = anchors,
+            });
+        }
+        // The CRL's revocation time must fall after the token's, which has one-second precision.
+        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        pki.RevokedLaterAt = DateTimeOffset.UtcNow;
+
+        using var http = new HttpClient();
+        var policy = new VerificationPolicy { TrustAnchors = anchors, Revocation = new OnlineRevocationChecker(http, Timeout) };
+        var stamped = Assert.Single(await PdfSignatureVerifier.VerifyAsync(temp.File("signed.pdf"), policy, CancellationToken.None));
+        var claimed = Assert.Single(await PdfSignatureVerifier.VerifyAsync(temp.File("claimed.pdf"), policy, CancellationToken.None));
+
+        Assert.True(stamped.TimestampTrusted, stamped.Summary);
+        Assert.Equal(RevocationStatus.Revoked, stamped.Revocation);
+        Assert.True(stamped.IsValid, stamped.Summary);
+        Assert.Contains(stamped.Notes, n => n.Contains("after the timestamped signing time", StringComparison.Ordinal));
+        // Without a timestamp the signer's own /M cannot prove the signature came before the revocation.
+        Assert.Equal(SignatureVerdict.Invalid, claimed.Verdict);
+        Assert.Contains(claimed.Problems, p => p.Contains("only claimed by the signer", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task VerifyCommand_ExitsInvalid_WhenTheSignerIsRevoked()
     {
         using var temp = new TempDirectory();
@@ -102,6 +167,15 @@ public sealed class RevocationTests(RevocationPki pki) : IClassFixture<Revocatio
         Assert.Equal(SignatureVerdict.Invalid, result.Verdict);
         Assert.Contains(result.Problems, p => p.Contains("embedded CRL", StringComparison.Ordinal));
         Assert.True(PdfSignatureVerifier.Verify(temp.File("signed.pdf"), DemoPki.Instance.Trust).Single().Verdict != SignatureVerdict.Valid);
+    }
+
+    // Asks the test TSA directly for a token over the signature value.
+    private static byte[] Token(TestTimestampServer tsa, byte[] signature)
+    {
+        var generator = new TimeStampRequestGenerator();
+        generator.SetCertReq(true);
+        var request = generator.Generate(TspAlgorithms.Sha256, SHA256.HashData(signature), BigInteger.ValueOf(11));
+        return new TimeStampResponse(tsa.Respond(request.GetEncoded())).TimeStampToken.GetEncoded();
     }
 
     private async Task<SignatureVerification> SignWithDssAndVerifyOfflineAsync(RevocationPki.Signer signer, string key, byte[] data, TempDirectory temp)

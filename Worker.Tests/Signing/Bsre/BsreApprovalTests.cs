@@ -109,6 +109,32 @@ public sealed class BsreApprovalTests(BsreSigningHost host) : IClassFixture<Bsre
     }
 
     [Fact]
+    public async Task Approve_FilesOurFootnoteUnderTheOfficialsBsreSignature_AndOurVerifySaysItIsValid()
+    {
+        var (id, title, original) = await host.DropAsync("pdflatex-4-pages.pdf");
+        var token = await host.LinkAsync(id, Official, title);
+        using var phone = host.Client();
+        var (status, body) = await phone.PostAsync(token, "approve", confirm: true, passphrase: host.Service.Passphrase);
+        Assert.True(status == HttpStatusCode.OK, body);
+        await host.WaitForStateAsync(id, "Filed");
+        var filed = (await SignedPathAsync(id))!;
+
+        // Starts with the approved bytes; pdfsig trusts the official's signature over them and our footnote revision.
+        AssertBsreSigned(filed, original, BsreTestPki.Official.Nik);
+        var footnote = ExternalTool.RunOk("pdftotext", "-f", "4", "-l", "4", filed, "-");
+        Assert.Contains(Worker.Configuration.StampOptions.BsreFootnote, Pdf.Stamp.StampRendering.Flat(footnote));
+        var trust = new System.Security.Cryptography.X509Certificates.X509Certificate2Collection();
+        trust.ImportFromPemFile(BsreTestPki.Instance.CaPem);
+        var verdict = Assert.Single(Worker.Pdf.Verification.PdfSignatureVerifier.Verify(filed, trust), v => !v.IsDocumentTimestamp);
+        Assert.True(verdict.IsValid, verdict.Summary);
+        using var http = new HttpClient { BaseAddress = new Uri(host.Config.BaseUrl) };
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(await File.ReadAllBytesAsync(filed)), "file", "surat.pdf" } };
+        var check = await (await http.PostAsync("/verify", form)).Content.ReadAsStringAsync();
+        Assert.Contains(Worker.Pdf.Verification.VerdictWords.Valid, check);
+        Assert.DoesNotContain(Worker.Pdf.Verification.VerdictWords.Invalid, check);
+    }
+
+    [Fact]
     public async Task SignEach_GivesTwoValidBsreSignatures_WhenTwoOfficialsApproveWithTheirPassphrases()
     {
         var (id, title, original) = await host.DropAsync("minimal-document.pdf", route: "dua-pejabat");

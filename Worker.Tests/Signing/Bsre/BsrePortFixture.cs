@@ -46,7 +46,7 @@ public sealed class BsrePortFixture : IAsyncLifetime
         [
             new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(options, TimeProvider.System), new TimestampSource(options, http), anchors, options, TimeProvider.System,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalEngineSigner>.Instance),
-            Bsre = new BsreSigner(http, options),
+            Bsre = new BsreSigner(http, options, TimeProvider.System),
         ];
         Port = new SigningPort(signers, anchors, options);
     }

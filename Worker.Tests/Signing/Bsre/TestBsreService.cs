@@ -45,6 +45,10 @@ public sealed partial class TestBsreService : IAsyncDisposable
     public JsonNode? LastProperties { get; private set; }
     /// <summary>Files in the last v2 sign call.</summary>
     public int LastFileCount { get; private set; }
+    /// <summary>The PDFs of the last v2 sign call, as received.</summary>
+    public IReadOnlyList<byte[]> LastFiles { get; private set; } = [];
+    /// <summary>What the service does to a received PDF before it signs it (e.g. drops a revision); null signs it as received.</summary>
+    public Func<byte[], byte[]>? Rework { get; set; }
     /// <summary>In a v2 sign call, the file at this index comes back rewritten (as <see cref="BsreTestMode.Rewritten"/>); -1 for none.</summary>
     public int RewriteFileIndex { get; set; } = -1;
     /// <summary>Certificate statuses to answer instead of the real one, by NIK (EXPIRED, SUSPEND, ...); such an official cannot sign.</summary>
@@ -100,11 +104,13 @@ public sealed partial class TestBsreService : IAsyncDisposable
             return Error(400, "jumlah signatureProperties tidak sesuai jumlah file", HttpStatusCode.BadRequest);
         Interlocked.Increment(ref signCalls);
         LastFileCount = files.Count;
+        LastFiles = [.. files.Select(f => Convert.FromBase64String(f!.GetValue<string>()))];
         var nick = Mode == BsreTestMode.OtherCertificate ? BsreTestPki.Other.Nick : user.Nick;
         var signed = new JsonArray();
         for (var i = 0; i < files.Count; i++)
         {
-            var pdf = PdfSign(Convert.FromBase64String(files[i]!.GetValue<string>()), nick, rewrite: Mode == BsreTestMode.Rewritten || i == RewriteFileIndex);
+            var received = LastFiles[i];
+            var pdf = PdfSign(Rework is { } rework ? rework(received) : received, nick, rewrite: Mode == BsreTestMode.Rewritten || i == RewriteFileIndex);
             if (pdf is null) return Error(500, "Dokumen tidak valid", HttpStatusCode.InternalServerError);
             signed.Add(Convert.ToBase64String(pdf));
         }

@@ -58,7 +58,7 @@ public static class SignatureFieldWriter
             List<IndirectReference> added = [widget];
             if (placement is not null && !signedBefore && request.Visible!.Footnote is { } footnote && FootnoteAnnotation.Add(update, page, footnote) is { } mark)
                 added.Add(mark);
-            AddToAnnots(pdf, update, page, added);
+            PageAnnotations.Append(pdf, update, page, added);
         }
         update.Set(widget, new DictionaryToken(widgetDictionary));
         if (!form.AddSignatureField(update, widget, clearNeedAppearances: !signedBefore) && placement is not null)
@@ -131,18 +131,4 @@ public static class SignatureFieldWriter
     }
 
     private static string Join(string? first, string second) => first is null ? second : $"{first}; {second}";
-
-    // The page's /Annots may be a direct array, an indirect one (then only that array changes), or absent.
-    private static void AddToAnnots(PdfStructure pdf, IncrementalUpdate update, PageInfo page, List<IndirectReference> annotations)
-    {
-        var raw = page.Dictionary.Data.GetValueOrDefault(NameToken.Annots.Data);
-        var tokens = annotations.Select(a => (IToken)new IndirectReferenceToken(a));
-        if (raw is IndirectReferenceToken arrayRef && pdf.Resolve(raw) is ArrayToken indirect)
-        {
-            update.Set(arrayRef.Data, new ArrayToken([.. indirect.Data, .. tokens]));
-            return;
-        }
-        var existing = pdf.Resolve(raw) as ArrayToken;
-        update.Set(page.Reference, page.Dictionary.With(NameToken.Annots, new ArrayToken([.. existing?.Data ?? [], .. tokens])));
-    }
 }

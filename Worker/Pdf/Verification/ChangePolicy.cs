@@ -6,9 +6,10 @@ namespace Worker.Pdf.Verification;
 /// The explicit list of what may change in an object after a signature: a new signature field whose value is
 /// a later signature that verifies and covers it, its widget on a page's /Annots, the form's /Fields and
 /// /SigFlags (and additions to /DR), an empty signature field being signed, and the DSS. Anything else is named.
+/// With <c>noChanges</c> (a DocMDP /P 1 certification) the only later signatures allowed are document timestamps.
 /// </summary>
 internal sealed class ChangePolicy(RevisionView signed, RevisionView current, SignedRevisionRoles roles,
-    IReadOnlyList<LaterSignature> later, Func<long, RevisionView> viewAt)
+    IReadOnlyList<LaterSignature> later, Func<long, RevisionView> viewAt, bool noChanges)
 {
     private static readonly HashSet<string> CatalogKeys = ["AcroForm", "DSS", "Extensions"];
     private static readonly HashSet<string> FormKeys = ["Fields", "SigFlags", "DR"];
@@ -34,6 +35,16 @@ internal sealed class ChangePolicy(RevisionView signed, RevisionView current, Si
             return null;
         var kind = (before as PdfDictionary ?? (before as PdfStream)?.Dictionary) is { } d ? d.Name("Subtype") ?? d.Name("Type") : null;
         return kind is null || what != $"object {number}" ? $"{what} was changed after signing" : $"{what} (/{kind}) was changed after signing";
+    }
+
+    /// <summary>
+    /// Whether object <paramref name="number"/>, referred to but not defined when signed, may now be defined: only as
+    /// a later signature's own field or widget.
+    /// </summary>
+    public bool AllowsDefinition(int number)
+    {
+        var reference = new PdfReference(number, 0);
+        return IsNewSignatureField(reference) || IsNewSignatureWidget(reference);
     }
 
     private string? Catalog(PdfValue before, PdfValue after)
@@ -93,7 +104,7 @@ internal sealed class ChangePolicy(RevisionView signed, RevisionView current, Si
     {
         if (item is not PdfReference reference || signed.Get(reference.Number) is not null) return false;
         if (current.Get(reference.Number) is not PdfDictionary field || field.Name("FT") != "Sig") return false;
-        return IsCoveredSignature(field["V"], reference.Number) || IsInvisibleEmptyField(field);
+        return IsCoveredSignature(field["V"], reference.Number) || (!noChanges && IsInvisibleEmptyField(field));
     }
 
     private bool IsNewSignatureWidget(PdfValue item)
@@ -105,7 +116,7 @@ internal sealed class ChangePolicy(RevisionView signed, RevisionView current, Si
             return false;
         var value = field["V"];
         var filled = roles.EmptySignatureFields.Contains(parent.Number) || signed.Get(parent.Number) is null;
-        return filled && (IsCoveredSignature(value, parent.Number, reference.Number) || (value is null && IsInvisible(widget)));
+        return filled && (IsCoveredSignature(value, parent.Number, reference.Number) || (value is null && !noChanges && IsInvisible(widget)));
     }
 
     private bool IsCoveredSignature(PdfValue? value, params int[] objects)
@@ -114,7 +125,7 @@ internal sealed class ChangePolicy(RevisionView signed, RevisionView current, Si
         var range = (current.Resolve(value) is PdfDictionary d ? current.Resolve(d["ByteRange"]) as PdfArray : null)
             ?.Items.Select(i => (current.Resolve(i) as PdfNumber)?.AsLong ?? -1).ToList();
         var signature = range is null ? null : later.FirstOrDefault(s => s.ByteRange.SequenceEqual(range));
-        if (signature is null || signature.RevisionEnd <= signed.End) return false;
+        if (signature is null || signature.RevisionEnd <= signed.End || (noChanges && !signature.IsDocumentTimestamp)) return false;
         var view = viewAt(signature.RevisionEnd);
         return objects.All(n => PdfValueComparer.Equal(view.Get(n), current.Get(n)));
     }

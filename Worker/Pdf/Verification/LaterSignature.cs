@@ -8,4 +8,7 @@ public sealed record LaterSignature
 
     /// <summary>The end of the revision it signs.</summary>
     public required long RevisionEnd { get; init; }
+
+    /// <summary>A document timestamp (long-term validation data, allowed even after a no-changes certification).</summary>
+    public bool IsDocumentTimestamp { get; init; }
 }

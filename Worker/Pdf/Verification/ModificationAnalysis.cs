@@ -6,7 +6,8 @@ namespace Worker.Pdf.Verification;
 /// Decides what a file shows beyond what a signature signed. The signed revision's cross-reference chain must
 /// be an unchanged suffix of the file's (each later section's /Prev leads back to it, nothing repaired), and
 /// every object whose resolution differs between the signed revision and the file is compared and judged by
-/// <see cref="ChangePolicy"/>: objects re-pointed, redefined, freed or moved into a new object stream alike.
+/// <see cref="ChangePolicy"/>: objects re-pointed, redefined, freed or moved into a new object stream alike, and
+/// numbers the signed objects referred to but left undefined (missing or free) that a later revision defines.
 /// </summary>
 public sealed class ModificationAnalysis
 {
@@ -37,9 +38,10 @@ public sealed class ModificationAnalysis
 
     /// <summary>
     /// What the file changes beyond the revision ending at <paramref name="signedEnd"/>, one phrase each (empty when
-    /// nothing disallowed); <paramref name="later"/> are the file's other signatures whose bytes verified.
+    /// nothing disallowed); <paramref name="later"/> are the file's other signatures whose bytes verified;
+    /// <paramref name="signatureObject"/> is this signature's dictionary, so its DocMDP permission (if it certifies) applies.
     /// </summary>
-    public IReadOnlyList<string> Check(long signedEnd, IReadOnlyList<LaterSignature> later)
+    public IReadOnlyList<string> Check(long signedEnd, IReadOnlyList<LaterSignature> later, long? signatureObject = null)
     {
         if (_current is null)
             return [$"the file's cross-reference data is not exact ({_damage}), so what it shows cannot be tied to the signed revision"];
@@ -55,7 +57,7 @@ public sealed class ModificationAnalysis
         if (ChainProblem(signed) is { } chain) return [chain];
         try
         {
-            return Compare(signed, later);
+            return Compare(signed, later, DocMdpPermission.Of(signed, signatureObject));
         }
         catch (PdfSyntaxException e)
         {
@@ -79,7 +81,7 @@ public sealed class ModificationAnalysis
         return null;
     }
 
-    private List<string> Compare(RevisionView signed, IReadOnlyList<LaterSignature> later)
+    private List<string> Compare(RevisionView signed, IReadOnlyList<LaterSignature> later, int? permission)
     {
         var current = _current!;
         var problems = new List<string>();
@@ -99,17 +101,39 @@ public sealed class ModificationAnalysis
             problems.Add("the document information (/Info) was changed after signing");
 
         var roles = new SignedRevisionRoles(signed);
-        var policy = new ChangePolicy(signed, current, roles, later, ViewAt);
+        // P 2 and P 3 are judged by the list as it is (P 3's annotations are not allowed: stricter, never laxer).
+        var noChanges = permission == 1;
+        var policy = new ChangePolicy(signed, current, roles, later, ViewAt, noChanges);
+        Dictionary<int, int>? dangling = null;
         foreach (var number in candidates.Order())
         {
             if (problems.Count >= MaxReported) break;
             var before = signed.Get(number);
-            if (before is null) continue;
+            if (before is null)
+            {
+                // New numbers are judged through the objects that refer to them, unless a signed object already did.
+                dangling ??= DanglingReferences.Find(signed);
+                if (dangling.TryGetValue(number, out var referrer) && current.Get(number) is not null && !policy.AllowsDefinition(number))
+                    problems.Add(Undefined(roles, number, referrer));
+                continue;
+            }
             var after = current.Get(number);
             if (PdfValueComparer.Equal(before, after)) continue;
             if (policy.Judge(number, before, after) is { } problem) problems.Add(problem);
         }
+        if (noChanges && later.Any(s => s.RevisionEnd > signed.End && !s.IsDocumentTimestamp))
+            problems.Insert(0, "the certification allows no changes (DocMDP /P 1), yet a later signature was added");
+        else if (noChanges && problems.Count > 0)
+            problems.Insert(0, "the certification allows no changes (DocMDP /P 1), yet a later revision changes the file");
         return problems;
+    }
+
+    private static string Undefined(SignedRevisionRoles roles, int number, int referrer)
+    {
+        var what = roles.Describe(number);
+        var named = what == $"object {number}" ? what : $"{what} (object {number})";
+        var by = referrer < 0 ? "the trailer" : roles.Describe(referrer);
+        return $"{named}, which {by} referred to but the signed revision did not define, was defined after signing";
     }
 
     private RevisionView ViewAt(long end)

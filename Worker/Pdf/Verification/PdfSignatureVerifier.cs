@@ -29,7 +29,8 @@ public static class PdfSignatureVerifier
         var checks = SignatureFieldFinder.Find(pdf).Select(field => VerifyBytes(pdf, file, field, policy.TrustAnchors, dssCertificates)).ToList();
         // Later signatures whose bytes verify may add their own fields; the analysis of earlier ones needs them.
         var intact = checks.Select(c => c.Result).Where(c => c.DigestMatches && c.SignatureValueValid && c.ByteRangeCoversRevision)
-            .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3] }).ToList();
+            .Select(c => new LaterSignature { ByteRange = c.ByteRange, RevisionEnd = c.ByteRange[2] + c.ByteRange[3], IsDocumentTimestamp = c.IsDocumentTimestamp })
+            .ToList();
         var analysis = checks.Any(c => c.Result.ByteRangeCoversRevision && !c.Result.CoversWholeFile) ? ModificationAnalysis.Open(file) : null;
         // Today's answers say nothing about another date, and validating at a date must not touch the network.
         var online = policy.ValidationTime is null ? policy.Revocation : null;
@@ -70,7 +71,7 @@ public static class PdfSignatureVerifier
     private static SignatureVerification WithLaterChanges(SignatureVerification check, ModificationAnalysis? analysis, IReadOnlyList<LaterSignature> intact)
     {
         if (analysis is null || !check.ByteRangeCoversRevision || check.CoversWholeFile) return check;
-        var changes = analysis.Check(check.ByteRange[2] + check.ByteRange[3], intact);
+        var changes = analysis.Check(check.ByteRange[2] + check.ByteRange[3], intact, check.SignatureObject);
         return changes.Count == 0 ? check : check with { LaterChangesAllowed = false, Problems = [.. check.Problems, .. changes] };
     }
 
@@ -117,6 +118,7 @@ public static class PdfSignatureVerifier
         return (new SignatureVerification
         {
             FieldName = field.Name,
+            SignatureObject = field.SignatureObject,
             SignerName = cms?.SignerName,
             SignerCertificate = cms?.SignerCertificate,
             SigningTime = cms?.TimestampTime ?? claimed,
@@ -144,6 +146,7 @@ public static class PdfSignatureVerifier
         return new SignatureVerification
         {
             FieldName = field.Name,
+            SignatureObject = field.SignatureObject,
             IsDocumentTimestamp = true,
             SignerName = check?.AuthorityName,
             SigningTime = check?.Time,

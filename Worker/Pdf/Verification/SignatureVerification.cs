@@ -8,6 +8,9 @@ public sealed record SignatureVerification
     /// <summary>The signature field's fully qualified name.</summary>
     public required string FieldName { get; init; }
 
+    /// <summary>The object number of the /V dictionary (null when direct), so a certification can be recognised.</summary>
+    internal long? SignatureObject { get; init; }
+
     /// <summary>The signing certificate's common name, when the CMS could be read.</summary>
     public string? SignerName { get; init; }
 

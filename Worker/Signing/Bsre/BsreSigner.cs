@@ -1,14 +1,18 @@
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
+using Worker.Pdf.Reading;
+using Worker.Pdf.Signatures;
+using Worker.Pdf.Stamp;
 
 namespace Worker.Signing.Bsre;
 
 /// <summary>
 /// BSrE's Esign Client Service (Kind Bsre): the official's key stays at BSrE; we send the PDF with their NIK (or email)
 /// and the passphrase or TOTP code they typed, and get the signed PDF back. Whether it is an incremental update of our
-/// bytes is checked by the port, never assumed.
+/// bytes is checked by the port, never assumed. BSrE draws only a picture, so the picture is our TTE stamp, and the
+/// footnote goes in a revision of ours before BSrE signs (<see cref="SigningRequest.SentPath"/>).
 /// </summary>
-public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> options) : IDocumentSigner, IBatchSigner
+public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> options, TimeProvider clock) : IDocumentSigner, IBatchSigner
 {
     /// <summary>Name of the HttpClient the factory configures for BSrE calls.</summary>
     public const string HttpClientName = "bsre";
@@ -33,8 +37,8 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
     {
         var secret = request.Secret ?? throw new InvalidOperationException(
             "penanda tangan BSrE memerlukan passphrase pejabat saat persetujuan / a BSrE signer needs the official's passphrase at approval");
-        var input = await File.ReadAllBytesAsync(request.InputPath, ct);
-        var signed = await Client(profile).SignPdfAsync(BsreIdentity.Of(profile), secret, [input], [Signature(request)], ct);
+        var (input, signature) = await PrepareAsync(request, ct);
+        var signed = await Client(profile).SignPdfAsync(BsreIdentity.Of(profile), secret, [input], [signature], ct);
         await File.WriteAllBytesAsync(request.OutputPath, signed[0], ct);
     }
 
@@ -47,37 +51,65 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
         var client = Client(profile);
         for (var start = 0; start < requests.Count; start += size)
         {
-            var chunk = requests.Skip(start).Take(size).ToList();
+            var chunk = new List<int>();
+            var inputs = new List<byte[]>();
+            var signatures = new List<BsreSignature>();
+            for (var i = start; i < Math.Min(start + size, requests.Count); i++)
+            {
+                try
+                {
+                    var (input, signature) = await PrepareAsync(requests[i], ct);
+                    chunk.Add(i);
+                    inputs.Add(input);
+                    signatures.Add(signature);
+                }
+                catch (Exception e) when (e is Pdf.PdfRefusedException or InvalidOperationException)
+                {
+                    // This document cannot be stamped (its stamp does not fit, no picture); the others still sign.
+                    errors[i] = e.Message;
+                }
+            }
+            if (chunk.Count == 0) continue;
             try
             {
-                var inputs = new List<byte[]>();
-                foreach (var r in chunk) inputs.Add(await File.ReadAllBytesAsync(r.InputPath, ct));
-                var signed = await client.SignPdfAsync(BsreIdentity.Of(profile), secret, inputs, [.. chunk.Select(Signature)], ct);
-                for (var i = 0; i < chunk.Count; i++) await File.WriteAllBytesAsync(chunk[i].OutputPath, signed[i], ct);
+                var signed = await client.SignPdfAsync(BsreIdentity.Of(profile), secret, inputs, signatures, ct);
+                for (var k = 0; k < chunk.Count; k++) await File.WriteAllBytesAsync(requests[chunk[k]].OutputPath, signed[k], ct);
             }
             catch (BsreException e) when (e.Failure is not (BsreFailure.WrongPassphrase or BsreFailure.ClientRejected))
             {
                 // This chunk's documents failed; the others may still sign under the same secret.
-                for (var i = 0; i < chunk.Count; i++) errors[start + i] = e.Message;
+                foreach (var i in chunk) errors[i] = e.Message;
             }
         }
         return errors;
     }
 
-    private BsreSignature Signature(SigningRequest request) => new()
+    // BSrE's signature is the only one, so BSrE draws the stamp: our TTE stamp as a picture, where our engine would put it
+    // (the route's position or the anchor, stacked by StampIndex). The file sent is the approved bytes plus our footnote.
+    private async Task<(byte[] File, BsreSignature Signature)> PrepareAsync(SigningRequest request, CancellationToken ct)
     {
-        Reason = request.Reason, Location = options.Value.Location, ContactInfo = request.Step.Email, Stamp = Stamp(request),
-    };
-
-    // BSrE's signature is the only one, so BSrE draws the stamp: our QR code to /verify/{id}, square, where the route's stamp goes.
-    private BsreStamp Stamp(SigningRequest request)
-    {
-        var s = request.Stamp;
-        var page = s.Page.Number ?? Pdf.Checking.PdfCheck.Check(request.InputPath).PageCount ?? 1;
-        return new BsreStamp
+        var layout = StampedSignature.Create(RequestStamp.Content(request, options.Value, clock.GetUtcNow()), RequestStamp.Placement(request), request.InputPath);
+        StampPicture? picture;
+        byte[] file;
+        await using (var input = new FileStream(request.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read))
         {
-            Page = page, X = s.X, Y = s.Y + request.StampIndex * (s.Height + 6), Width = s.Height, Height = s.Height,
-            Png = Pdf.Stamp.QrImage.Png(VerifyLink.For(options.Value.PublicBaseUrl, request.DocumentId)),
+            using var pdf = PdfStructure.Open(input);
+            picture = StampPicture.For(pdf, layout.Visible);
+            using var sent = new MemoryStream();
+            var footnote = picture is not null && FootnoteRevision.Write(pdf, input, sent, layout.Visible);
+            file = footnote ? sent.ToArray() : await File.ReadAllBytesAsync(request.InputPath, ct);
+            // The port checks BSrE's answer against exactly these bytes.
+            if (footnote) await File.WriteAllBytesAsync(request.SentPath, file, ct);
+        }
+        var stamp = picture is null ? null : new BsreStamp
+        {
+            Page = picture.PageNumber, X = picture.Rect.Left, Y = picture.Rect.Bottom, Width = picture.Rect.Width, Height = picture.Rect.Height,
+            Png = await StampImage.PngAsync(picture.Pdf, request.OutputPath + ".stamp", ct),
         };
+        var signature = new BsreSignature
+        {
+            Reason = request.Reason, Location = options.Value.Location, ContactInfo = request.Step.Email, Stamp = stamp,
+        };
+        return (file, signature);
     }
 }

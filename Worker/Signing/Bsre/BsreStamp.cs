@@ -1,6 +1,6 @@
 namespace Worker.Signing.Bsre;
 
-/// <summary>A visible signature: BSrE draws <see cref="Png"/> at this place (points from the page's bottom-left).</summary>
+/// <summary>A visible signature: BSrE draws <see cref="Png"/> at this place (points in the page's default user space).</summary>
 public sealed record BsreStamp
 {
     /// <summary>Page number, from 1.</summary>
@@ -13,6 +13,6 @@ public sealed record BsreStamp
     public required double Width { get; init; }
     /// <summary>Height.</summary>
     public required double Height { get; init; }
-    /// <summary>The image: our QR code to /verify/{id}.</summary>
+    /// <summary>The image: our TTE stamp (lines and the QR code to /verify/{id}), as a PNG of the box's aspect ratio.</summary>
     public required byte[] Png { get; init; }
 }
