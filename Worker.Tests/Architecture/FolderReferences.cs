@@ -75,6 +75,20 @@ public static class FolderReferences
 
     private static IEnumerable<Type> BodyReferences(MethodBase method, byte[] il)
     {
+        foreach (var member in MembersUsed(method, il))
+        {
+            if (member is Type t) yield return t;
+            else if (member.DeclaringType is { } declaring) yield return declaring;
+            if (member is MethodInfo { IsGenericMethod: true } generic)
+                foreach (var argument in generic.GetGenericArguments()) yield return argument;
+        }
+    }
+
+    /// <summary>Every type, method and field a method body names, read from its IL.</summary>
+    public static IEnumerable<MemberInfo> MembersUsedBy(MethodBase method) => MembersUsed(method, method.GetMethodBody()?.GetILAsByteArray() ?? []);
+
+    private static IEnumerable<MemberInfo> MembersUsed(MethodBase method, byte[] il)
+    {
         var typeArguments = method.DeclaringType is { IsGenericType: true } d ? d.GetGenericArguments() : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
         for (var at = 0; at < il.Length;)
@@ -96,10 +110,7 @@ public static class FolderReferences
                 MemberInfo? member = null;
                 try { member = method.Module.ResolveMember(BitConverter.ToInt32(il, at), typeArguments, methodArguments); }
                 catch (ArgumentException) { /* a token of another generic context: its declaring type is seen elsewhere */ }
-                if (member is Type t) yield return t;
-                else if (member?.DeclaringType is { } declaring) yield return declaring;
-                if (member is MethodInfo { IsGenericMethod: true } generic)
-                    foreach (var argument in generic.GetGenericArguments()) yield return argument;
+                if (member is not null) yield return member;
             }
             at += size;
         }

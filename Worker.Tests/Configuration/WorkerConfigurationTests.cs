@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Worker.Cli;
+using Worker.Configuration;
 using Worker.Tests.Support;
 
 namespace Worker.Tests.Configuration;
@@ -133,6 +135,82 @@ public sealed class WorkerConfigurationTests : IDisposable
         var (code, error) = await RunAsync();
         Assert.Equal(ExitCode.Usage, code);
         AssertOneLine(error, "Worker:Intake:StableFor: 'two seconds' is not a valid time span");
+    }
+
+    [Theory]
+    [InlineData("Parallel")]
+    [InlineData("1")]
+    [InlineData("Sequential, All")]
+    public async Task Run_ExitsWithUsage_WhenRouteModeIsNotAName(string mode)
+    {
+        config.Route["Mode"] = mode;
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:Mode: '{mode}' must be Sequential or All");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenSmtpSecurityIsNotAName()
+    {
+        config.Worker["Mail"]!["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Security"] = "Tls" };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Mail:Smtp:Security: 'Tls' must be None, StartTls, SslOnConnect or Auto");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenDashboardRoleIsNotAName()
+    {
+        config.Worker["Dashboard"] = new JsonObject
+        {
+            ["Users"] = new JsonArray(new JsonObject { ["Name"] = "kasubag", ["PasswordHash"] = PasswordHash.Create("rahasia-panjang"), ["Role"] = "Admin" }),
+        };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Dashboard:Users:0:Role: 'Admin' must be Operator or Viewer");
+    }
+
+    [Theory]
+    [InlineData("first")]
+    [InlineData("0")]
+    [InlineData("-1")]
+    public async Task Run_ExitsWithUsage_WhenStampPageIsNeitherLastNorAPageNumber(string page)
+    {
+        config.Route["Stamp"] = new JsonObject { ["Page"] = page };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:Stamp:Page: '{page}' must be 'last' or a page number from 1");
+    }
+
+    [Fact]
+    public void Load_BindsEnumSettingsWrittenInLowerCase()
+    {
+        config.Route["Mode"] = "all";
+        config.Route["Ltv"] = "lta";
+        config.Route["Stamp"] = new JsonObject { ["Page"] = "LAST" };
+        config.Worker["Mail"]!["Smtp"] = new JsonObject { ["Host"] = "127.0.0.1", ["Security"] = "sslonconnect" };
+        config.Worker["Dashboard"] = new JsonObject
+        {
+            ["Users"] = new JsonArray(new JsonObject { ["Name"] = "kasubag", ["PasswordHash"] = PasswordHash.Create("rahasia-panjang"), ["Role"] = "operator" }),
+        };
+
+        var options = WorkerConfiguration.Load(WorkerConfiguration.Build(config.Write()));
+
+        Assert.Equal(RouteMode.All, options.Routes[0].Mode);
+        Assert.Equal(LtvSetting.LTA, options.Routes[0].Ltv);
+        Assert.Null(options.Routes[0].Stamp.Page.Number);
+        Assert.Equal(SmtpSecurity.SslOnConnect, options.Mail.Smtp.Security);
+        Assert.Equal(DashboardRole.Operator, options.Dashboard.Users[0].Role);
+    }
+
+    [Fact]
+    public void Load_BindsAStampPageNumber()
+    {
+        config.Route["Stamp"] = new JsonObject { ["Page"] = 2 };
+
+        var options = WorkerConfiguration.Load(WorkerConfiguration.Build(config.Write()));
+
+        Assert.Equal(2, options.Routes[0].Stamp.Page.Number);
     }
 
     [Fact]

@@ -45,11 +45,9 @@ public static class ApiSetup
         return builder;
     }
 
-    /// <summary>/api/documents and /openapi/v1.json; after MapApproval, whose rate limiter the API's policy runs in.</summary>
+    /// <summary>/api/documents and /openapi/v1.json; the host's UseRateLimiter runs before UseAuthorization, so unknown keys are limited too.</summary>
     public static WebApplication MapApi(this WebApplication app)
     {
-        // Placed here, after the rate limiter, so unknown keys are limited too.
-        app.UseAuthorization();
         app.MapOpenApi();
         app.MapApiEndpoints();
         return app;

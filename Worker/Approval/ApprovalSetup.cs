@@ -70,9 +70,9 @@ public static class ApprovalSetup
         return builder;
     }
 
+    /// <summary>/approve and /queue; their rate-limit policy runs in the host's UseRateLimiter.</summary>
     public static WebApplication MapApproval(this WebApplication app)
     {
-        app.UseRateLimiter();
         app.MapApprovalEndpoints();
         app.MapQueueEndpoints();
         return app;

@@ -24,7 +24,7 @@ public sealed partial class ApprovalStarter(
             LogNoRoute(documentId, document.Route);
             return;
         }
-        var result = await store.StartAsync(documentId, ApprovalRoutes.Plan(route), route.Mode == "All", route.ApprovalExpiry, clock.GetUtcNow(), ct);
+        var result = await store.StartAsync(documentId, ApprovalRoutes.Plan(route), route.Mode == RouteMode.All, route.ApprovalExpiry, clock.GetUtcNow(), ct);
         switch (result.Outcome)
         {
             case StartOutcome.Started: LogStarted(documentId, route.Name, route.Approvers.Count); break;

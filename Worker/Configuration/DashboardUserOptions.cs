@@ -7,5 +7,5 @@ public sealed class DashboardUserOptions
     /// <summary>Made by <c>Worker hash-password</c>.</summary>
     public string PasswordHash { get; set; } = "";
     /// <summary>Operator or Viewer.</summary>
-    public string Role { get; set; } = "Viewer";
+    public DashboardRole Role { get; set; } = DashboardRole.Viewer;
 }

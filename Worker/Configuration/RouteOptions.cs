@@ -18,7 +18,7 @@ public sealed class RouteOptions
     public string Unit { get; set; } = "";
     public List<ApproverOptions> Approvers { get; set; } = [];
     /// <summary>Sequential (one after another) or All (everyone at once).</summary>
-    public string Mode { get; set; } = "Sequential";
+    public RouteMode Mode { get; set; } = RouteMode.Sequential;
     /// <summary>Every approver signs in turn, instead of the last one only.</summary>
     public bool SignEach { get; set; }
     public TimeSpan ApprovalExpiry { get; set; } = TimeSpan.FromDays(3);

@@ -20,7 +20,6 @@ internal static class RouteOptionsValidator
         Owned(e, $"{k}:Declined", r.Declined);
         Owned(e, $"{k}:Failed", r.Failed);
         Owned(e, $"{k}:Archive", ArchiveRoot(r.Archive));
-        if (r.Mode is not ("Sequential" or "All")) e.Add($"{k}:Mode: '{r.Mode}' must be Sequential or All");
         WorkerOptionsValidator.Positive(e, $"{k}:ApprovalExpiry", r.ApprovalExpiry);
         WorkerOptionsValidator.Positive(e, $"{k}:RemindAfter", r.RemindAfter);
         if (r.MaxReminders < 0) e.Add($"{k}:MaxReminders: must not be negative");
@@ -95,8 +94,6 @@ internal static class RouteOptionsValidator
 
     private static void CheckStamp(List<string> e, string k, StampOptions s)
     {
-        if (s.Page != "last" && !(int.TryParse(s.Page, out var n) && n >= 1))
-            e.Add($"{k}:Page: '{s.Page}' must be 'last' or a page number from 1");
         if (s.Width < 40 || s.Height < 20) e.Add($"{k}: the stamp must be at least 40 x 20 points");
         if (s.X < 0 || s.Y < 0) e.Add($"{k}: X and Y must not be negative");
         if (s.Anchor.Length > 64) e.Add($"{k}:Anchor: at most 64 characters, e.g. #ttd#");

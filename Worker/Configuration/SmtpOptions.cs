@@ -6,7 +6,7 @@ public sealed class SmtpOptions
     public string Host { get; set; } = "";
     public int Port { get; set; } = 587;
     /// <summary>None, StartTls, SslOnConnect or Auto.</summary>
-    public string Security { get; set; } = "StartTls";
+    public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
     public string User { get; set; } = "";
     /// <summary>File holding the SMTP password.</summary>
     public string PasswordFile { get; set; } = "";

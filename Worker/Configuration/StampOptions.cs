@@ -9,7 +9,7 @@ public sealed class StampOptions
         "Balai Besar Sertifikasi Elektronik (BSrE), Badan Siber dan Sandi Negara (BSSN)";
 
     /// <summary>"last", or a page number starting at 1.</summary>
-    public string Page { get; set; } = "last";
+    public StampPage Page { get; set; } = StampPage.Last;
     /// <summary>Left edge of the fixed position.</summary>
     public double X { get; set; } = 360;
     /// <summary>Bottom edge of the fixed position.</summary>

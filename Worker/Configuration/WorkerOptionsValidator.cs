@@ -63,8 +63,6 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             return;
         }
         if (m.Smtp.Port is < 1 or > 65535) e.Add($"{k}:Smtp:Port: {m.Smtp.Port} is not a port number");
-        if (m.Smtp.Security is not ("None" or "StartTls" or "SslOnConnect" or "Auto"))
-            e.Add($"{k}:Smtp:Security: '{m.Smtp.Security}' must be None, StartTls, SslOnConnect or Auto");
         OptionalFile(e, $"{k}:Smtp:PasswordFile", m.Smtp.PasswordFile);
         Positive(e, $"{k}:Smtp:Timeout", m.Smtp.Timeout);
     }
@@ -85,7 +83,6 @@ public sealed class WorkerOptionsValidator : IValidateOptions<WorkerOptions>
             var u = d.Users[i];
             if (string.IsNullOrWhiteSpace(u.Name)) e.Add($"{k}:Name: must not be empty");
             if (!PasswordHash.IsWellFormed(u.PasswordHash)) e.Add($"{k}:PasswordHash: not a hash made by 'Worker hash-password'");
-            if (u.Role is not ("Operator" or "Viewer")) e.Add($"{k}:Role: '{u.Role}' must be Operator or Viewer");
         }
     }
 

@@ -43,12 +43,13 @@ public static class DashboardSetup
         return builder;
     }
 
-    /// <summary>The Hangfire dashboard at /hangfire behind the logins.</summary>
-    public static WebApplication MapWorkerDashboard(this WebApplication app)
+    /// <summary>
+    /// The gate in front of the Hangfire dashboard: a browser that is not signed in is sent to the login form, and a viewer
+    /// may not post commands. Needs authentication before it.
+    /// </summary>
+    public static WebApplication UseDashboardGate(this WebApplication app)
     {
         var users = app.Services.GetRequiredService<DashboardUsers>();
-        var authorization = new DashboardAuthorization(users);
-        app.UseAuthentication();
         app.Use(async (http, next) =>
         {
             if (SendToLoginForm(http, users))
@@ -63,7 +64,13 @@ public static class DashboardSetup
             }
             await next();
         });
-        app.MapLoginEndpoints();
+        return app;
+    }
+
+    /// <summary>The Hangfire dashboard at /hangfire behind the logins: Hangfire answers it as middleware, not as endpoints.</summary>
+    public static WebApplication UseWorkerDashboard(this WebApplication app)
+    {
+        var authorization = new DashboardAuthorization(app.Services.GetRequiredService<DashboardUsers>());
         DashboardPages.Register();
         app.UseHangfireDashboard(Path, new Hangfire.DashboardOptions
         {
@@ -75,6 +82,9 @@ public static class DashboardSetup
         });
         return app;
     }
+
+    /// <summary>The login form's endpoints (/login, /logout).</summary>
+    public static WebApplication MapWorkerDashboard(this WebApplication app) => app.MapLoginEndpoints();
 
     /// <summary>A signed-in viewer posting a command; only the live statistics poll is a harmless POST.</summary>
     private static bool IsViewerAction(HttpContext http, DashboardUsers users) =>

@@ -7,12 +7,18 @@ namespace Worker.Hosting;
 public static class ProxySetup
 {
     /// <summary>
-    /// First in the pipeline. For a peer listed in Worker:Web:KnownProxies, the client address, scheme and host become those
-    /// the proxy saw, so rate limits, lockouts, HTTPS checks and audit sources see the real client. Nobody else's headers count.
+    /// For a peer listed in Worker:Web:KnownProxies, the client address, scheme and host become those the proxy saw, so rate
+    /// limits, lockouts, HTTPS checks and audit sources see the real client. Nobody else's headers count.
     /// </summary>
     public static WebApplication UseKnownProxies(this WebApplication app, WorkerOptions options)
     {
         if (options.Web.KnownProxies.Count > 0) app.UseForwardedHeaders(ForwardedFrom(options));
+        return app;
+    }
+
+    /// <summary>With an https public address, plain-http requests are sent there (see <see cref="HttpsOnly"/>); else nothing.</summary>
+    public static WebApplication UseHttpsOnly(this WebApplication app, WorkerOptions options)
+    {
         if (options.PublicBaseUrl.StartsWith("https://", StringComparison.OrdinalIgnoreCase)) app.Use(HttpsOnly(options.PublicBaseUrl));
         return app;
     }

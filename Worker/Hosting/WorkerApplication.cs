@@ -53,7 +53,8 @@ public static class WorkerApplication
         builder.AddIntake(options);
 
         var app = builder.Build();
-        app.UseKnownProxies(options);
+        // All middleware, in order, with the reason for each place; below, only endpoints.
+        app.UseWorkerMiddleware(options);
         app.MapHealth();
         app.MapWorkerDashboard();
         app.MapWorkerMetrics();

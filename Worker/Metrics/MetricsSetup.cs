@@ -8,13 +8,10 @@ namespace Worker.Metrics;
 
 public static class MetricsSetup
 {
-    /// <summary>Prometheus at /metrics, for a signed-in dashboard user, or this machine where the public address is loopback.</summary>
-    public static WebApplication MapWorkerMetrics(this WebApplication app)
+    /// <summary>/metrics only for a signed-in dashboard user, or this machine where the public address is loopback; needs authentication before it.</summary>
+    public static WebApplication UseMetricsGate(this WebApplication app)
     {
-        var queries = app.Services.GetRequiredService<DocumentQueries>();
-        var metrics = app.Services.GetRequiredService<WorkerMetrics>();
         var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>();
-        metrics.Registry.AddBeforeCollectCallback(ct => RefreshDocumentCountsAsync(queries, metrics, ct));
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (http, next) =>
         {
             if (!LoopbackAddress.IsTrustedLocal(http.Connection.RemoteIpAddress, options.Value) && http.User.Identity?.IsAuthenticated != true)
@@ -24,6 +21,15 @@ public static class MetricsSetup
             }
             await next();
         }));
+        return app;
+    }
+
+    /// <summary>Prometheus at /metrics, behind <see cref="UseMetricsGate"/>.</summary>
+    public static WebApplication MapWorkerMetrics(this WebApplication app)
+    {
+        var queries = app.Services.GetRequiredService<DocumentQueries>();
+        var metrics = app.Services.GetRequiredService<WorkerMetrics>();
+        metrics.Registry.AddBeforeCollectCallback(ct => RefreshDocumentCountsAsync(queries, metrics, ct));
         app.MapMetrics("/metrics", metrics.Registry);
         return app;
     }

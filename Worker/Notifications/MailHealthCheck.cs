@@ -23,7 +23,7 @@ public sealed class MailHealthCheck(IOptions<WorkerOptions> options) : IHealthCh
         try
         {
             using var client = new SmtpClient { Timeout = (int)Math.Min(mail.Smtp.Timeout.TotalMilliseconds, 10_000) };
-            await client.ConnectAsync(mail.Smtp.Host, mail.Smtp.Port, SmtpSecurity.Parse(mail.Smtp.Security), ct);
+            await client.ConnectAsync(mail.Smtp.Host, mail.Smtp.Port, SmtpSocketOptions.For(mail.Smtp.Security), ct);
             await client.DisconnectAsync(true, ct);
             return HealthCheckResult.Healthy($"SMTP {mail.Smtp.Host}:{mail.Smtp.Port} answers");
         }

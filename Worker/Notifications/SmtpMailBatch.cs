@@ -29,7 +29,7 @@ public sealed class SmtpMailBatch(SmtpOptions smtp) : IMailBatch
         if (client is { IsConnected: true }) return client;
         client?.Dispose();
         client = new SmtpClient { Timeout = (int)smtp.Timeout.TotalMilliseconds };
-        await client.ConnectAsync(smtp.Host, smtp.Port, SmtpSecurity.Parse(smtp.Security), ct);
+        await client.ConnectAsync(smtp.Host, smtp.Port, SmtpSocketOptions.For(smtp.Security), ct);
         if (smtp.User.Length > 0)
         {
             var password = smtp.PasswordFile.Length > 0 ? (await File.ReadAllLinesAsync(smtp.PasswordFile, ct)).FirstOrDefault()?.Trim() ?? "" : "";

@@ -28,7 +28,7 @@ public static class RequestStamp
         var stamp = request.Stamp;
         return new StampPlacement
         {
-            PageIndex = stamp.Page == "last" ? null : int.Parse(stamp.Page, System.Globalization.CultureInfo.InvariantCulture) - 1,
+            PageIndex = stamp.Page.Number - 1,
             X = stamp.X, Y = stamp.Y, Width = stamp.Width, Height = stamp.Height,
             Anchor = stamp.Anchor, Footnote = stamp.Footnote, Stacked = request.StampIndex,
         };

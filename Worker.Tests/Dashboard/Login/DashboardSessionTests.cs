@@ -72,7 +72,7 @@ public sealed class DashboardSessionTests : IAsyncLifetime
     public void IsCurrent_EndsTheSession_AfterTheAbsoluteLifetime(int hoursLater, bool current)
     {
         var options = new WorkerOptions();
-        var user = new DashboardUserOptions { Name = "operator", PasswordHash = hash, Role = "Operator" };
+        var user = new DashboardUserOptions { Name = "operator", PasswordHash = hash, Role = DashboardRole.Operator };
         options.Dashboard.Users.Add(user);
         var signedIn = DateTimeOffset.Parse("2026-03-02T01:00:00Z");
         var principal = DashboardSession.Principal(user, signedIn, "test");

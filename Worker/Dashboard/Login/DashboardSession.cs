@@ -23,7 +23,7 @@ public static class DashboardSession
     public static ClaimsPrincipal Principal(DashboardUserOptions user, DateTimeOffset now, string scheme) =>
         new(new ClaimsIdentity(
         [
-            new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role),
+            new Claim(ClaimTypes.Name, user.Name), new Claim(ClaimTypes.Role, user.Role.ToString()),
             // Antiforgery binds its tokens to this claim when present, not to all claims (the sign-in time differs per Basic request).
             new Claim(ClaimTypes.NameIdentifier, user.Name),
             new Claim(StampClaim, Stamp(user.PasswordHash)),
@@ -39,7 +39,7 @@ public static class DashboardSession
     {
         var name = principal.Identity?.Name;
         var user = options.Dashboard.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));
-        if (user is null || principal.FindFirstValue(ClaimTypes.Role) != user.Role) return false;
+        if (user is null || principal.FindFirstValue(ClaimTypes.Role) != user.Role.ToString()) return false;
         var stamp = principal.FindFirstValue(StampClaim);
         if (stamp is null || !CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(stamp), Encoding.ASCII.GetBytes(Stamp(user.PasswordHash))))
             return false;
