@@ -32,7 +32,7 @@ public sealed class StampFallbackFilingTests(SigningHost host) : IClassFixture<S
         Assert.Equal((360, 40), (stamp.Left, stamp.Bottom));
 
         using var work = new TempDirectory();
-        var page = GrayImage.Render(signedPath, 1, work.Path, "stamp-fallback-page.png");
+        var page = GrayImage.Render(signedPath, 1, work.Path, "stamp-fallback-page");
         Assert.Equal((612, 792), (page.Width, page.Height));
         Assert.True(StampRendering.DarkShare(page, stamp) > 0.05, "poppler draws the stamp where the route puts it");
         Assert.Equal(0, StampRendering.InkShare(page, new PdfBox(0, stamp.Top + 2, 612, 792)));
