@@ -36,6 +36,10 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
     public Task RecordLtvShortAsync(Guid id, string detail, DateTimeOffset at, CancellationToken ct) =>
         audit.AppendAsync(new AuditEvent { At = at, DocumentId = id, Actor = "worker", Action = "ltv-short", Detail = detail }, ct);
 
+    /// <summary>Records why the visible stamp is not the signature's widget and where it was drawn instead (the "stamp-note" event).</summary>
+    public Task RecordStampNoteAsync(Guid id, string detail, DateTimeOffset at, CancellationToken ct) =>
+        audit.AppendAsync(new AuditEvent { At = at, DocumentId = id, Actor = "worker", Action = "stamp-note", Detail = detail }, ct);
+
     /// <summary>Remembers where the signed file is about to go, before it goes there, so a crash after the rename is recognised.</summary>
     public async Task RecordTargetAsync(Guid id, string path, string sha256, CancellationToken ct)
     {

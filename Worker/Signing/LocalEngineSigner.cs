@@ -4,6 +4,7 @@ using Worker.Configuration;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Stamp;
 using Worker.Pdf.Verification;
+using Worker.Persistence;
 using Worker.Signing.Keys;
 
 namespace Worker.Signing;
@@ -11,7 +12,7 @@ namespace Worker.Signing;
 /// <summary>Our own PAdES engine with a key this worker holds (Kind Pkcs12 or Pkcs11): stamp, CMS and timestamp made here.</summary>
 public sealed partial class LocalEngineSigner(
     SignerKeys keys, TimestampSource timestamps, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock,
-    ILogger<LocalEngineSigner> logger) : IDocumentSigner
+    ILogger<LocalEngineSigner> logger, SigningStore? store = null) : IDocumentSigner
 {
     public string Kind => SignerKinds.Pkcs12;
 
@@ -49,7 +50,12 @@ public sealed partial class LocalEngineSigner(
             TimestampTokenFor = timestamps.Callback(),
             TrustAnchors = trust.Load(),
         }, ct);
-        if (result.StampNote is { } note) LogStampLeftOut(request.DocumentId, note);
+        if (result.StampNote is { } note)
+        {
+            LogStampLeftOut(request.DocumentId, note);
+            // The filed letter looks different from what the route asks for: its trail says so, not only the log.
+            if (store is not null) await store.RecordStampNoteAsync(request.DocumentId, note, clock.GetUtcNow(), ct);
+        }
     }
 
     [LoggerMessage(LogLevel.Warning, "Document {DocumentId}: {Note}")]

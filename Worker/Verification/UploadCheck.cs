@@ -9,6 +9,9 @@ public sealed record UploadCheck
     /// <summary>The uploaded file's name, as the browser sent it.</summary>
     public required string FileName { get; init; }
 
+    /// <summary>The SHA-256 of the uploaded bytes (lower-case hex), which the page's revision buttons send back.</summary>
+    public required string Sha256 { get; init; }
+
     /// <summary>The filed document whose signed file has exactly these bytes; null when none has.</summary>
     public VerificationRecord? Matched { get; init; }
 

@@ -63,7 +63,7 @@ public static class VerifyEndpoints
         return File.Exists(path) ? TypedResults.PhysicalFile(path, "image/png") : TypedResults.NotFound();
     }
 
-    private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,
+    private static async Task<Results<FileStreamHttpResult, ContentHttpResult>> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,
         IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
     {
         var zone = ApprovalRoutes.Zone(options.Value);
@@ -97,7 +97,9 @@ public static class VerifyEndpoints
             {
                 return Refuse(http, 400, "Berkas tidak dapat dibaca sebagai PDF (rusak atau terenkripsi). / The file cannot be read as a PDF (damaged or encrypted).", zone);
             }
-            var upload = new UploadCheck { FileName = file.FileName, Matched = matched, ExpectedId = expected, Signatures = signatures };
+            if (form.ContainsKey(SignedRevisionDownload.Field))
+                return SignedRevisionDownload.Answer(http, temp, sha256, file.FileName, form[SignedRevisionDownload.Field], form[SignedRevisionDownload.HashField], signatures);
+            var upload = new UploadCheck { FileName = file.FileName, Sha256 = sha256, Matched = matched, ExpectedId = expected, Signatures = signatures };
             return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Upload(upload, zone, nonce));
         }
         finally

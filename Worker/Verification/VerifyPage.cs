@@ -20,7 +20,9 @@ public static class VerifyPage
         b.Append("<h2>Tanda tangan / Signatures</h2>");
         if (check.Signatures.Count == 0) b.Append($"<p class=\"warn\">✘ Tidak ada tanda tangan: {VerdictWords.Invalid}. / No signatures.</p>");
         b.Append("<ul>");
-        foreach (var s in check.Signatures) Signature(b, s, zone);
+        // Numbered as verify --extract-revision counts them, whatever order the file lists them in.
+        var oldestFirst = Worker.Pdf.Revisions.SignedRevisions.OldestFirst(check.Signatures).ToList();
+        foreach (var s in check.Signatures) Signature(b, s, 1 + oldestFirst.FindIndex(o => ReferenceEquals(o, s)), check.Sha256, zone);
         b.Append("</ul>");
         UploadForm(b, check.ExpectedId);
         return Close(b);
@@ -58,7 +60,7 @@ public static class VerifyPage
             : "<p class=\"warn\">✘ Tidak sama dengan dokumen mana pun di arsip. / Not identical to any archived document.</p>");
     }
 
-    private static void Signature(StringBuilder b, SignatureVerification s, TimeZoneInfo zone)
+    private static void Signature(StringBuilder b, SignatureVerification s, int number, string sha256, TimeZoneInfo zone)
     {
         var (css, mark) = s.Verdict switch
         {
@@ -70,7 +72,7 @@ public static class VerifyPage
         if (s.SigningTime is { } t)
             b.Append($", {E(LocalTime.Format(t, zone, "id"))} ({E(s.TimeIsClaimed ? VerdictWords.ClaimedTime : VerdictWords.TimestampedTime)})");
         if (!s.IsIntact) b.Append($"<br>{E(s.Summary)}");
-        b.Append(SignedRevisionNote.Html(s));
+        b.Append(SignedRevisionNote.Html(s, number, sha256));
         if (s.Notes.Count > 0)
         {
             b.Append("<ul class=\"notes\">");
@@ -94,7 +96,7 @@ public static class VerifyPage
         .Append($"<style nonce=\"{nonce}\">body{{font-family:system-ui,sans-serif;margin:0;background:#f4f6f8;color:#1c1c1c}}main{{max-width:40rem;margin:auto;padding:1rem;background:#fff}}" +
                 "dt{font-weight:600;margin-top:.6rem}dd{margin:0}code{word-break:break-all;font-size:.85rem}.ok{color:#26734d}.warn{color:#a51d2d}.unknown{color:#8a5300}" +
                 ".info{color:#1c3d6e}.notes{color:#555;font-size:.9rem}li{overflow-wrap:anywhere;margin:.3rem 0}" +
-                "h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.4rem}button{padding:.5rem 1rem}img.page{display:block;width:100%;height:auto;border:1px solid #ccd}</style></head><body><main>")
+                "h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.4rem}button{padding:.5rem 1rem}img.page{display:block;width:100%;height:auto;border:1px solid #ccd}form.revision{margin:.5rem 0;font-size:.9rem}form.revision input{max-width:100%}</style></head><body><main>")
         .Append($"<h1>{E(title)}</h1>");
 
     internal static string Close(StringBuilder b) => b.Append("</main></body></html>").ToString();

@@ -92,7 +92,9 @@ public class PdfSignerCorpusTests
         Assert.Contains("visible stamp not placed", result.StampNote);
         Assert.Contains(reason, result.StampNote);
         Assert.Contains("signed invisibly", result.StampNote);
-        // Invisible means a zero-size widget: nothing of the stamp is drawn anywhere.
+        // Only a page can take the stamp as an annotation instead (StampFallbackFilingTests shows it drawn).
+        Assert.Equal(damage == "zero-page-box", result.StampNote.Contains("drawn instead as a page annotation at [360 40 560 120]"));
+        // Invisible means a zero-size widget: the signature's own widget shows nothing.
         await using (var file = File.OpenRead(output))
         using (var pdf = Worker.Pdf.Reading.PdfStructure.Open(file))
         {

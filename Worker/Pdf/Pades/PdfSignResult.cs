@@ -17,6 +17,6 @@ public sealed record PdfSignResult
     /// <summary>The verifier's verdict on the new signature (always valid, or signing would have failed).</summary>
     public required SignatureVerification Verification { get; init; }
 
-    /// <summary>Why the requested visible stamp was left out and the signature made invisible; null when it was placed or not asked for.</summary>
+    /// <summary>Why the requested visible stamp is not the widget (the signature is invisible) and where it was drawn instead; null when it was placed or not asked for.</summary>
     public string? StampNote { get; init; }
 }

@@ -1,36 +1,17 @@
 using UglyToad.PdfPig.Core;
-using UglyToad.PdfPig.Tokens;
 using Worker.Pdf.Reading;
 using Worker.Pdf.Writing;
 
 namespace Worker.Pdf.Signatures;
 
-/// <summary>
-/// The footnote as its own annotation on the signed page: an annotation, not page content, so the page's own
-/// objects stay as the approver saw them, and a /Stamp (not a widget) so no viewer rebuilds its appearance.
-/// </summary>
+/// <summary>The footnote as its own /Stamp annotation on the signed page (see <see cref="PageStamp"/>).</summary>
 internal static class FootnoteAnnotation
 {
-    // Print (4) + ReadOnly (64) + Locked (128) + LockedContents (512): printed, and not movable or editable by a reader.
-    private const int Flags = 708;
-
     /// <summary>Adds the annotation and its appearance to <paramref name="update"/>; null when the page cannot take it.</summary>
     public static IndirectReference? Add(IncrementalUpdate update, PageInfo page, PageMark mark)
     {
         var placement = WidgetPlacement.For(page, mark.X, mark.Y, mark.Width, mark.Height);
         if (!(placement.Width >= 1 && placement.Height >= 1)) return null;
-        var appearance = update.Add(AppearanceStream.Visible(placement, mark.Appearance));
-        var rect = placement.Rect;
-        return update.Add(new DictionaryToken(new Dictionary<NameToken, IToken>
-        {
-            [NameToken.Type] = NameToken.Annot,
-            [NameToken.Subtype] = NameToken.Create("Stamp"),
-            [NameToken.Name] = NameToken.Create("TTEFootnote"),
-            [NameToken.Contents] = PdfText.Of(mark.Text),
-            [NameToken.F] = new NumericToken(Flags),
-            [NameToken.P] = new IndirectReferenceToken(page.Reference),
-            [NameToken.Rect] = AppearanceStream.Numbers(rect.Left, rect.Bottom, rect.Right, rect.Top),
-            [NameToken.Ap] = new DictionaryToken(new Dictionary<NameToken, IToken> { [NameToken.N] = new IndirectReferenceToken(appearance) }),
-        }));
+        return PageStamp.Add(update, page, placement, mark.Appearance, "TTEFootnote", mark.Text);
     }
 }

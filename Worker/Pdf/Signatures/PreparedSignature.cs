@@ -17,6 +17,6 @@ public sealed record PreparedSignature
     /// <summary>The /Contents hex string's reserved bytes, angle brackets included.</summary>
     public required ReservedRange Contents { get; init; }
 
-    /// <summary>Why a requested visible stamp was left out (the signature is then invisible); null when placed or not asked for.</summary>
+    /// <summary>Why a requested visible stamp is not the widget (the signature is then invisible) and where it was drawn instead; null when placed or not asked for.</summary>
     public string? StampNote { get; init; }
 }

@@ -58,6 +58,8 @@ public static class SignatureFieldWriter
             List<IndirectReference> added = [widget];
             if (placement is not null && !signedBefore && request.Visible!.Footnote is { } footnote && FootnoteAnnotation.Add(update, page, footnote) is { } mark)
                 added.Add(mark);
+            if (placement is null && request.Visible is { } visible)
+                stampNote = Join(stampNote, DrawInstead(update, page, visible, request.Name, signedBefore, added));
             PageAnnotations.Append(pdf, update, page, added);
         }
         update.Set(widget, new DictionaryToken(widgetDictionary));
@@ -79,8 +81,9 @@ public static class SignatureFieldWriter
     }
 
     // An invisible signature takes the first page, or none when the page tree is unreadable or empty. A visible stamp
-    // that cannot be placed (no readable page, a degenerate page box) falls back to an invisible signature with a note,
-    // rather than refusing a document its approver has already seen; a page number that does not exist is a wrong request.
+    // that cannot be placed (no readable page, a degenerate page box) falls back to an invisible signature with a note
+    // (and, on a page, the stamp as an annotation: DrawInstead), rather than refusing a document its approver has already
+    // seen; a page number that does not exist is a wrong request.
     private static (PageInfo? Page, WidgetPlacement? Placement, string? Note) Target(PdfStructure pdf, VisibleSignature? visible)
     {
         var pages = pdf.TryReadPages(out var problem);
@@ -96,6 +99,19 @@ public static class SignatureFieldWriter
         if (!(placement.Width >= 1 && placement.Height >= 1))
             return (page, null, $"visible stamp not placed (page {index + 1} has a crop box of {page.CropBox.Width:0.#} x {page.CropBox.Height:0.#} points): signed invisibly");
         return (page, placement, null);
+    }
+
+    // The widget could not show the stamp, so the stamp becomes a page annotation in this same revision (covered by this
+    // signature). Not after an earlier signature: an annotation added then is a change to the page it signed.
+    private static string DrawInstead(IncrementalUpdate update, PageInfo page, VisibleSignature visible, string? signer, bool signedBefore,
+        List<IndirectReference> added)
+    {
+        if (signedBefore) return "the stamp is not drawn elsewhere either: after an earlier signature an added annotation would change the signed page";
+        var text = "Tanda tangan elektronik / Electronic signature" + (string.IsNullOrEmpty(signer) ? "" : ": " + signer);
+        var (mark, rect) = StampAnnotation.Add(update, page, visible, text);
+        added.Add(mark);
+        return FormattableString.Invariant(
+            $"the stamp is drawn instead as a page annotation at [{rect.Left:0.#} {rect.Bottom:0.#} {rect.Right:0.#} {rect.Top:0.#}] (viewers show such a page as US Letter)");
     }
 
     private static DictionaryToken SignatureDictionary(SignatureFieldRequest request)
