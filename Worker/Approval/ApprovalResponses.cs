@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Worker.Configuration;
@@ -11,14 +10,6 @@ namespace Worker.Approval;
 /// <summary>The HTML responses of the approval endpoints.</summary>
 public static class ApprovalResponses
 {
-    /// <summary>An HTML page with a fresh CSP nonce for its inline style (the /verify pages, still assembled as strings).</summary>
-    public static ContentHttpResult Html(HttpContext http, int status, Func<string, string> render)
-    {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        http.Response.Headers.ContentSecurityPolicy = PageSecurity.PolicyFor(nonce);
-        return TypedResults.Content(render(nonce), "text/html; charset=utf-8", statusCode: status);
-    }
-
     /// <summary>A page with a heading and one sentence.</summary>
     public static RazorComponentResult Message(HttpContext http, int status, ApprovalTexts t, string heading, string text) =>
         PhonePage.Render<ApprovalMessagePage>(http, status, new Dictionary<string, object?>

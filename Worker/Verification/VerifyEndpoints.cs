@@ -9,6 +9,7 @@ using Worker.Filing;
 using Worker.Pdf.Checking;
 using Worker.Pdf.Verification;
 using Worker.Persistence;
+using Worker.Web;
 
 namespace Worker.Verification;
 
@@ -37,7 +38,7 @@ public static class VerifyEndpoints
     public static WebApplication MapVerification(this WebApplication app)
     {
         var group = app.MapGroup("/verify").RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(SecurityHeaders.AddAsync);
-        group.MapGet("/", (HttpContext http) => ApprovalResponses.Html(http, 200, VerifyPage.NotFound));
+        group.MapGet("/", (HttpContext http) => HtmlResponses.Html(http, 200, VerifyPage.NotFound));
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/" + PageImageName, GetPageImageAsync);
         group.MapPost("/", PostAsync).DisableAntiforgery();
@@ -48,10 +49,10 @@ public static class VerifyEndpoints
         IOptions<WorkerOptions> options, CancellationToken ct)
     {
         var record = Guid.TryParse(id, out var guid) ? await store.FindAsync(guid, ct) : null;
-        if (record is null) return ApprovalResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound);
+        if (record is null) return HtmlResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound);
         var history = await queries.AuditTrailAsync(guid, ct);
         var image = File.Exists(PageImages.PathFor(options.Value.DataDirectory, guid)) ? $"/verify/{guid}/{PageImageName}" : null;
-        return ApprovalResponses.Html(http, 200, nonce => VerifyDocumentPage.Render(record, history, ApprovalRoutes.Zone(options.Value), image, nonce));
+        return HtmlResponses.Html(http, 200, nonce => VerifyDocumentPage.Render(record, history, ApprovalRoutes.Zone(options.Value), image, nonce));
     }
 
     /// <summary>The first page of a filed document as rendered at filing time; 404 for any other document.</summary>
@@ -98,7 +99,7 @@ public static class VerifyEndpoints
                 return Refuse(http, 400, "Berkas tidak dapat dibaca sebagai PDF (rusak atau terenkripsi). / The file cannot be read as a PDF (damaged or encrypted).", zone);
             }
             var upload = new UploadCheck { FileName = file.FileName, Matched = matched, ExpectedId = expected, Signatures = signatures };
-            return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Upload(upload, zone, nonce));
+            return HtmlResponses.Html(http, 200, nonce => VerifyPage.Upload(upload, zone, nonce));
         }
         finally
         {
@@ -113,5 +114,5 @@ public static class VerifyEndpoints
     }
 
     private static ContentHttpResult Refuse(HttpContext http, int status, string problem, TimeZoneInfo zone) =>
-        ApprovalResponses.Html(http, status, nonce => VerifyPage.Refused(problem, nonce));
+        HtmlResponses.Html(http, status, nonce => VerifyPage.Refused(problem, nonce));
 }
