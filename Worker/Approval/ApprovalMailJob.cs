@@ -80,7 +80,7 @@ public sealed partial class ApprovalMailJob(
     {
         var o = options.Value;
         var d = claim.Document;
-        var zone = ApprovalRoutes.Zone(o);
+        var zone = o.OfficeHours.Zone();
         if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return await RenderSigningNoticeAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Cancelled) return await RenderCancelledAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Refused) return RenderRefused(d, zone);
@@ -112,7 +112,7 @@ public sealed partial class ApprovalMailJob(
             Link = $"{o.PublicBaseUrl.TrimEnd('/')}/approve/{token}",
             QueueLink = $"{o.PublicBaseUrl.TrimEnd('/')}{QueueEndpoints.Prefix}/{queueToken}",
             ExpiresAt = step.TokenExpiresAt ?? now,
-            Contact = ApprovalRoutes.Contact(o, o.FindRoute(d.Route)),
+            Contact = o.ContactFor(d.Route),
             Reminder = claim.Mail.Kind == MailKind.Reminder ? Math.Max(1, step.RemindersSent) : 0,
             TimeZone = zone,
         });
@@ -147,7 +147,7 @@ public sealed partial class ApprovalMailJob(
             Title = d.Title, Number = d.Number, SourceName = d.SourceName,
             DeputyName = step.ApproverName, DeputyPosition = step.ApproverPosition, DeputyEmail = step.ApproverEmail,
             Until = delegation?.EndsAt ?? step.TokenExpiresAt ?? clock.GetUtcNow(),
-            Contact = ApprovalRoutes.Contact(o, o.FindRoute(d.Route)), TimeZone = zone,
+            Contact = o.ContactFor(d.Route), TimeZone = zone,
         });
     }
 

@@ -27,7 +27,7 @@ public static class ApprovalResponses
         http.RequestServices.GetRequiredService<ApprovalPageAccess>().Grant(http, document.Id, ApprovalTokens.Hash(token)!, lookup.Step!.TokenExpiresAt);
         var model = new ApprovalPageModel
         {
-            Texts = texts, Step = lookup.Step!, Document = document, Zone = ApprovalRoutes.Zone(options), Token = token,
+            Texts = texts, Step = lookup.Step!, Document = document, Zone = options.OfficeHours.Zone(), Token = token,
             Sender = ApprovalRoutes.Sender(options, document),
             Note = string.IsNullOrWhiteSpace(document.Note) ? null : document.Note,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "",
@@ -46,7 +46,7 @@ public static class ApprovalResponses
             LinkStatus.Closed => t.Closed,
             LinkStatus.Decided when lookup.Step is { } s => string.Format(t.EarlierDecision,
                 s.State == StepState.Approved ? t.ApprovedWord : t.RejectedWord,
-                s.DecidedAt is { } at ? LocalTime.Format(at, ApprovalRoutes.Zone(options), t.Lang) : "—"),
+                s.DecidedAt is { } at ? LocalTime.Format(at, options.OfficeHours.Zone(), t.Lang) : "—"),
             _ => t.Unknown,
         };
         return Message(http, status == LinkStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone, t, t.GoneTitle, text);

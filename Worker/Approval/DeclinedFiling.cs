@@ -29,7 +29,7 @@ public sealed partial class DeclinedFiling(
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured; cannot file it as declined");
         var source = document.ContentPath ?? throw new InvalidOperationException($"document {documentId} has no stored original");
         var steps = await store.StepsAsync(documentId, ct);
-        var reason = DeclinedReason.Text(document, steps, ApprovalRoutes.Zone(options.Value));
+        var reason = DeclinedReason.Text(document, steps, options.Value.OfficeHours.Zone());
         var (pdf, reasonFile) = Targets(route.Declined, document, reason);
         try
         {

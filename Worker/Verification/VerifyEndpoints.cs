@@ -3,7 +3,6 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Worker.Approval;
 using Worker.Configuration;
 using Worker.Filing;
 using Worker.Pdf.Checking;
@@ -52,7 +51,7 @@ public static class VerifyEndpoints
         if (record is null) return HtmlResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound);
         var history = await queries.AuditTrailAsync(guid, ct);
         var image = File.Exists(PageImages.PathFor(options.Value.DataDirectory, guid)) ? $"/verify/{guid}/{PageImageName}" : null;
-        return HtmlResponses.Html(http, 200, nonce => VerifyDocumentPage.Render(record, history, ApprovalRoutes.Zone(options.Value), image, nonce));
+        return HtmlResponses.Html(http, 200, nonce => VerifyDocumentPage.Render(record, history, options.Value.OfficeHours.Zone(), image, nonce));
     }
 
     /// <summary>The first page of a filed document as rendered at filing time; 404 for any other document.</summary>
@@ -67,7 +66,7 @@ public static class VerifyEndpoints
     private static async Task<ContentHttpResult> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,
         IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
     {
-        var zone = ApprovalRoutes.Zone(options.Value);
+        var zone = options.Value.OfficeHours.Zone();
         var limit = options.Value.Intake.MaxFileBytes;
         if (http.Request.ContentLength > limit + 64 * 1024 || !http.Request.HasFormContentType)
             return Refuse(http, StatusCodes.Status413PayloadTooLarge, $"Berkas terlalu besar (maks. {limit / 1024 / 1024} MB). / File too large.", zone);
