@@ -14,9 +14,6 @@ namespace Worker.Approval;
 public sealed partial class DeclinedFiling(
     ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<DeclinedFiling> logger)
 {
-    /// <summary>The reason written for a document nobody answered in time.</summary>
-    public const string ExpiredReason = "kedaluwarsa / expired";
-
     // A full or read-only declined/ folder fails the job with the reason; it is retried, and the lifecycle sweep queues it again
     // after the last retry, so the copy lands once the folder takes files again.
     [Hangfire.AutomaticRetry(Attempts = 20, DelaysInSeconds = [10, 30, 60, 120, 300])]
