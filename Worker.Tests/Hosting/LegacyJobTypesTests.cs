@@ -1,6 +1,7 @@
 using Hangfire;
 using Hangfire.Storage;
 using Worker.Hosting;
+using Worker.Notifications;
 using Worker.Signing;
 
 namespace Worker.Tests.Hosting;
@@ -26,8 +27,24 @@ public sealed class LegacyJobTypesTests
     }
 
     [Fact]
+    public void DeserializeJob_FindsTheMailJob_WhenItWasStoredUnderApprovalsOldName()
+    {
+        GlobalConfiguration.Configuration.UseWorkerSerialization();
+        Guid[] outbox = [Guid.NewGuid(), Guid.NewGuid()];
+        var stored = InvocationData.SerializeJob(Hangfire.Common.Job.FromExpression<ApprovalMailJob>(m => m.DeliverAsync(outbox, CancellationToken.None)));
+        Assert.Equal("Worker.Notifications.ApprovalMailJob, Worker", stored.Type);
+
+        var old = new InvocationData("Worker.Approval.ApprovalMailJob, Worker", stored.Method, stored.ParameterTypes, stored.Arguments);
+        var job = old.DeserializeJob();
+
+        Assert.Equal(typeof(ApprovalMailJob), job.Type);
+        Assert.Equal(nameof(ApprovalMailJob.DeliverAsync), job.Method.Name);
+        Assert.Equal(outbox, job.Args[0]);
+    }
+
+    [Fact]
     public void Resolve_LeavesNamesThatNeverMoved_AsHangfireReadsThem()
     {
-        Assert.Equal(typeof(Worker.Approval.ApprovalMailJob), LegacyJobTypes.Resolve("Worker.Approval.ApprovalMailJob, Worker"));
+        Assert.Equal(typeof(Worker.Approval.DeclinedFiling), LegacyJobTypes.Resolve("Worker.Approval.DeclinedFiling, Worker"));
     }
 }

@@ -1,10 +1,10 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using Worker.Approval;
 using Worker.Configuration;
 using Worker.Pdf.Checking;
 using Worker.Persistence;
+using Worker.Web;
 
 namespace Worker.Api;
 

@@ -25,7 +25,7 @@ public sealed partial class ApprovalDecisions(
             UserAgent = userAgent,
             At = clock.GetUtcNow(),
             NextExpiry = route?.ApprovalExpiry ?? new RouteOptions().ApprovalExpiry,
-            NotifyOnDecline = ApprovalRoutes.Notify(document, route),
+            NotifyOnDecline = options.Value.NotifyAddress(document.Route, document.SubmitterEmail),
         }, ct);
         if (result is not { Recorded: true }) return result;
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Persistence;
+using Worker.Web;
 
 namespace Worker.Approval;
 

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Worker.Configuration;
@@ -11,14 +10,6 @@ namespace Worker.Approval;
 /// <summary>The HTML responses of the approval endpoints.</summary>
 public static class ApprovalResponses
 {
-    /// <summary>An HTML page with a fresh CSP nonce for its inline style (the /verify pages, still assembled as strings).</summary>
-    public static ContentHttpResult Html(HttpContext http, int status, Func<string, string> render)
-    {
-        var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
-        http.Response.Headers.ContentSecurityPolicy = PageSecurity.PolicyFor(nonce);
-        return TypedResults.Content(render(nonce), "text/html; charset=utf-8", statusCode: status);
-    }
-
     /// <summary>A page with a heading and one sentence.</summary>
     public static RazorComponentResult Message(HttpContext http, int status, ApprovalTexts t, string heading, string text) =>
         PhonePage.Render<ApprovalMessagePage>(http, status, new Dictionary<string, object?>
@@ -36,7 +27,7 @@ public static class ApprovalResponses
         http.RequestServices.GetRequiredService<ApprovalPageAccess>().Grant(http, document.Id, ApprovalTokens.Hash(token)!, lookup.Step!.TokenExpiresAt);
         var model = new ApprovalPageModel
         {
-            Texts = texts, Step = lookup.Step!, Document = document, Zone = ApprovalRoutes.Zone(options), Token = token,
+            Texts = texts, Step = lookup.Step!, Document = document, Zone = options.OfficeHours.Zone(), Token = token,
             Sender = ApprovalRoutes.Sender(options, document),
             Note = string.IsNullOrWhiteSpace(document.Note) ? null : document.Note,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "",
@@ -55,7 +46,7 @@ public static class ApprovalResponses
             LinkStatus.Closed => t.Closed,
             LinkStatus.Decided when lookup.Step is { } s => string.Format(t.EarlierDecision,
                 s.State == StepState.Approved ? t.ApprovedWord : t.RejectedWord,
-                s.DecidedAt is { } at ? LocalTime.Format(at, ApprovalRoutes.Zone(options), t.Lang) : "—"),
+                s.DecidedAt is { } at ? LocalTime.Format(at, options.OfficeHours.Zone(), t.Lang) : "—"),
             _ => t.Unknown,
         };
         return Message(http, status == LinkStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone, t, t.GoneTitle, text);

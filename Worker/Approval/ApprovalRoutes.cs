@@ -1,4 +1,3 @@
-using MimeKit;
 using Worker.Configuration;
 using RouteOptions = Worker.Configuration.RouteOptions;
 using Worker.Persistence;
@@ -8,14 +7,6 @@ namespace Worker.Approval;
 /// <summary>The route settings approval needs for a document.</summary>
 public static class ApprovalRoutes
 {
-    /// <summary>Who hears about a declined or expired document: its submitter, else the route's contact, else nobody.</summary>
-    public static string Notify(ApprovalDocument document, RouteOptions? route) =>
-        !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail : route?.Contact ?? "";
-
-    /// <summary>Who an approver should call about an unexpected request: the route's contact, else the sender address.</summary>
-    public static string Contact(WorkerOptions options, RouteOptions? route) =>
-        !string.IsNullOrWhiteSpace(route?.Contact) ? route.Contact : MailboxAddress.Parse(options.Mail.From).Address;
-
     /// <summary>Who the pages name as the sender: the submitter, else the route's unit, else a dash.</summary>
     public static string Sender(WorkerOptions options, ApprovalDocument document) =>
         !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail
@@ -26,6 +17,4 @@ public static class ApprovalRoutes
         {
             Email = a.Email, Name = a.Name, Position = a.Position, Language = a.Language is "en" ? "en" : "id", Signer = a.Signer,
         }).ToList();
-
-    public static TimeZoneInfo Zone(WorkerOptions options) => options.OfficeHours.Zone();
 }

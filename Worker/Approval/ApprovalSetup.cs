@@ -4,13 +4,14 @@ using Worker.Configuration;
 using Npgsql;
 using Quartz;
 using Worker.Approval.Queue;
+using Worker.Notifications;
 using Worker.Persistence;
 
 namespace Worker.Approval;
 
 public static class ApprovalSetup
 {
-    /// <summary>Steps, links, decisions, the mail delivery job, the follow-up relay, the office-hours sweep, antiforgery and the per-client rate limit.</summary>
+    /// <summary>Steps, links (those of request mails too), decisions, the follow-up relay, the office-hours sweep, antiforgery and the per-client rate limit.</summary>
     public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder, WorkerOptions options)
     {
         var s = builder.Services;
@@ -24,7 +25,7 @@ public static class ApprovalSetup
         s.AddSingleton<FollowUpStore>();
         s.AddHostedService<FollowUpRelay>();
         s.AddTransient<IApprovalStarter, ApprovalStarter>();
-        s.AddTransient<ApprovalMailJob>();
+        s.AddTransient<IApprovalRequestLinks, ApprovalRequestLinks>();
         s.AddTransient<DeclinedFiling>();
         s.AddTransient<ApprovalDecisions>();
         s.AddTransient<SecretApproval>();

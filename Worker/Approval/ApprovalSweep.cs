@@ -31,7 +31,7 @@ public sealed partial class ApprovalSweep(
                 LogHandedBack(document.Id, step.ApproverEmail);
                 continue;
             }
-            var outbox = await store.ExpireAsync(step.Id, ApprovalRoutes.Notify(document, route), now, ct);
+            var outbox = await store.ExpireAsync(step.Id, options.Value.NotifyAddress(document.Route, document.SubmitterEmail), now, ct);
             if (outbox is null) continue;
             LogExpired(document.Id, step.ApproverEmail);
         }

@@ -1,5 +1,6 @@
 using Hangfire;
 using Npgsql;
+using Worker.Notifications;
 using Worker.Persistence;
 using Worker.Signing;
 

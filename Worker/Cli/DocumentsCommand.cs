@@ -41,7 +41,7 @@ public static class DocumentsCommand
         return await OperatorServices.RunAsync(parsed.Value("--config"), stderr, async (services, options) =>
         {
             var documents = await services.GetRequiredService<DocumentQueries>().ListAsync(parsed.Value("--route"), state, limit, CancellationToken.None);
-            DocumentReport.WriteList(stdout, documents, ApprovalRoutes.Zone(options));
+            DocumentReport.WriteList(stdout, documents, options.OfficeHours.Zone());
             return ExitCode.Done;
         });
     }
@@ -62,7 +62,7 @@ public static class DocumentsCommand
             }
             var steps = await approvals.StepsAsync(id, CancellationToken.None);
             var history = await queries.AuditTrailAsync(id, CancellationToken.None);
-            DocumentReport.WriteDetails(stdout, document, summary, steps, history, ApprovalRoutes.Zone(options));
+            DocumentReport.WriteDetails(stdout, document, summary, steps, history, options.OfficeHours.Zone());
             return ExitCode.Done;
         });
     }

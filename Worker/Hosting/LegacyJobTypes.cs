@@ -12,6 +12,8 @@ public static class LegacyJobTypes
     {
         // Approval's hand-off contract moved to Signing, which implements it (issue 17: Approval no longer the kernel).
         ["Worker.Approval.ISigningStarter, Worker"] = "Worker.Signing.ISigningStarter, Worker",
+        // The outbox delivery job (every kind of mail) moved to Notifications.
+        ["Worker.Approval.ApprovalMailJob, Worker"] = "Worker.Notifications.ApprovalMailJob, Worker",
     };
 
     /// <summary>The type a stored name means today; names that never moved resolve as Hangfire always did.</summary>

@@ -5,7 +5,7 @@ namespace Worker.Notifications;
 
 public static class NotificationsSetup
 {
-    /// <summary>The mail sender (SMTP, or the pickup folder when no host is set), the composer, the mail health check and the operators' incident watch.</summary>
+    /// <summary>The mail sender (SMTP, or the pickup folder when no host is set), the composer, the outbox delivery job, the mail health check and the operators' incident watch.</summary>
     public static WebApplicationBuilder AddNotifications(this WebApplicationBuilder builder)
     {
         builder.Services.AddSingleton<SmtpMailSender>();
@@ -15,6 +15,7 @@ public static class NotificationsSetup
             ? sp.GetRequiredService<PickupMailSender>()
             : sp.GetRequiredService<SmtpMailSender>());
         builder.Services.AddSingleton<MailComposer>();
+        builder.Services.AddTransient<ApprovalMailJob>();
         builder.Services.AddHealthChecks().AddCheck<MailHealthCheck>("mail");
         builder.Services.AddSingleton<OperatorIncidents>();
         builder.Services.AddHostedService<IncidentWatch>();

@@ -64,7 +64,7 @@ public sealed partial class OperatorActions(
         if (text.Length > MaxReasonLength) text = text[..MaxReasonLength];
         var document = await approvals.DocumentAsync(id, ct);
         if (document is null) return OperatorResult.NotFound(id);
-        var notify = ApprovalRoutes.Notify(document, options.Value.FindRoute(document.Route));
+        var notify = options.Value.NotifyAddress(document.Route, document.SubmitterEmail);
         var cancel = await store.CancelAsync(id, CancelReason(text), who.Name, who.Source, notify, clock.GetUtcNow(), ct);
         if (cancel is null) return OperatorResult.NotFound(id);
         if (!cancel.Cancelled)

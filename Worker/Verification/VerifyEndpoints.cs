@@ -3,12 +3,12 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
-using Worker.Approval;
 using Worker.Configuration;
 using Worker.Filing;
 using Worker.Pdf.Checking;
 using Worker.Pdf.Verification;
 using Worker.Persistence;
+using Worker.Web;
 
 namespace Worker.Verification;
 
@@ -37,7 +37,7 @@ public static class VerifyEndpoints
     public static WebApplication MapVerification(this WebApplication app)
     {
         var group = app.MapGroup("/verify").RequireRateLimiting(RateLimitPolicy).AddEndpointFilter(SecurityHeaders.AddAsync);
-        group.MapGet("/", (HttpContext http) => ApprovalResponses.Html(http, 200, VerifyPage.NotFound));
+        group.MapGet("/", (HttpContext http) => HtmlResponses.Html(http, 200, VerifyPage.NotFound));
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/" + PageImageName, GetPageImageAsync);
         group.MapPost("/", PostAsync).DisableAntiforgery();
@@ -48,10 +48,10 @@ public static class VerifyEndpoints
         IOptions<WorkerOptions> options, CancellationToken ct)
     {
         var record = Guid.TryParse(id, out var guid) ? await store.FindAsync(guid, ct) : null;
-        if (record is null) return ApprovalResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound);
+        if (record is null) return HtmlResponses.Html(http, StatusCodes.Status404NotFound, VerifyPage.NotFound);
         var history = await queries.AuditTrailAsync(guid, ct);
         var image = File.Exists(PageImages.PathFor(options.Value.DataDirectory, guid)) ? $"/verify/{guid}/{PageImageName}" : null;
-        return ApprovalResponses.Html(http, 200, nonce => VerifyDocumentPage.Render(record, history, ApprovalRoutes.Zone(options.Value), image, nonce));
+        return HtmlResponses.Html(http, 200, nonce => VerifyDocumentPage.Render(record, history, options.Value.OfficeHours.Zone(), image, nonce));
     }
 
     /// <summary>The first page of a filed document as rendered at filing time; 404 for any other document.</summary>
@@ -66,7 +66,7 @@ public static class VerifyEndpoints
     private static async Task<Results<FileStreamHttpResult, ContentHttpResult>> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,
         IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
     {
-        var zone = ApprovalRoutes.Zone(options.Value);
+        var zone = options.Value.OfficeHours.Zone();
         var limit = options.Value.Intake.MaxFileBytes;
         if (http.Request.ContentLength > limit + 64 * 1024 || !http.Request.HasFormContentType)
             return Refuse(http, StatusCodes.Status413PayloadTooLarge, $"Berkas terlalu besar (maks. {limit / 1024 / 1024} MB). / File too large.", zone);
@@ -100,7 +100,7 @@ public static class VerifyEndpoints
             if (form.ContainsKey(SignedRevisionDownload.Field))
                 return SignedRevisionDownload.Answer(http, temp, sha256, file.FileName, form[SignedRevisionDownload.Field], form[SignedRevisionDownload.HashField], signatures);
             var upload = new UploadCheck { FileName = file.FileName, Sha256 = sha256, Matched = matched, ExpectedId = expected, Signatures = signatures };
-            return ApprovalResponses.Html(http, 200, nonce => VerifyPage.Upload(upload, zone, nonce));
+            return HtmlResponses.Html(http, 200, nonce => VerifyPage.Upload(upload, zone, nonce));
         }
         finally
         {
@@ -115,5 +115,5 @@ public static class VerifyEndpoints
     }
 
     private static ContentHttpResult Refuse(HttpContext http, int status, string problem, TimeZoneInfo zone) =>
-        ApprovalResponses.Html(http, status, nonce => VerifyPage.Refused(problem, nonce));
+        HtmlResponses.Html(http, status, nonce => VerifyPage.Refused(problem, nonce));
 }

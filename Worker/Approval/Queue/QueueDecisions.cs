@@ -140,7 +140,7 @@ public sealed partial class QueueDecisions(
             LinkStatus.Active => null,
             LinkStatus.Decided when lookup.Step is { } s => Kept(e, string.Format(q.DecidedBefore,
                 s.State == StepState.Approved ? q.Page.ApprovedWord : q.Page.RejectedWord,
-                s.DecidedAt is { } at ? LocalTime.Format(at, ApprovalRoutes.Zone(options.Value), q.Page.Lang) : "—")),
+                s.DecidedAt is { } at ? LocalTime.Format(at, options.Value.OfficeHours.Zone(), q.Page.Lang) : "—")),
             _ => Kept(e, q.NotOpen),
         };
     }

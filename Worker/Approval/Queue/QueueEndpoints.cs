@@ -44,7 +44,7 @@ public static class QueueEndpoints
         return PhonePage.Render<QueueDocumentPage>(http, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
             ["T"] = QueueTexts.For(link!.Language), ["Item"] = new QueueItem { Entry = entry, Sender = ApprovalRoutes.Sender(options.Value, entry.Document) },
-            ["Zone"] = ApprovalRoutes.Zone(options.Value), ["Back"] = $"{Prefix}/{token}#doc-{stepId}", ["Pdf"] = $"{Prefix}/{token}/document/{stepId}",
+            ["Zone"] = options.Value.OfficeHours.Zone(), ["Back"] = $"{Prefix}/{token}#doc-{stepId}", ["Pdf"] = $"{Prefix}/{token}/document/{stepId}",
         });
     }
 
@@ -119,7 +119,7 @@ public static class QueueEndpoints
         {
             Texts = q, Link = link, ApproverName = waiting.FirstOrDefault()?.Step.ApproverName ?? link.ApproverEmail, Items = items, Token = token,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "", ReasonMaxLength = options.Approval.ReasonMaxLength,
-            Zone = ApprovalRoutes.Zone(options), Secret = secret, Error = error,
+            Zone = options.OfficeHours.Zone(), Secret = secret, Error = error,
         };
         return PhonePage.Render<QueuePage>(http, status, new Dictionary<string, object?> { ["M"] = model });
     }

@@ -2,20 +2,21 @@ using Hangfire;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Metrics;
-using Worker.Notifications;
-using Worker.Approval.Queue;
 using Worker.Persistence;
 
-namespace Worker.Approval;
+namespace Worker.Notifications;
 
 /// <summary>
 /// Delivers outbox rows. Each row is locked and marked sent in one transaction, so a retry (or a second worker) never sends it
 /// twice; a failure is recorded on the row and its step, then the job fails so Hangfire retries it with growing delays.
 /// </summary>
 public sealed partial class ApprovalMailJob(
-    OutboxStore outbox, SigningStore signing, DelegationStore delegations, IMailSender sender, MailComposer composer, WorkerMetrics metrics, IOptions<WorkerOptions> options,
+    OutboxStore outbox, SigningStore signing, DelegationStore delegations, IApprovalRequestLinks links, IMailSender sender, MailComposer composer, WorkerMetrics metrics, IOptions<WorkerOptions> options,
     TimeProvider clock, ILogger<ApprovalMailJob> logger)
 {
+    /// <summary>The reason an expiry notice gives for a document nobody answered in time.</summary>
+    private const string ExpiredReason = "kedaluwarsa / expired";
+
     // 5 s, 30 s, 2 min, 5 min, 15 min, 30 min, then hourly: about a day before an operator has to requeue it.
     [AutomaticRetry(Attempts = 30, DelaysInSeconds = [5, 30, 120, 300, 900, 1800, 3600])]
     public async Task DeliverAsync(Guid[] outboxIds, CancellationToken ct)
@@ -80,7 +81,7 @@ public sealed partial class ApprovalMailJob(
     {
         var o = options.Value;
         var d = claim.Document;
-        var zone = ApprovalRoutes.Zone(o);
+        var zone = o.OfficeHours.Zone();
         if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return await RenderSigningNoticeAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Cancelled) return await RenderCancelledAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Refused) return RenderRefused(d, zone);
@@ -92,27 +93,20 @@ public sealed partial class ApprovalMailJob(
                 Expired = claim.Mail.Kind == MailKind.Expired,
                 Title = d.Title, Number = d.Number, SourceName = d.SourceName,
                 ApproverName = step.ApproverName, ApproverPosition = step.ApproverPosition,
-                Reason = claim.Mail.Kind == MailKind.Expired ? DeclinedFiling.ExpiredReason : step.Reason ?? "",
+                Reason = claim.Mail.Kind == MailKind.Expired ? ExpiredReason : step.Reason ?? "",
                 At = (claim.Mail.Kind == MailKind.Expired ? step.TokenExpiresAt : step.DecidedAt) ?? now,
                 TimeZone = zone,
             });
-        // A new token per send: only its hash is kept, so the link can be written only now; the previous link stops working.
-        var token = ApprovalTokens.New();
-        await claim.IssueTokenAsync(ApprovalTokens.Hash(token)!, now, ct);
-        var queueToken = ApprovalTokens.New();
-        await claim.IssueQueueTokenAsync(ApprovalTokens.Hash(queueToken)!, new QueueLink
-        {
-            ApproverEmail = step.ApproverEmail, Language = step.Language, ExpiresAt = step.TokenExpiresAt ?? now,
-        }, now, ct);
+        var (link, queueLink) = await links.IssueAsync(claim, step, now, ct);
         return ApprovalRequestTemplate.Render(new ApprovalRequestMail
         {
             Language = step.Language, ApproverName = step.ApproverName,
             Title = d.Title, Number = d.Number, Submitter = d.SubmitterEmail, PageCount = d.PageCount, SizeBytes = d.SizeBytes,
             ReceivedAt = d.ReceivedAt, Sha256 = d.Sha256,
-            Link = $"{o.PublicBaseUrl.TrimEnd('/')}/approve/{token}",
-            QueueLink = $"{o.PublicBaseUrl.TrimEnd('/')}{QueueEndpoints.Prefix}/{queueToken}",
+            Link = link,
+            QueueLink = queueLink,
             ExpiresAt = step.TokenExpiresAt ?? now,
-            Contact = ApprovalRoutes.Contact(o, o.FindRoute(d.Route)),
+            Contact = o.ContactFor(d.Route),
             Reminder = claim.Mail.Kind == MailKind.Reminder ? Math.Max(1, step.RemindersSent) : 0,
             TimeZone = zone,
         });
@@ -147,7 +141,7 @@ public sealed partial class ApprovalMailJob(
             Title = d.Title, Number = d.Number, SourceName = d.SourceName,
             DeputyName = step.ApproverName, DeputyPosition = step.ApproverPosition, DeputyEmail = step.ApproverEmail,
             Until = delegation?.EndsAt ?? step.TokenExpiresAt ?? clock.GetUtcNow(),
-            Contact = ApprovalRoutes.Contact(o, o.FindRoute(d.Route)), TimeZone = zone,
+            Contact = o.ContactFor(d.Route), TimeZone = zone,
         });
     }
 

@@ -1,7 +1,7 @@
-using Worker.Approval;
+using Worker.Notifications;
 using Worker.Tests.Support;
 
-namespace Worker.Tests.Approval;
+namespace Worker.Tests.Notifications;
 
 public sealed class MailDeliveryTests(MailDeliveryTests.MailDownHost host) : IClassFixture<MailDeliveryTests.MailDownHost>
 {

@@ -1,4 +1,4 @@
-namespace Worker.Approval;
+namespace Worker.Web;
 
 /// <summary>Headers every approval response carries: no referrer (the URL holds the token), no framing, no caching, no sniffing.</summary>
 public static class SecurityHeaders
