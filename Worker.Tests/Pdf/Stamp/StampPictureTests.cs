@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using UglyToad.PdfPig.Tokens;
 using Worker.Configuration;
 using Worker.Pdf.Reading;
 using Worker.Pdf.Signatures;
@@ -115,6 +116,37 @@ public sealed partial class StampPictureTests : IDisposable
 
         Assert.False(added);
         Assert.Equal(File.ReadAllBytes(signed), File.ReadAllBytes(output));
+    }
+
+    [Fact]
+    public void Write_ClearsNeedAppearancesAndKeepsTheFieldValues_WhenTheFormAskedViewersToRebuildAppearances()
+    {
+        // A LibreOffice form: poppler rebuilds every widget there, and would draw nothing for the service's stamp.
+        var input = RepoPaths.CorpusFile("libreoffice-form.pdf");
+        Assert.True(NeedAppearances(input));
+        var visible = StampedSignature.Create(StampVisibilityTests.Content(), StampVisibilityTests.Fixed(), input).Visible;
+        var output = _temp.File("footnoted.pdf");
+
+        bool added;
+        using (var file = File.OpenRead(input))
+        using (var pdf = PdfStructure.Open(file))
+        using (var target = File.Create(output))
+            added = FootnoteRevision.Write(pdf, file, target, visible);
+
+        Assert.True(added);
+        Assert.False(NeedAppearances(output));
+        SignedPdf.AssertQpdfCheck(output);
+        var text = StampRendering.Flat(ExternalTool.RunOk("pdftotext", output, "-"));
+        Assert.Contains(StampOptions.BsreFootnote, text);
+        Assert.Contains("Alice", text);
+        Assert.Contains("Bob", text);
+    }
+
+    private static bool NeedAppearances(string path)
+    {
+        using var file = File.OpenRead(path);
+        using var pdf = PdfStructure.Open(file);
+        return pdf.Get(pdf.Catalog, "AcroForm") is DictionaryToken form && pdf.Get(form, "NeedAppearances") is BooleanToken { Data: true };
     }
 
     private static (double Width, double Height, int Rotation) PageOf(string pdf)

@@ -47,22 +47,42 @@ internal sealed class AcroFormEditor
 
         var flags = _pdf.Get(form, "SigFlags") is NumericToken n ? n.Int : 0;
         form = form.With(NameToken.SigFlags, new NumericToken(flags | SignatureFlags));
-        // NeedAppearances makes viewers rebuild every widget's appearance, and they cannot rebuild a signature's: poppler
-        // draws nothing in its place. A signed file must also look the same everywhere, so the flag goes (PDF 2.0 deprecates it).
-        var needsAppearances = _pdf.Get(form, "NeedAppearances") is BooleanToken { Data: true };
-        if (needsAppearances && clearNeedAppearances)
-        {
-            // What those viewers showed (the fields' values) must stay: the filled fields get appearances that show them.
-            FieldAppearances.Refresh(_pdf, update, Fields);
-            form = new DictionaryToken(form.Data.Where(e => e.Key != "NeedAppearances").ToDictionary(e => NameToken.Create(e.Key), e => e.Value));
-        }
+        var needsAppearances = NeedsAppearances(form);
+        if (needsAppearances && clearNeedAppearances) form = WithoutNeedAppearances(update, form);
+        WriteForm(update, form);
+        return !needsAppearances || clearNeedAppearances;
+    }
 
+    /// <summary>
+    /// Drops /NeedAppearances from the form and gives the filled fields appearances that show their values, so that a
+    /// signature added later (ours or a signing service's) is drawn by viewers that would otherwise rebuild every widget.
+    /// False, writing nothing, when the form does not ask for appearances.
+    /// </summary>
+    public bool ClearNeedAppearances(IncrementalUpdate update)
+    {
+        if (_form is null || !NeedsAppearances(_form)) return false;
+        WriteForm(update, WithoutNeedAppearances(update, _form));
+        return true;
+    }
+
+    private bool NeedsAppearances(DictionaryToken form) => _pdf.Get(form, "NeedAppearances") is BooleanToken { Data: true };
+
+    // NeedAppearances makes viewers rebuild every widget's appearance, and they cannot rebuild a signature's: poppler
+    // draws nothing in its place. A signed file must also look the same everywhere, so the flag goes (PDF 2.0 deprecates it).
+    // What those viewers showed (the fields' values) must stay: the filled fields get appearances that show them.
+    private DictionaryToken WithoutNeedAppearances(IncrementalUpdate update, DictionaryToken form)
+    {
+        FieldAppearances.Refresh(_pdf, update, Fields);
+        return new DictionaryToken(form.Data.Where(e => e.Key != "NeedAppearances").ToDictionary(e => NameToken.Create(e.Key), e => e.Value));
+    }
+
+    private void WriteForm(IncrementalUpdate update, DictionaryToken form)
+    {
         if (_rawForm is IndirectReferenceToken formRef && _form is not null)
             update.Set(formRef.Data, form);
         else if (_form is not null)
             update.Set(_pdf.Root, _pdf.Catalog.With(NameToken.AcroForm, form));
         else
             update.Set(_pdf.Root, _pdf.Catalog.With(NameToken.AcroForm, new IndirectReferenceToken(update.Add(form))));
-        return !needsAppearances || clearNeedAppearances;
     }
 }

@@ -14,6 +14,8 @@ public static class FootnoteRevision
     /// Writes <paramref name="original"/> to <paramref name="output"/>, followed by the revision with
     /// <paramref name="visible"/>'s footnote on its page; true when the revision was added. Nothing is added when the stamp
     /// has no footnote, the page cannot be read, or the document is already signed (a later signature may not change the page).
+    /// A form that asks viewers to rebuild appearances (/NeedAppearances, LibreOffice) loses the flag in that revision and its
+    /// filled fields get appearances of their own, as with our first signature: poppler would otherwise not draw the service's stamp.
     /// </summary>
     public static bool Write(PdfStructure pdf, Stream original, Stream output, VisibleSignature visible)
     {
@@ -34,6 +36,8 @@ public static class FootnoteRevision
         var update = new IncrementalUpdate(UpdateBase.From(pdf));
         if (FootnoteAnnotation.Add(update, page, footnote) is not { } mark) return null;
         PageAnnotations.Append(pdf, update, page, [mark]);
+        // As our own first signature does: the service's widget is drawn only once viewers stop rebuilding appearances.
+        AcroFormEditor.Open(pdf).ClearNeedAppearances(update);
         return update;
     }
 }
