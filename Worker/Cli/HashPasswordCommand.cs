@@ -1,4 +1,3 @@
-using System.Text;
 using Worker.Configuration;
 using Worker.Dashboard;
 
@@ -10,23 +9,10 @@ public static class HashPasswordCommand
     public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length > 0) throw new UsageException("hash-password takes no arguments; it reads the password from standard input");
-        var password = Console.IsInputRedirected || stdin != Console.In ? stdin.ReadLine() : ReadHidden(stderr);
+        var password = SecretPrompt.ReadLine("Password", stdin, stderr);
         if (string.IsNullOrEmpty(password)) throw new UsageException("hash-password: the password is empty");
         if (password.Length < 10) throw new UsageException("hash-password: use at least 10 characters");
         stdout.WriteLine(PasswordHash.Create(password));
         return ExitCode.Done;
-    }
-
-    private static string ReadHidden(TextWriter prompt)
-    {
-        prompt.Write("Password: ");
-        var text = new StringBuilder();
-        for (var key = Console.ReadKey(intercept: true); key.Key != ConsoleKey.Enter; key = Console.ReadKey(intercept: true))
-        {
-            if (key.Key == ConsoleKey.Backspace) { if (text.Length > 0) text.Length--; }
-            else text.Append(key.KeyChar);
-        }
-        prompt.WriteLine();
-        return text.ToString();
     }
 }

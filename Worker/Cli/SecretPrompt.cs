@@ -12,10 +12,14 @@ internal static class SecretPrompt
     /// <summary>The secret, prompting on <paramref name="prompt"/> with <paramref name="label"/> when typed on a terminal.</summary>
     public static PersonalSecret Read(string label, string signer, TextReader stdin, TextWriter prompt)
     {
-        var text = Console.IsInputRedirected || stdin != Console.In ? stdin.ReadLine() : ReadHidden(label, prompt);
+        var text = ReadLine(label, stdin, prompt);
         if (string.IsNullOrEmpty(text)) throw new UsageException($"--signer {signer}: no {label} was given on standard input");
         return new PersonalSecret(text);
     }
+
+    /// <summary>One line: typed without echo after "<paramref name="label"/>: " on a terminal, else read from <paramref name="stdin"/>.</summary>
+    public static string? ReadLine(string label, TextReader stdin, TextWriter prompt) =>
+        Console.IsInputRedirected || stdin != Console.In ? stdin.ReadLine() : ReadHidden(label, prompt);
 
     private static string ReadHidden(string label, TextWriter prompt)
     {
