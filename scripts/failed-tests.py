@@ -16,7 +16,10 @@ for result in failed:
             print("\n".join(node.text.strip().splitlines()[:25]))
 
 # xunit reports a failed class or collection clean-up as a run-level message, not as a test result.
-errors = [i for i in root.iterfind(".//t:ResultSummary/t:RunInfos/t:RunInfo", ns) if i.get("outcome") == "Error"]
+names = {r.get("testName", "").split("(")[0] for r in failed}
+# xunit also lists each failed test here; keep only what no test result already printed.
+errors = [i for i in root.iterfind(".//t:ResultSummary/t:RunInfos/t:RunInfo", ns)
+          if i.get("outcome") == "Error" and not any(n and n in (i.findtext("t:Text", "", ns)) for n in names)]
 if errors:
     print(f"=== {len(errors)} run error(s) (not a test; e.g. a failed clean-up) ===")
     for info in errors:
