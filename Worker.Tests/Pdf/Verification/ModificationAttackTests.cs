@@ -262,13 +262,15 @@ public sealed class ModificationAttackTests(ITestOutputHelper output) : IDisposa
         return to;
     }
 
-    private static IReadOnlyList<XrefSection> Sections(string path)
+    /// <summary>The file's xref chain, newest first (shared with the other attack tests).</summary>
+    internal static IReadOnlyList<XrefSection> Sections(string path)
     {
         using var file = File.OpenRead(path);
         return PdfRevisions.Open(file).Current().Chain;
     }
 
-    private static string Text(string path) => ExternalTool.Run("pdftotext", path, "-").Stdout;
+    /// <summary>What poppler's pdftotext reads on every page.</summary>
+    internal static string Text(string path) => ExternalTool.Run("pdftotext", path, "-").Stdout;
 
     private static ArrayToken Numbers(params double[] values) => new(values.Select(v => (IToken)new NumericToken(v)).ToList());
 }

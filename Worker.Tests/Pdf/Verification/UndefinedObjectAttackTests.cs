@@ -19,9 +19,9 @@ public sealed class UndefinedObjectAttackTests : IDisposable
     {
         var signed = await SignedLetterAsync("/Contents[5 0 R 99 0 R]", free: []);
         var attacked = Copy(signed, "missing-content.pdf");
-        RawRevision.Append(attacked, Sections(signed)[0].Offset, 1, [(99, LowerContent)]);
+        RawRevision.Append(attacked, ModificationAttackTests.Sections(signed)[0].Offset, 1, [(99, LowerContent)]);
 
-        Assert.Contains("PAY 1 BILLION", Text(attacked));
+        Assert.Contains("PAY 1 BILLION", ModificationAttackTests.Text(attacked));
         AssertInvalid(attacked, "object 99");
         AssertInvalid(attacked, "the content of page 1");
     }
@@ -31,9 +31,9 @@ public sealed class UndefinedObjectAttackTests : IDisposable
     {
         var signed = await SignedLetterAsync("/Contents[5 0 R 99 0 R]", free: [99]);
         var attacked = Copy(signed, "unfreed-content.pdf");
-        RawRevision.Append(attacked, Sections(signed)[0].Offset, 1, [(99, LowerContent)]);
+        RawRevision.Append(attacked, ModificationAttackTests.Sections(signed)[0].Offset, 1, [(99, LowerContent)]);
 
-        Assert.Contains("PAY 1 BILLION", Text(attacked));
+        Assert.Contains("PAY 1 BILLION", ModificationAttackTests.Text(attacked));
         AssertInvalid(attacked, "object 99");
     }
 
@@ -43,7 +43,7 @@ public sealed class UndefinedObjectAttackTests : IDisposable
         var signed = await SignedLetterAsync("/Contents 5 0 R/Annots[98 0 R]", free: [98]);
         var attacked = Copy(signed, "unfreed-annotation.pdf");
         const string ops = "BT /F1 28 Tf 72 600 Td (PAY 1 BILLION) Tj ET";
-        RawRevision.Append(attacked, Sections(signed)[0].Offset, 1,
+        RawRevision.Append(attacked, ModificationAttackTests.Sections(signed)[0].Offset, 1,
         [
             (98, "<</Type/Annot/Subtype/FreeText/Rect[0 0 595 842]/Contents(PAY 1 BILLION)/DA(/F1 28 Tf)/AP<</N 97 0 R>>>>"),
             (97, $"<</Type/XObject/Subtype/Form/BBox[0 0 595 842]/Resources<</Font<</F1 4 0 R>>>>/Length {ops.Length}>>\nstream\n{ops}\nendstream"),
@@ -87,7 +87,7 @@ public sealed class UndefinedObjectAttackTests : IDisposable
         await TestSigning.SignAsync(letter, signed, rsa);
         var result = PdfSignatureVerifier.Verify(signed, DemoPki.Instance.Trust).Single();
         Assert.True(result.IsValid, result.Summary);
-        Assert.DoesNotContain("BILLION", Text(signed));
+        Assert.DoesNotContain("BILLION", ModificationAttackTests.Text(signed));
         return signed;
     }
 
@@ -105,11 +105,4 @@ public sealed class UndefinedObjectAttackTests : IDisposable
         return to;
     }
 
-    private static IReadOnlyList<XrefSection> Sections(string path)
-    {
-        using var file = File.OpenRead(path);
-        return PdfRevisions.Open(file).Current().Chain;
-    }
-
-    private static string Text(string path) => ExternalTool.Run("pdftotext", path, "-").Stdout;
 }
