@@ -32,7 +32,7 @@ public static class WorkerApplication
         // SIGTERM: stop intake, give running jobs time, exit within 30 s.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        builder.AddWorkerOptions(configuration);
+        builder.Services.AddWorkerOptions(configuration);
         builder.AddWorkerLogging(options);
         builder.AddPersistence(options);
         builder.AddKeyProtection(options);
