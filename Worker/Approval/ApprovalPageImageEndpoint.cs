@@ -13,12 +13,12 @@ namespace Worker.Approval;
 public static class ApprovalPageImageEndpoint
 {
     public static async Task<Results<PhysicalFileHttpResult, ContentHttpResult, NotFound>> GetAsync(Guid id, int page, HttpContext http,
-        ApprovalPageAccess access, ApprovalPageImages images, ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        ApprovalPageAccess access, ApprovalPageImages images, ApprovalStore store, IOptions<ApprovalOptions> approval, TimeProvider clock, CancellationToken ct)
     {
         if (access.TokenHashFor(http, id) is not { } tokenSha256) return TypedResults.NotFound();
         var (status, lookup) = await ApprovalEndpoints.LookupHashAsync(tokenSha256, store, clock, ct);
         if (status != LinkStatus.Active || lookup.Document is not { } document || document.Id != id) return TypedResults.NotFound();
-        if (page < 1 || page > Math.Min(Math.Max(document.PageCount ?? 1, 1), options.Value.Approval.PreviewMaxPages)) return TypedResults.NotFound();
+        if (page < 1 || page > Math.Min(Math.Max(document.PageCount ?? 1, 1), approval.Value.PreviewMaxPages)) return TypedResults.NotFound();
 
         // Only this browser may keep it, and only in memory (the page's own no-store stands for the HTML).
         http.Response.Headers.CacheControl = "private, no-store";

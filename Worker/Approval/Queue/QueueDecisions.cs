@@ -13,7 +13,7 @@ namespace Worker.Approval.Queue;
 /// </summary>
 public sealed partial class QueueDecisions(
     QueueStore queue, ApprovalStore store, ApprovalDecisions decisions, SecretApproval secrets, ApprovalSigning signing, SecretAttemptStore attempts,
-    SigningAvailability availability, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<QueueDecisions> logger)
+    SigningAvailability availability, IOptions<OfficeHoursOptions> officeHours, TimeProvider clock, ILogger<QueueDecisions> logger)
 {
     /// <summary>Most documents one post decides (each signing holds a database connection for its lock).</summary>
     public const int MaxPerPost = 50;
@@ -140,7 +140,7 @@ public sealed partial class QueueDecisions(
             LinkStatus.Active => null,
             LinkStatus.Decided when lookup.Step is { } s => Kept(e, string.Format(q.DecidedBefore,
                 s.State == StepState.Approved ? q.Page.ApprovedWord : q.Page.RejectedWord,
-                s.DecidedAt is { } at ? LocalTime.Format(at, options.Value.OfficeHours.Zone(), q.Page.Lang) : "—")),
+                s.DecidedAt is { } at ? LocalTime.Format(at, officeHours.Value.Zone(), q.Page.Lang) : "—")),
             _ => Kept(e, q.NotOpen),
         };
     }
