@@ -100,15 +100,14 @@ public sealed class LtvStepRetryTests(RevocationPki pki) : IClassFixture<Revocat
 
     private LtvStep Step(int attempts, TimeSpan delay)
     {
-        var options = Microsoft.Extensions.Options.Options.Create(new WorkerOptions
+        var verification = new VerificationOptions
         {
-            Verification = new VerificationOptions
-            {
-                RevocationTimeout = TimeSpan.FromSeconds(1), RevocationAttempts = attempts, RevocationRetryDelays = [delay],
-            },
-        });
+            RevocationTimeout = TimeSpan.FromSeconds(1), RevocationAttempts = attempts, RevocationRetryDelays = [delay],
+        };
+        var timestamp = Microsoft.Extensions.Options.Options.Create(new TimestampOptions());
         var http = services.GetRequiredService<IHttpClientFactory>();
-        return new LtvStep(new TrustAnchorSource([pki.CaPem], []), new TimestampSource(options, http), http, options,
+        return new LtvStep(new TrustAnchorSource([pki.CaPem], []), new TimestampSource(timestamp, http), http, timestamp,
+            Microsoft.Extensions.Options.Options.Create(verification),
             new SigningStore(dataSource, new AuditLog(dataSource, TimeProvider.System)), TimeProvider.System, NullLogger<LtvStep>.Instance);
     }
 

@@ -28,7 +28,7 @@ public static class SignersCommand
         await using var services = new ServiceCollection().AddHttpClient().BuildServiceProvider();
         await using var keys = new SignerKeys(options, TimeProvider.System);
         var http = services.GetRequiredService<IHttpClientFactory>();
-        var csc = new Worker.Signing.Csc.CscReadiness(http, options, TimeProvider.System);
+        var csc = new Worker.Signing.Csc.CscReadiness(http, Options.Create(settings.Signing), TimeProvider.System);
         var readiness = new SignerReadiness(keys, new BsreSigner(http, options, TimeProvider.System), csc, Worker.Verification.VerificationPolicies.Anchors(settings), options,
             TimeProvider.System);
         var results = await readiness.CheckAsync(name, CancellationToken.None);

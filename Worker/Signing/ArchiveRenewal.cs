@@ -12,18 +12,18 @@ namespace Worker.Signing;
 /// algorithm turns weak, Worker:Timestamp:HashWeakFrom) within Worker:Timestamp:RenewBefore gets a DSS for that timestamp and a new document timestamp, written beside it
 /// (never over it), and the document points at the new file; the audit trail records it.
 /// </summary>
-public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, LtvStep ltv, TimestampSource timestamps, IOptions<WorkerOptions> options,
+public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, LtvStep ltv, TimestampSource timestamps, IOptions<TimestampOptions> timestamp,
     TimeProvider clock, ILogger<ArchiveRenewal> logger)
 {
     /// <summary>Renews what is due; returns how many files were renewed.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
         if (timestamps.DigestCallback() is not { } tsa) return 0;
-        var horizon = clock.GetUtcNow() + options.Value.Timestamp.RenewBefore;
+        var horizon = clock.GetUtcNow() + timestamp.Value.RenewBefore;
         var renewed = 0;
         foreach (var file in await store.FiledAsync(ct))
         {
-            if (!File.Exists(file.SignedPath) || ArchivalHorizon.NewestTimestampExpiry(file.SignedPath, options.Value.Timestamp.HashWeakFrom) is not { } expiry || expiry > horizon) continue;
+            if (!File.Exists(file.SignedPath) || ArchivalHorizon.NewestTimestampExpiry(file.SignedPath, timestamp.Value.HashWeakFrom) is not { } expiry || expiry > horizon) continue;
             try
             {
                 if (await RenewAsync(file, expiry, tsa, ct)) renewed++;

@@ -12,11 +12,11 @@ namespace Worker.Signing;
 /// At filing, takes the signed file to the route's LTV level (B-LT: a DSS; B-LTA: then a document timestamp) for every
 /// signature in it, whoever made it, and checks the result like any signed output before it may be filed.
 /// </summary>
-public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource timestamps, IHttpClientFactory http, IOptions<WorkerOptions> options,
-    SigningStore store, TimeProvider clock, ILogger<LtvStep> logger)
+public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource timestamps, IHttpClientFactory http, IOptions<TimestampOptions> timestamp,
+    IOptions<VerificationOptions> verification, SigningStore store, TimeProvider clock, ILogger<LtvStep> logger)
 {
     /// <summary>The level a route asks for: its own setting, else LTA with a TSA and LT without.</summary>
-    public LtvLevel LevelFor(RouteOptions route) => (route.Ltv ?? (options.Value.Timestamp.Url.Length > 0 ? LtvSetting.LTA : LtvSetting.LT)) switch
+    public LtvLevel LevelFor(RouteOptions route) => (route.Ltv ?? (timestamp.Value.Url.Length > 0 ? LtvSetting.LTA : LtvSetting.LT)) switch
     {
         LtvSetting.None => LtvLevel.None,
         LtvSetting.LT => LtvLevel.LT,
@@ -51,8 +51,8 @@ public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource tim
         CancellationToken ct)
     {
         var anchors = trust.Load();
-        var online = new OnlineRevocationChecker(http.CreateClient("revocation"), options.Value.Verification.RevocationTimeout);
-        var collector = new LtvCollector(anchors, online, options.Value.Verification.RetryDelays(), clock);
+        var online = new OnlineRevocationChecker(http.CreateClient("revocation"), verification.Value.RevocationTimeout);
+        var collector = new LtvCollector(anchors, online, verification.Value.RetryDelays(), clock);
         var result = await LtvAugmenter.AugmentAsync(input, output, level, collector, tsa, ct);
         var broken = PdfSignatureVerifier.Verify(output, anchors).Where(v => !v.IsIntact).ToList();
         if (broken.Count > 0)

@@ -6,14 +6,14 @@ using Worker.Pdf.Verification;
 namespace Worker.Verification;
 
 /// <summary>The verification policy of this worker: its trust anchors (Worker:Verification) and the online revocation check.</summary>
-public sealed class VerificationPolicies(IOptions<WorkerOptions> options, TrustAnchorSource anchors, IHttpClientFactory http)
+public sealed class VerificationPolicies(IOptions<VerificationOptions> verification, TrustAnchorSource anchors, IHttpClientFactory http)
 {
     public const string HttpClientName = "revocation";
 
     /// <summary>The policy for one verification: anchors as configured now, revocation asked online unless turned off.</summary>
     public VerificationPolicy Current()
     {
-        var settings = options.Value.Verification;
+        var settings = verification.Value;
         return new VerificationPolicy
         {
             TrustAnchors = anchors.Load(),

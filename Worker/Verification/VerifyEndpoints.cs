@@ -64,10 +64,10 @@ public static class VerifyEndpoints
     }
 
     private static async Task<Results<FileStreamHttpResult, ContentHttpResult>> PostAsync(HttpContext http, VerificationStore store, VerificationPolicies policies,
-        IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
+        IOptions<OfficeHoursOptions> officeHours, IOptions<IntakeOptions> intake, ParseSlots parses, CancellationToken ct)
     {
-        var zone = options.Value.OfficeHours.Zone();
-        var limit = options.Value.Intake.MaxFileBytes;
+        var zone = officeHours.Value.Zone();
+        var limit = intake.Value.MaxFileBytes;
         if (http.Request.ContentLength > limit + 64 * 1024 || !http.Request.HasFormContentType)
             return Refuse(http, StatusCodes.Status413PayloadTooLarge, $"Berkas terlalu besar (maks. {limit / 1024 / 1024} MB). / File too large.", zone);
         var form = await http.Request.ReadFormAsync(ct);

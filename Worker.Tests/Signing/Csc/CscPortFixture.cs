@@ -36,10 +36,10 @@ public sealed class CscPortFixture : IAsyncLifetime
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var http = services.GetRequiredService<IHttpClientFactory>();
         var anchors = new TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []);
-        var engine = new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(options, TimeProvider.System), new TimestampSource(options, http), anchors, options,
+        var engine = new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(options, TimeProvider.System), new TimestampSource(Microsoft.Extensions.Options.Options.Create(Options.Timestamp), http), anchors, options,
             TimeProvider.System, NullLogger<LocalEngineSigner>.Instance);
         Port = new SigningPort([engine, new CscSigner(http, engine, TimeProvider.System)], anchors, options);
-        Readiness = new CscReadiness(http, options, TimeProvider.System);
+        Readiness = new CscReadiness(http, Microsoft.Extensions.Options.Options.Create(Options.Signing), TimeProvider.System);
     }
 
     /// <summary>The CSC check behind <c>signers check</c> and /health/ready.</summary>

@@ -4,12 +4,12 @@ using Worker.Configuration;
 namespace Worker.Signing.Watch;
 
 /// <summary>Checks every signer at start and every Worker:Signing:CheckEvery, on each worker (each reports its own readiness).</summary>
-public sealed partial class SignerWatchService(SignerWatch watch, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignerWatchService> logger)
+public sealed partial class SignerWatchService(SignerWatch watch, IOptions<SigningOptions> signing, TimeProvider clock, ILogger<SignerWatchService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(options.Value.Signing.CheckEvery, clock);
+        using var timer = new PeriodicTimer(signing.Value.CheckEvery, clock);
         try
         {
             do
