@@ -19,7 +19,7 @@ public sealed class CertificateExpiryCheckTests : IDisposable
         config.Worker["Mail"]!["Operators"] = new System.Text.Json.Nodes.JsonArray("ops@example.go.id");
         var options = Options.Create(Worker.Configuration.WorkerConfiguration.Load(Worker.Configuration.WorkerConfiguration.Build(config.Write())));
         var clock = new FakeClock(now);
-        var check = new CertificateExpiryCheck(new Worker.Signing.Keys.SignerKeys(options, clock), options, new PickupMailSender(options, clock), new MailComposer(options, clock), clock,
+        var check = new CertificateExpiryCheck(new Worker.Signing.Keys.SignerKeys(options, clock), options, new PickupMailSender(Options.Create(options.Value.Mail), clock), new MailComposer(Options.Create(options.Value.Mail), clock), clock,
             NullLogger<CertificateExpiryCheck>.Instance);
         return (check, options.Value.Mail.PickupDirectory);
     }

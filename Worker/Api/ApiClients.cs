@@ -10,9 +10,9 @@ public sealed class ApiClients
 {
     private readonly IReadOnlyList<ApiClient> clients;
 
-    public ApiClients(IOptions<WorkerOptions> options)
+    public ApiClients(IOptions<ApiOptions> options)
     {
-        var api = options.Value.Api;
+        var api = options.Value;
         clients = api.Clients.Select(c => new ApiClient
         {
             Name = c.Name,

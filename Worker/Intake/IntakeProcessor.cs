@@ -13,7 +13,7 @@ namespace Worker.Intake;
 public sealed class IntakeProcessor(
     NpgsqlDataSource dataSource, FileClaimer claimer, ClaimExaminer examiner, DocumentStore store, ContentStore content,
     ClaimTrust trust, ClaimRecordStore records, ExamineAttempts attempts, TimeProvider clock,
-    IOptions<WorkerOptions> options, ILogger<IntakeProcessor> logger)
+    IOptions<OfficeHoursOptions> officeHours, ILogger<IntakeProcessor> logger)
 {
     /// <summary>Claims a stable inbox file and records it; quietly does nothing when another worker was faster.</summary>
     public async Task TakeAsync(Candidate candidate, CancellationToken ct)
@@ -94,7 +94,7 @@ public sealed class IntakeProcessor(
             if (recorded.State is DocumentState.Invalid or DocumentState.Duplicate)
             {
                 var problem = IntakeProblem.FromStored(recorded.Error ?? "");
-                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State, problem, options.Value.OfficeHours.Zone()));
+                var failed = FailedFolder.Put(claimed, route.Failed, ticket.SourceName, ErrorText(ticket, recorded.State, problem, officeHours.Value.Zone()));
                 // The clerk gets the sidecar back beside the PDF to fix and drop again: its text if it was read whole,
                 // else the entry itself (a link stays a link, never read).
                 if (ticket.SidecarRefusal is null && ticket.SidecarText is not null)

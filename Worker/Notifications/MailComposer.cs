@@ -6,11 +6,11 @@ using Worker.Configuration;
 namespace Worker.Notifications;
 
 /// <summary>Puts rendered content into a proper message: From, To, Date, a Message-ID of our domain, text and HTML alternatives.</summary>
-public sealed class MailComposer(IOptions<WorkerOptions> options, TimeProvider clock)
+public sealed class MailComposer(IOptions<MailOptions> mail, TimeProvider clock)
 {
     public MimeMessage Compose(MailContent content, string to)
     {
-        var from = MailboxAddress.Parse(options.Value.Mail.From);
+        var from = MailboxAddress.Parse(mail.Value.From);
         var message = new MimeMessage
         {
             Subject = content.Subject,

@@ -8,11 +8,11 @@ using Worker.Filing;
 namespace Worker.Notifications;
 
 /// <summary>Ready only while mail can leave: the SMTP server answers, or the pickup folder takes files.</summary>
-public sealed class MailHealthCheck(IOptions<WorkerOptions> options) : IHealthCheck
+public sealed class MailHealthCheck(IOptions<MailOptions> options) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
-        var mail = options.Value.Mail;
+        var mail = options.Value;
         if (mail.Smtp.Host.Length == 0)
         {
             PickupMailSender.CreateFolder(mail.PickupDirectory);

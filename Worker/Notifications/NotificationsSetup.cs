@@ -11,7 +11,7 @@ public static class NotificationsSetup
         builder.Services.AddSingleton<SmtpMailSender>();
         builder.Services.AddTransient<OperatorAlerts>();
         builder.Services.AddSingleton<PickupMailSender>();
-        builder.Services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Mail.Smtp.Host.Length == 0
+        builder.Services.AddSingleton<IMailSender>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host.Length == 0
             ? sp.GetRequiredService<PickupMailSender>()
             : sp.GetRequiredService<SmtpMailSender>());
         builder.Services.AddSingleton<MailComposer>();

@@ -4,12 +4,12 @@ using Worker.Configuration;
 namespace Worker.Notifications;
 
 /// <summary>Tells the operators (Worker:Mail:Operators) by email about something that needs a person; a mail failure is logged, the cause was logged already.</summary>
-public sealed partial class OperatorAlerts(IMailSender mail, MailComposer composer, IOptions<WorkerOptions> options, ILogger<OperatorAlerts> logger)
+public sealed partial class OperatorAlerts(IMailSender mail, MailComposer composer, IOptions<MailOptions> mailOptions, ILogger<OperatorAlerts> logger)
 {
     /// <summary>Sends to every operator, and to <paramref name="extra"/> (the official concerned) when given.</summary>
     public async Task SendAsync(string subject, string text, CancellationToken ct, string? extra = null)
     {
-        var operators = extra is null ? options.Value.Mail.Operators : [.. options.Value.Mail.Operators, extra];
+        var operators = extra is null ? mailOptions.Value.Operators : [.. mailOptions.Value.Operators, extra];
         if (operators.Count == 0) return;
         var content = new MailContent { Subject = subject, Text = text, Html = $"<pre>{System.Net.WebUtility.HtmlEncode(text)}</pre>" };
         try

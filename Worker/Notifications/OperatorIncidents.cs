@@ -9,7 +9,8 @@ namespace Worker.Notifications;
 /// one starts and one when it ends, however often it is reported and however many workers report it.
 /// </summary>
 public sealed partial class OperatorIncidents(
-    IncidentStore store, IMailSender mail, MailComposer composer, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<OperatorIncidents> logger)
+    IncidentStore store, IMailSender mail, MailComposer composer, IOptions<MailOptions> mailOptions, IOptions<OfficeHoursOptions> officeHours,
+    TimeProvider clock, ILogger<OperatorIncidents> logger)
 {
     private const int Batch = 50;
 
@@ -20,10 +21,10 @@ public sealed partial class OperatorIncidents(
     /// <summary>Sends the opening and recovery mails nobody has sent; a failed send is given back for the next pass.</summary>
     public async Task MailAsync(CancellationToken ct)
     {
-        var operators = options.Value.Mail.Operators;
+        var operators = mailOptions.Value.Operators;
         // Without operators nothing is taken, so nothing claims they were told.
         if (operators.Count == 0) return;
-        var zone = options.Value.OfficeHours.Zone();
+        var zone = officeHours.Value.Zone();
         foreach (var incident in await store.TakeUnmailedAsync(Batch, ct))
         {
             try

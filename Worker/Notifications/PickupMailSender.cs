@@ -5,13 +5,13 @@ using Worker.Configuration;
 namespace Worker.Notifications;
 
 /// <summary>Writes each message as an .eml file into the pickup folder (local runs, or a relay that collects files).</summary>
-public sealed class PickupMailSender(IOptions<WorkerOptions> options, TimeProvider clock) : IMailSender, IMailBatch
+public sealed class PickupMailSender(IOptions<MailOptions> mail, TimeProvider clock) : IMailSender, IMailBatch
 {
     public Task<IMailBatch> OpenBatchAsync(CancellationToken ct) => Task.FromResult<IMailBatch>(this);
 
     public async Task SendAsync(MimeMessage message, CancellationToken ct)
     {
-        var folder = options.Value.Mail.PickupDirectory;
+        var folder = mail.Value.PickupDirectory;
         CreateFolder(folder);
         var name = $"{clock.GetUtcNow():yyyyMMdd-HHmmss}-{Guid.NewGuid():N}.eml";
         var temp = Path.Combine(folder, "." + name + ".tmp");

@@ -4,7 +4,7 @@ using Worker.Configuration;
 namespace Worker.Notifications;
 
 /// <summary>MailKit over SMTP with the configured security, login and timeout.</summary>
-public sealed class SmtpMailSender(IOptions<WorkerOptions> options) : IMailSender
+public sealed class SmtpMailSender(IOptions<MailOptions> mail) : IMailSender
 {
-    public Task<IMailBatch> OpenBatchAsync(CancellationToken ct) => Task.FromResult<IMailBatch>(new SmtpMailBatch(options.Value.Mail.Smtp));
+    public Task<IMailBatch> OpenBatchAsync(CancellationToken ct) => Task.FromResult<IMailBatch>(new SmtpMailBatch(mail.Value.Smtp));
 }

@@ -5,12 +5,12 @@ using Worker.Configuration;
 namespace Worker.Persistence;
 
 /// <summary>Waits for the database, then migrates it; the host does not go on until this is done.</summary>
-public sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, IOptions<WorkerOptions> options, ILogger<DatabaseStartup> logger)
+public sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, IOptions<DatabaseOptions> options, ILogger<DatabaseStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow + options.Value.Database.StartupWait;
+        var deadline = DateTime.UtcNow + options.Value.StartupWait;
         while (true)
         {
             try
@@ -30,7 +30,7 @@ public sealed partial class DatabaseStartup(NpgsqlDataSource dataSource, IOption
             }
         }
         // The data source hides its password, so the migrator gets the full connection string again.
-        var database = options.Value.Database;
+        var database = options.Value;
         var runtimeRole = new NpgsqlConnectionStringBuilder(DatabaseConnection.ConnectionString(database)).Username;
         if (database.MigrationConnectionString.Length == 0) LogRuntimeOwnsAudit();
         await new DatabaseMigrator(DatabaseConnection.MigrationConnectionString(database), logger, runtimeRole).MigrateAsync(ct);

@@ -65,7 +65,7 @@ public static class DashboardPages
         {
             var services = page.Context.GetHttpContext().RequestServices;
             var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-            var zone = services.GetRequiredService<IOptions<WorkerOptions>>().Value.OfficeHours.Zone();
+            var zone = services.GetRequiredService<IOptions<OfficeHoursOptions>>().Value.Zone();
             var count = value(services.GetRequiredService<DocumentQueries>(), StartOfDay(now, zone));
             return new Metric(count) { Style = count == 0 ? MetricStyle.Default : Enum.Parse<MetricStyle>(style, ignoreCase: true) };
         });

@@ -58,7 +58,7 @@ public abstract class WorkerPage(string title) : RazorPage
 
     /// <summary>A time in the configured office zone (WITA), as operators read it.</summary>
     protected string Wita(DateTimeOffset? at) =>
-        at is null ? "—" : OfficeTime.Format(at.Value, Services.GetRequiredService<IOptions<WorkerOptions>>().Value.OfficeHours.Zone());
+        at is null ? "—" : OfficeTime.Format(at.Value, Services.GetRequiredService<IOptions<OfficeHoursOptions>>().Value.Zone());
 
     protected static string Age(DateTimeOffset? since, DateTimeOffset now)
     {
