@@ -138,6 +138,76 @@ public sealed class WorkerConfigurationTests : IDisposable
     }
 
     [Theory]
+    [InlineData("RemindAfter", "3 days", "is not a valid time span (write d.hh:mm:ss")]
+    [InlineData("ApprovalExpiry", "", "is not a valid time span")]
+    [InlineData("MaxReminders", "two", "is not a valid whole number")]
+    [InlineData("SignEach", "yes", "is not a valid true/false value")]
+    public async Task Run_ExitsWithUsage_WhenARouteSettingDoesNotConvert(string key, string value, string expected)
+    {
+        config.Route[key] = value;
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, $"Worker:Routes:0:{key}: '{value}' {expected}");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenAWholeNumberIsNotOne()
+    {
+        config.Worker["Intake"]!["MaxFileBytes"] = "big";
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Intake:MaxFileBytes: 'big' is not a valid whole number");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenATrueFalseSettingIsNeither()
+    {
+        config.Worker["Verification"] = new JsonObject { ["CheckRevocationOnline"] = "maybe" };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Verification:CheckRevocationOnline: 'maybe' is not a valid true/false value");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenANumberInsideARouteIsNotOne()
+    {
+        config.Route["Stamp"] = new JsonObject { ["X"] = "left" };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Routes:0:Stamp:X: 'left' is not a valid number");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenASettingInsideASignerDoesNotConvert()
+    {
+        config.Worker["Signers"]!["demo"]!["Pkcs11"] = new JsonObject { ["SlotId"] = "-1" };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Signers:demo:Pkcs11:SlotId: '-1' is not a valid whole number from 0");
+    }
+
+    [Fact]
+    public async Task Run_ExitsWithUsage_WhenADictionaryValueDoesNotConvert()
+    {
+        config.Worker["Timestamp"] = new JsonObject { ["HashWeakFrom"] = new JsonObject { ["SHA1"] = "soon" } };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:Timestamp:HashWeakFrom:SHA1: 'soon' is not a valid date and time");
+    }
+
+    [Fact]
+    public void Load_LeavesANullableSettingUnset_WhenItIsEmpty()
+    {
+        config.Route["Ltv"] = "";
+        config.Route["RemindAfter"] = "2.00:00:00";
+
+        var options = WorkerConfiguration.Load(WorkerConfiguration.Build(config.Write()));
+
+        Assert.Null(options.Routes[0].Ltv);
+        Assert.Equal(TimeSpan.FromDays(2), options.Routes[0].RemindAfter);
+    }
+
+    [Theory]
     [InlineData("Parallel")]
     [InlineData("1")]
     [InlineData("Sequential, All")]

@@ -39,44 +39,25 @@ public static partial class WorkerConfiguration
     public static WorkerOptions Load(IConfiguration configuration)
     {
         WorkerOptions options;
-        if (NamedSettings.FirstWrong(configuration.GetSection(WorkerOptions.Section), typeof(WorkerOptions)) is { } wrong)
-            throw new ConfigurationException($"{wrong.Section.Path}: '{wrong.Section.Value}' {Expected(wrong.Type.FullName!)}");
+        if (SettingValues.FirstWrong(configuration.GetSection(WorkerOptions.Section), typeof(WorkerOptions)) is { } wrong)
+            throw new ConfigurationException(wrong);
         try
         {
             options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         }
+        // SettingValues reaches every setting WorkerOptions has; this keeps one line should the binder find another.
         catch (InvalidOperationException e) when (ConversionFailure().Match(e.Message) is { Success: true } m)
         {
             var key = m.Groups["key"].Value;
-            throw new ConfigurationException($"{key}: '{configuration[key]}' {Expected(m.Groups["type"].Value)}");
+            var name = m.Groups["type"].Value;
+            var type = Type.GetType(name) ?? typeof(WorkerOptions).Assembly.GetType(name);
+            throw new ConfigurationException($"{key}: '{configuration[key]}' {(type is null ? "is not a valid " + name : SettingValues.Expected(type))}");
         }
         var errors = WorkerOptionsValidator.Check(options);
         if (errors.Count > 0)
             throw new ConfigurationException(errors.Count == 1 ? errors[0] : $"{errors[0]} (and {errors.Count - 1} more problem(s))");
         return options;
     }
-
-    // Enum settings (EnumNameConverter) and the stamp page say what is allowed, as the validator's messages do: "must be Sequential or All".
-    private static string Expected(string type) => typeof(WorkerOptions).Assembly.GetType(type) switch
-    {
-        { IsEnum: true } e => "must be " + Choice(Enum.GetNames(e)),
-        { } t when t == typeof(StampPage) => StampPage.MustBe,
-        _ => "is not a valid " + Friendly(type),
-    };
-
-    private static string Choice(string[] names) => names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
-
-    private static string Friendly(string type) => type switch
-    {
-        "System.TimeSpan" => "time span (write d.hh:mm:ss, e.g. 00:00:02)",
-        "System.TimeOnly" => "time of day (write hh:mm)",
-        "System.DateOnly" => "date (write yyyy-MM-dd)",
-        "System.Int32" or "System.Int64" => "whole number",
-        "System.Double" => "number",
-        "System.Boolean" => "true/false value",
-        "System.DayOfWeek" => "day name (Monday ... Sunday)",
-        _ => type,
-    };
 
     [GeneratedRegex("value (?:'.*' )?at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
     private static partial Regex ConversionFailure();

@@ -29,7 +29,7 @@ public class StrictPreWalkLimitTests
     public void Check_RefusesAsDamagedNamingTheLimit_WhenTheFileGoesPastIt(string limit, string reason)
     {
         var file = limit == "MaxTotalDecodedBytes" ? TestPdfs.Corpus("minimal-document.pdf") : DeepButAllowed;
-        Assert.InRange(StrictPreWalk.Check(new MemoryStream(file, writable: false), SyntaxLimits.Default), 1, 2);
+        Assert.InRange(StrictPreWalk.Check(new MemoryStream(file, writable: false), SyntaxLimits.Default).Revisions, 1, 2);
 
         var refusal = Assert.Throws<PdfRefusedException>(() => StrictPreWalk.Check(new MemoryStream(file, writable: false), Lowered(limit)));
 

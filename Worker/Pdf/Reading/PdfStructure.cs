@@ -18,9 +18,9 @@ public sealed class PdfStructure : IDisposable
     private readonly PdfDocument _document;
     private IReadOnlyList<PageInfo>? _pages;
 
-    private PdfStructure(Stream file, PdfDocument document, LastXrefSection lastXref, int revisions)
+    private PdfStructure(Stream file, PdfDocument document, LastXrefSection lastXref, CheckedStructure walked)
     {
-        Revisions = revisions;
+        Revisions = walked.Revisions;
         _file = file;
         _document = document;
         LastXref = lastXref;
@@ -30,6 +30,7 @@ public sealed class PdfStructure : IDisposable
         Id = trailer.Identifier is { Count: 2 } id ? new ArrayToken(id.Cast<IToken>().ToList()) : null;
         var highest = document.Structure.CrossReferenceTable.ObjectOffsets.Keys.Select(k => k.ObjectNumber).DefaultIfEmpty(0).Max();
         NextObjectNumber = Math.Max(trailer.Size, highest + 1);
+        DanglingNumbers = walked.Referenced.Where(n => n >= NextObjectNumber).Select(n => (long)n).ToHashSet();
         FileLength = file.Length;
         file.Position = FileLength - 1;
         EndsWithNewline = file.ReadByte() is '\n' or '\r';
@@ -58,6 +59,12 @@ public sealed class PdfStructure : IDisposable
 
     /// <summary>The first object number an update may use (the trailer's /Size, or more if objects exceed it).</summary>
     public long NextObjectNumber { get; }
+
+    /// <summary>
+    /// Numbers from <see cref="NextObjectNumber"/> on that the file refers to without defining them ("6 0 R" with /Size 6):
+    /// readers take such a reference as null, so an update that gave the number to a new object would change what it means.
+    /// </summary>
+    public IReadOnlySet<long> DanglingNumbers { get; }
 
     /// <summary>The document catalog.</summary>
     public DictionaryToken Catalog => _document.Structure.Catalog.CatalogDictionary;
@@ -103,7 +110,7 @@ public sealed class PdfStructure : IDisposable
             throw new PdfRefusedException(PdfRefusal.NotPdf, "not a PDF: no %PDF- header");
         var lastXref = StartXrefLocator.Locate(file);
         // PdfPig repairs what it cannot find and recurses as deep as a file nests: it reads only what this walk accepted.
-        var revisions = StrictPreWalk.Check(file, SyntaxLimits.Default);
+        var walked = StrictPreWalk.Check(file, SyntaxLimits.Default);
         PdfDocument document;
         try
         {
@@ -123,7 +130,7 @@ public sealed class PdfStructure : IDisposable
         {
             if (document.IsEncrypted || document.Structure.Trailer.EncryptionToken is not null)
                 throw new PdfRefusedException(PdfRefusal.Encrypted, "encrypted PDF: remove the password protection before signing");
-            return new PdfStructure(file, document, lastXref, revisions);
+            return new PdfStructure(file, document, lastXref, walked);
         }
         catch
         {

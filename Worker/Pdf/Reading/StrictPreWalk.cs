@@ -9,8 +9,8 @@ namespace Worker.Pdf.Reading;
 /// </summary>
 internal static class StrictPreWalk
 {
-    /// <summary>Checks the file and returns how many revisions it has (a linearized file's first-page section does not count).</summary>
-    public static int Check(Stream file, SyntaxLimits limits)
+    /// <summary>Checks the file and returns what the walk learned of it.</summary>
+    public static CheckedStructure Check(Stream file, SyntaxLimits limits)
     {
         try
         {
@@ -22,8 +22,8 @@ internal static class StrictPreWalk
             if (current.Trailer["Root"] is not PdfReference root || current.Get(root.Number) is not PdfDictionary catalog)
                 throw new PdfSyntaxException("the trailer's /Root is not a dictionary");
             CheckTrees(current, catalog, limits, budget);
-            ObjectGraphCheck.Walk(current, limits, budget);
-            return current.Chain.Count - (IsLinearized(current) ? 1 : 0);
+            var referenced = ObjectGraphCheck.Walk(current, limits, budget);
+            return new CheckedStructure { Revisions = current.Chain.Count - (IsLinearized(current) ? 1 : 0), Referenced = referenced };
         }
         catch (PdfLimitException e)
         {

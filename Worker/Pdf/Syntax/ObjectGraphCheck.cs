@@ -8,7 +8,8 @@ namespace Worker.Pdf.Syntax;
 /// </summary>
 public static class ObjectGraphCheck
 {
-    public static void Walk(RevisionView view, SyntaxLimits limits, WalkBudget budget)
+    /// <summary>Walks the graph; returns every object number the trailer or a reachable object refers to, defined or not.</summary>
+    public static IReadOnlySet<int> Walk(RevisionView view, SyntaxLimits limits, WalkBudget budget)
     {
         var visited = new HashSet<int>();
         var pending = new Stack<(PdfValue Value, bool Content)>();
@@ -45,6 +46,7 @@ public static class ObjectGraphCheck
             view.ReadWholeObjectStream(streamNumber);
             objectStreamBytes = Count(view, budget, objectStreamBytes);
         }
+        return visited;
     }
 
     // A stream with an inexact /Length (a flipped byte in a signed file) is the verifier's to judge, not a reason to

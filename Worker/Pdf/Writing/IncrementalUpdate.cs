@@ -19,6 +19,7 @@ public sealed class IncrementalUpdate(UpdateBase original)
     /// <summary>Reserves a new object number; its value must be set before writing.</summary>
     public IndirectReference Allocate()
     {
+        SkipDangling();
         // Numbering past the limit writes a file other readers cannot resolve: refuse rather than sign it.
         if (_next >= MaxObjectNumber)
             throw new PdfRefusedException(PdfRefusal.Damaged, string.Create(System.Globalization.CultureInfo.InvariantCulture,
@@ -57,11 +58,19 @@ public sealed class IncrementalUpdate(UpdateBase original)
             serializer.Write(value);
             serializer.Ascii("\nendobj\n");
         }
+        // An xref stream is an object too, numbered by the same rule.
         var xrefOffset = original.LastXref.Kind == XrefKind.Table
             ? XrefTableWriter.Write(serializer, output, offsets, Trailer(_next))
-            : XrefStreamWriter.Write(serializer, output, offsets, _next, Trailer);
+            : XrefStreamWriter.Write(serializer, output, offsets, SkipDangling(), Trailer);
         serializer.Ascii($"startxref\n{xrefOffset}\n%%EOF\n");
         return new WrittenUpdate { FileLength = output.Position, Reserved = serializer.Reserved, XrefOffset = xrefOffset };
+    }
+
+    // A number the original refers to but does not define stays undefined, or that old reference would lead to our object.
+    private long SkipDangling()
+    {
+        while (original.DanglingNumbers.Contains(_next)) _next++;
+        return _next;
     }
 
     private Dictionary<NameToken, IToken> Trailer(long size)

@@ -19,6 +19,9 @@ public sealed record UpdateBase
     /// <summary>First free object number.</summary>
     public required long NextObjectNumber { get; init; }
 
+    /// <summary>Numbers from <see cref="NextObjectNumber"/> on that the original refers to without defining them: never given out.</summary>
+    public IReadOnlySet<long> DanglingNumbers { get; init; } = new HashSet<long>();
+
     /// <summary>Trailer /Root to keep.</summary>
     public required IndirectReference Root { get; init; }
 
@@ -35,6 +38,7 @@ public sealed record UpdateBase
         EndsWithNewline = pdf.EndsWithNewline,
         LastXref = pdf.LastXref,
         NextObjectNumber = pdf.NextObjectNumber,
+        DanglingNumbers = pdf.DanglingNumbers,
         Root = pdf.Root,
         Info = pdf.Info,
         Id = pdf.Id,
