@@ -31,6 +31,31 @@ public class CommandHelpTests
     }
 
     [Fact]
+    public void Names_AreTheDispatchedCommands()
+    {
+        Assert.Equal(CommandLine.Names.Order(StringComparer.Ordinal), CommandHelp.Names.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task RunAsync_PrintsTheCommandsOwnHelpAndExitsZero_ForEveryDispatchedCommand()
+    {
+        Assert.NotEmpty(CommandLine.Names);
+        foreach (var command in CommandLine.Names)
+        {
+            var stdout = new StringWriter();
+            var stderr = new StringWriter();
+
+            var code = await CommandLine.RunAsync([command, "--help"], stdout, stderr);
+
+            Assert.True(code == ExitCode.Done, $"Worker {command} --help exited {code}: {stderr}");
+            Assert.Empty(stderr.ToString());
+            Assert.StartsWith($"{command}: ", stdout.ToString());
+            Assert.Contains("usage: Worker " + command, stdout.ToString());
+            Assert.Contains("example:", stdout.ToString());
+        }
+    }
+
+    [Fact]
     public async Task RunAsync_PrintsEveryCommandAndDoesNotStartTheDaemon_WhenGivenNoArguments()
     {
         var stdout = new StringWriter();

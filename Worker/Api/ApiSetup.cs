@@ -7,10 +7,9 @@ namespace Worker.Api;
 
 public static class ApiSetup
 {
-    /// <summary>Clients and their keys, submissions, the webhook dispatcher and job, the per-client rate limit and the OpenAPI document.</summary>
-    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder, WorkerOptions options)
+    /// <summary>Clients and their keys, submissions, the webhook store and delivery job.</summary>
+    public static IServiceCollection AddApiServices(this IServiceCollection s, WorkerOptions options)
     {
-        var s = builder.Services;
         s.AddSingleton<ApiClients>();
         s.AddSingleton<ApiRequestStore>();
         s.AddSingleton<ApiDocumentStore>();
@@ -19,6 +18,13 @@ public static class ApiSetup
         s.AddTransient<WebhookDeliveryJob>();
         s.AddHttpClient(WebhookDeliveryJob.HttpClientName, c => c.Timeout = options.Api.WebhookTimeout)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false });
+        return s;
+    }
+
+    /// <summary>The daemon's part: the webhook dispatcher, API-key authentication, the per-client rate limit and the OpenAPI document.</summary>
+    public static WebApplicationBuilder AddApi(this WebApplicationBuilder builder, WorkerOptions options)
+    {
+        var s = builder.Services;
         // Without clients no document has one, so there is nothing to announce.
         if (options.Api.Clients.Count > 0) s.AddHostedService<WebhookDispatcher>();
 

@@ -11,11 +11,10 @@ namespace Worker.Approval;
 
 public static class ApprovalSetup
 {
-    /// <summary>Steps, links (those of request mails too), decisions, the follow-up relay, the office-hours sweep, antiforgery and the per-client rate limit.</summary>
-    public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder, WorkerOptions options)
+    /// <summary>Steps, links (those of request mails too), decisions, delegations, the queue and the sweeps' work, resolved on demand.</summary>
+    public static IServiceCollection AddApprovalServices(this IServiceCollection s, WorkerOptions options)
     {
-        var s = builder.Services;
-        s.AddSingleton(DelegationBook.Configured(options));
+        s.AddSingleton(_ => DelegationBook.Configured(options));
         s.AddSingleton<DelegationStore>();
         s.AddSingleton<ApprovalStore>();
         s.AddSingleton<SigningAvailability>();
@@ -23,7 +22,6 @@ public static class ApprovalSetup
         s.AddSingleton<ApprovalSweepStore>();
         s.AddSingleton<OutboxStore>();
         s.AddSingleton<FollowUpStore>();
-        s.AddHostedService<FollowUpRelay>();
         s.AddTransient<IApprovalStarter, ApprovalStarter>();
         s.AddTransient<IApprovalRequestLinks, ApprovalRequestLinks>();
         s.AddTransient<DeclinedFiling>();
@@ -37,10 +35,18 @@ public static class ApprovalSetup
         s.AddTransient<QueueDecisions>();
         s.AddTransient<ApprovalSweep>();
         s.AddTransient<ApprovalSweepJob>();
-        s.AddHostedService<ApprovalSchedule>();
         s.AddSingleton<SweepStore>();
         s.AddTransient<LifecycleSweep>();
         s.AddTransient<LifecycleSweepJob>();
+        return s;
+    }
+
+    /// <summary>The daemon's part: the follow-up relay, the office-hours sweep, the lifecycle sweep's schedule, antiforgery and the per-client rate limit.</summary>
+    public static WebApplicationBuilder AddApproval(this WebApplicationBuilder builder, WorkerOptions options)
+    {
+        var s = builder.Services;
+        s.AddHostedService<FollowUpRelay>();
+        s.AddHostedService<ApprovalSchedule>();
         s.AddQuartz(q => q.ScheduleJob<LifecycleSweepJob>(t => t
             .WithIdentity("lifecycle-sweep", "lifecycle")
             .StartAt(DateTimeOffset.UtcNow + LifecycleSweepJob.Every)

@@ -1,11 +1,25 @@
 namespace Worker.Cli;
 
-/// <summary>Splits "--name value" options, "--flag" switches and positional words; unknown options are usage errors.</summary>
-public sealed class Arguments
+/// <summary>
+/// Every command's arguments: "--name value" options, "--flag" switches and positional words; an option the command does not
+/// know is a usage error, not a positional word.
+/// </summary>
+/// <remarks>
+/// Ours rather than System.CommandLine: a command's option set is a handful of names, and every mistake must end as the one
+/// line on stderr with exit code 2 that CommandLine.RunAsync prints for a UsageException, next to the hand-written help
+/// (CommandHelp) with an example per command; System.CommandLine brings its own error list, help layout and exit codes, which
+/// we would have to turn off again command by command.
+/// </remarks>
+internal sealed class Arguments
 {
     private readonly Dictionary<string, string> values = new(StringComparer.Ordinal);
     private readonly HashSet<string> flags = new(StringComparer.Ordinal);
 
+    private Arguments()
+    {
+    }
+
+    /// <summary>Arguments that are not options, in order.</summary>
     public List<string> Positional { get; } = [];
 
     public static Arguments Parse(string[] args, IReadOnlyCollection<string> valueOptions, IReadOnlyCollection<string>? flagOptions = null)
@@ -13,21 +27,22 @@ public sealed class Arguments
         var parsed = new Arguments();
         for (var i = 0; i < args.Length; i++)
         {
-            var a = args[i];
-            if (valueOptions.Contains(a))
+            var arg = args[i];
+            if (valueOptions.Contains(arg))
             {
-                if (i + 1 >= args.Length) throw new UsageException($"{a} needs a value");
-                parsed.values[a] = args[++i];
+                if (i + 1 >= args.Length) throw new UsageException($"{arg} needs a value");
+                parsed.values[arg] = args[++i];
             }
-            else if (flagOptions?.Contains(a) == true) parsed.flags.Add(a);
-            else if (a.StartsWith("--", StringComparison.Ordinal) || (a.StartsWith('-') && a.Length > 1))
-                throw new UsageException($"unknown option {a}");
-            else parsed.Positional.Add(a);
+            else if (flagOptions?.Contains(arg) == true) parsed.flags.Add(arg);
+            else if (arg.StartsWith('-') && arg.Length > 1) throw new UsageException($"unknown option '{arg}'");
+            else parsed.Positional.Add(arg);
         }
         return parsed;
     }
 
-    public string? Value(string name) => values.GetValueOrDefault(name);
+    public string? Value(string option) => values.GetValueOrDefault(option);
 
-    public bool Flag(string name) => flags.Contains(name);
+    public string Required(string option) => Value(option) ?? throw new UsageException($"{option} is required");
+
+    public bool Flag(string option) => flags.Contains(option);
 }

@@ -80,6 +80,9 @@ public static class CommandHelp
             "Worker signers check [NAME] [--config FILE]", "", "Worker signers check demo --config /etc/tte/worker.json")),
     ];
 
+    /// <summary>The commands that have help, in the overview's order.</summary>
+    public static IEnumerable<string> Names => Commands.Select(c => c.Name);
+
     /// <summary>True when <paramref name="name"/> is a command with help.</summary>
     public static bool Knows(string name) => Commands.Any(c => c.Name == name);
 

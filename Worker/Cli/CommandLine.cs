@@ -7,6 +7,27 @@ public static class CommandLine
 {
     public const string Usage = "usage: Worker COMMAND [ARGS]; 'Worker --help' lists the commands, 'Worker COMMAND --help' shows one";
 
+    // Every command, by the name it is called with; CommandHelp has an entry for each (CommandHelpTests).
+    private static readonly Dictionary<string, Func<string[], TextWriter, TextWriter, Task<int>>> Commands = new(StringComparer.Ordinal)
+    {
+        ["run"] = (args, _, stderr) => RunCommand.RunAsync(args, stderr),
+        ["migrate"] = MigrateCommand.RunAsync,
+        ["audit"] = AuditCommand.RunAsync,
+        ["documents"] = DocumentsCommand.RunAsync,
+        ["approvals"] = ApprovalsCommand.RunAsync,
+        ["failed"] = FailedCommand.RunAsync,
+        ["delegation"] = DelegationCommand.RunAsync,
+        ["signers"] = SignersCommand.RunAsync,
+        ["hash-password"] = (args, stdout, stderr) => Task.FromResult(HashPasswordCommand.Run(args, Console.In, stdout, stderr)),
+        ["api-key"] = (args, stdout, _) => Task.FromResult(ApiKeyCommand.Run(args, stdout)),
+        ["sign"] = (args, stdout, stderr) => SignCommand.RunAsync(args, stdout, stderr),
+        ["verify"] = (args, stdout, stderr) => Task.FromResult(VerifyCommand.Run(args, stdout, stderr)),
+        ["dev-certs"] = (args, stdout, stderr) => Task.FromResult(DevCertsCommand.Run(args, stdout, stderr)),
+    };
+
+    /// <summary>The names of the commands, as dispatched.</summary>
+    public static IReadOnlyCollection<string> Names => Commands.Keys;
+
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         // A bare Worker is a newcomer's first try: say what there is rather than start a daemon; the daemon is 'Worker run'.
@@ -34,23 +55,9 @@ public static class CommandLine
         }
         try
         {
-            return name switch
-            {
-                "run" => await RunCommand.RunAsync(rest, stderr),
-                "migrate" => await MigrateCommand.RunAsync(rest, stdout, stderr),
-                "audit" => await AuditCommand.RunAsync(rest, stdout, stderr),
-                "documents" => await DocumentsCommand.RunAsync(rest, stdout, stderr),
-                "approvals" => await ApprovalsCommand.RunAsync(rest, stdout, stderr),
-                "failed" => await FailedCommand.RunAsync(rest, stdout, stderr),
-                "delegation" => await DelegationCommand.RunAsync(rest, stdout, stderr),
-                "signers" => await SignersCommand.RunAsync(rest, stdout, stderr),
-                "hash-password" => HashPasswordCommand.Run(rest, Console.In, stdout, stderr),
-                "api-key" => ApiKeyCommand.Run(rest, stdout),
-                "sign" => await SignCommand.RunAsync(rest, stdout, stderr),
-                "verify" => VerifyCommand.Run(rest, stdout, stderr),
-                "dev-certs" => DevCertsCommand.Run(rest, stdout, stderr),
-                _ => throw new UsageException($"unknown command '{name}'. {Usage}"),
-            };
+            return Commands.TryGetValue(name, out var command)
+                ? await command(rest, stdout, stderr)
+                : throw new UsageException($"unknown command '{name}'. {Usage}");
         }
         catch (Exception e) when (e is UsageException or ConfigurationException)
         {

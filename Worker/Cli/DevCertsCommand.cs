@@ -14,7 +14,7 @@ public static class DevCertsCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var reader = new ArgumentReader(args, new HashSet<string> { "--ocsp-url", "--crl-url" }, new HashSet<string> { "--softhsm" });
+        var reader = Arguments.Parse(args, ["--ocsp-url", "--crl-url"], ["--softhsm"]);
         if (reader.Positional.Count != 1) throw new UsageException(Usage);
         var ocspUrl = HttpUrl(reader.Value("--ocsp-url"), "--ocsp-url");
         var crlUrl = HttpUrl(reader.Value("--crl-url"), "--crl-url");

@@ -14,7 +14,7 @@ namespace Worker.Cli;
 internal sealed record ExtractRequest(int Number, string Output)
 {
     /// <summary>Checks the positional arguments: FILE, plus OUT when --extract-revision N is given; null without the option.</summary>
-    public static ExtractRequest? From(ArgumentReader reader, string usage)
+    public static ExtractRequest? From(Arguments reader, string usage)
     {
         var number = reader.Value("--extract-revision");
         if (reader.Positional.Count != (number is null ? 1 : 2)) throw new UsageException(usage);

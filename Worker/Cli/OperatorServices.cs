@@ -1,7 +1,5 @@
-using Hangfire;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using Worker.Approval;
 using Worker.Configuration;
 using Worker.Hosting;
 using Worker.Operators;
@@ -10,8 +8,9 @@ using Worker.Persistence;
 namespace Worker.Cli;
 
 /// <summary>
-/// What the operator commands need, without a web host or a Hangfire server: they read and write the shared database and
-/// enqueue jobs into the shared Hangfire storage, where the running workers pick them up.
+/// What the commands need, built from the daemon's own registrations (<see cref="WorkerServices"/>) without its daemon part: no
+/// web host, no Hangfire server, no schema preparation, no log output. They read and write the shared database and enqueue
+/// jobs into the shared Hangfire storage, where the running workers pick them up.
 /// </summary>
 internal static class OperatorServices
 {
@@ -19,25 +18,42 @@ internal static class OperatorServices
     public static async Task<int> RunAsync(string? configFile, TextWriter stderr, Func<IServiceProvider, WorkerOptions, Task<int>> command)
     {
         var configuration = WorkerConfiguration.Build(configFile);
-        WorkerOptions options;
-        try
-        {
-            options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new UsageException($"configuration: {e.Message.ReplaceLineEndings(" ")}");
-        }
+        var options = Bind(configuration);
         var connectionString = DatabaseConnection.ConnectionString(options.Database);
-        await using var services = Build(options, connectionString);
+        await using var services = Build(configuration, options);
         try
         {
-            return await command(services, options);
+            return await command(services, services.GetRequiredService<IOptions<WorkerOptions>>().Value);
         }
         catch (NpgsqlException e)
         {
             await stderr.WriteLineAsync($"database {DatabaseConnection.Redacted(connectionString)}: {e.Message}");
             return ExitCode.Unexpected;
+        }
+    }
+
+    /// <summary>
+    /// The worker's services for a command: the daemon's registrations, options bound but not checked as a whole (a command
+    /// checks what it reads), and logging without providers (the command prints its lines, the audit trail keeps the record).
+    /// </summary>
+    public static ServiceProvider Build(IConfiguration configuration, WorkerOptions options)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddWorkerServices(configuration, options, prepareJobSchema: false);
+        return services.BuildServiceProvider();
+    }
+
+    /// <summary>The Worker section, bound; a value of the wrong type is a usage error naming it.</summary>
+    public static WorkerOptions Bind(IConfiguration configuration)
+    {
+        try
+        {
+            return configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new UsageException($"configuration: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 
@@ -65,26 +81,5 @@ internal static class OperatorServices
         }
         await stderr.WriteLineAsync(result.Message);
         return ExitCode.Usage;
-    }
-
-    private static ServiceProvider Build(WorkerOptions options, string connectionString)
-    {
-        var services = new ServiceCollection();
-        // No log providers: the command prints its one line, and the audit trail keeps the record.
-        services.AddLogging();
-        services.AddSingleton(Options.Create(options));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(_ => NpgsqlDataSource.Create(connectionString));
-        services.AddSingleton<AuditLog>();
-        services.AddSingleton(DelegationBook.Configured(options));
-        services.AddSingleton<DelegationStore>();
-        services.AddSingleton<ApprovalStore>();
-        services.AddSingleton<DocumentQueries>();
-        services.AddTransient<ApprovalLinks>();
-        GlobalConfiguration.Configuration.UseWorkerSerialization();
-        services.AddSingleton(_ => JobsSetup.CreateStorage(connectionString, prepareSchema: false));
-        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
-        services.AddOperatorActions();
-        return services.BuildServiceProvider();
     }
 }

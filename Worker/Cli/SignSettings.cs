@@ -88,7 +88,7 @@ internal sealed record SignSettings
     /// <summary>Parses and checks the arguments after <c>sign</c>.</summary>
     public static SignSettings Parse(string[] args)
     {
-        var reader = new ArgumentReader(args, ValueOptions, Flags);
+        var reader = Arguments.Parse(args, ValueOptions, Flags);
         var output = reader.Value("-o");
         var outDir = reader.Value("--out-dir");
         if (reader.Positional.Count == 0 || (output is null) == (outDir is null) || (output is not null && reader.Positional.Count > 1))

@@ -52,18 +52,20 @@ internal sealed class SignerSession : IAsyncDisposable
     public static async Task<SignerSession> OpenAsync(SignSettings settings, CommandLineEngine engine, TextReader stdin, TextWriter stderr, CancellationToken ct)
     {
         var name = settings.SignerProfile!;
-        var options = Bind(settings.ConfigFile);
-        var profile = Profile(options, name);
-        var services = Services(options);
+        var configuration = WorkerConfiguration.Build(settings.ConfigFile);
+        // The whole Worker section is bound but only the signer is checked, so a configuration without a database or routes still serves.
+        var services = OperatorServices.Build(configuration, OperatorServices.Bind(configuration));
+        var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         IDisposable? opened = null;
         string? anchorFile = null;
         try
         {
-            var anchors = settings.TrustFile is { } pem ? new TrustAnchorSource([pem], []) : Worker.Verification.VerificationPolicies.Anchors(options);
+            var profile = Profile(options, name);
+            var anchors = settings.TrustFile is { } pem ? new TrustAnchorSource([pem], []) : services.GetRequiredService<TrustAnchorSource>();
             IDigestSigner? local = null;
             if (profile.Kind is SignerKinds.Pkcs12 or SignerKinds.Pkcs11)
             {
-                (local, opened) = await OpenKeyAsync(settings, options, name, profile, ct);
+                (local, opened) = await OpenKeyAsync(settings, services, name, profile, ct);
                 // A key this machine holds and no anchor configured: its own root, as the worker trusts its PKCS#12 signers' roots.
                 if (anchors.Load().Count == 0)
                 {
@@ -83,7 +85,8 @@ internal sealed class SignerSession : IAsyncDisposable
                 SignerKinds.Csc => new CommandLineCscSigner(engine, services.GetRequiredService<IHttpClientFactory>()),
                 _ => new CommandLineKeySigner(engine, local!),
             };
-            var port = new SigningPort([signer], anchors, Options.Create(options));
+            // The worker's port, holding only this signer; what else it needs comes from the worker's registrations.
+            var port = ActivatorUtilities.CreateInstance<SigningPort>(services, new[] { signer }, anchors);
             var secret = port.NeedsSecret(name) ? await SecretAsync(settings, services, name, profile, stdin, stderr, ct) : null;
             return new SignerSession(services, opened, anchorFile)
             {
@@ -114,9 +117,10 @@ internal sealed class SignerSession : IAsyncDisposable
         await services.DisposeAsync();
     }
 
-    // The worker's key provider (PKCS#12 or a token); --rsa-pss with a PKCS#12 file opens it here, since the provider signs PKCS#1 v1.5.
-    private static async Task<(IDigestSigner Key, IDisposable Owner)> OpenKeyAsync(
-        SignSettings settings, WorkerOptions options, string name, SignerOptions profile, CancellationToken ct)
+    // The worker's key provider (PKCS#12 or a token), owned by the services; --rsa-pss with a PKCS#12 file opens it here,
+    // since the provider signs PKCS#1 v1.5.
+    private static async Task<(IDigestSigner Key, IDisposable? Owner)> OpenKeyAsync(
+        SignSettings settings, IServiceProvider services, string name, SignerOptions profile, CancellationToken ct)
     {
         try
         {
@@ -125,17 +129,9 @@ internal sealed class SignerSession : IAsyncDisposable
                 var file = Pkcs12DigestSigner.Open(profile.Pkcs12, profile.PasswordFile, rsaPss: true);
                 return (file, file);
             }
+            // The profile is the provider's own (the services' options), so it opens the token's key for PSS.
             if (settings.RsaPss) profile.Pkcs11.RsaPss = true;
-            var keys = new SignerKeys(Options.Create(options), TimeProvider.System);
-            try
-            {
-                return (await keys.OpenAsync(name, ct), keys);
-            }
-            catch
-            {
-                keys.Dispose();
-                throw;
-            }
+            return (await services.GetRequiredService<SignerKeys>().OpenAsync(name, ct), null);
         }
         catch (SigningKeyException e)
         {
@@ -155,19 +151,6 @@ internal sealed class SignerSession : IAsyncDisposable
         return SecretPrompt.Read("Kode TOTP dari BSrE", name, stdin, stderr);
     }
 
-    // The whole Worker section is bound but only the signer is checked, so a configuration without a database or routes still serves.
-    private static WorkerOptions Bind(string? configFile)
-    {
-        try
-        {
-            return WorkerConfiguration.Build(configFile).GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new UsageException($"configuration: {e.Message.ReplaceLineEndings(" ")}");
-        }
-    }
-
     private static SignerOptions Profile(WorkerOptions options, string name)
     {
         if (!options.Signers.TryGetValue(name, out var profile))
@@ -182,20 +165,6 @@ internal sealed class SignerSession : IAsyncDisposable
         // The stamp's name may come from --name or the certificate here.
         if (errors.FirstOrDefault(e => !e.StartsWith($"{key}:Name:", StringComparison.Ordinal)) is { } error) throw new UsageException(error);
         return profile;
-    }
-
-    private static ServiceProvider Services(WorkerOptions options)
-    {
-        var services = new ServiceCollection();
-        // No log providers: the command prints one line per file.
-        services.AddLogging();
-        services.AddSingleton(Options.Create(options));
-        services.AddSingleton(TimeProvider.System);
-        services.AddSingleton<BsreSigner>();
-        // Bsre:Timeout and Csc:Timeout bound each call, as in the worker.
-        services.AddHttpClient(BsreSigner.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        services.AddHttpClient(CscSigner.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan);
-        return services.BuildServiceProvider();
     }
 
     private static string? NonBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;

@@ -22,7 +22,7 @@ public static class VerifyCommand
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
-        var reader = new ArgumentReader(args, ValueOptions, Flags);
+        var reader = Arguments.Parse(args, ValueOptions, Flags);
         var extract = ExtractRequest.From(reader, UsageLine);
         var file = reader.Positional[0];
         if (!File.Exists(file)) throw new UsageException($"file not found: {file}");
@@ -66,7 +66,7 @@ public static class VerifyCommand
     }
 
     // A responder answers about today, so a verdict at another date can only come from what the file embeds.
-    private static DateTimeOffset? ValidationTime(ArgumentReader reader)
+    private static DateTimeOffset? ValidationTime(Arguments reader)
     {
         if (reader.Value("--at") is not { } text) return null;
         if (!reader.Flag("--offline")) throw new UsageException("--at DATE validates with what the file embeds only: add --offline");

@@ -6,14 +6,14 @@ namespace Worker.Configuration;
 public static class OptionsSetup
 {
     /// <summary>
-    /// IOptions&lt;WorkerOptions&gt; for the services, validated again when the host starts, and IOptions&lt;T&gt; for each
-    /// of its sections (<see cref="Sections"/>), so a class asks only for the section it reads.
+    /// IOptions&lt;WorkerOptions&gt; bound from <paramref name="configuration"/>, and IOptions&lt;T&gt; for each of its sections
+    /// (<see cref="Sections"/>), so a class asks only for the section it reads. Not checked here: the daemon adds
+    /// <see cref="ValidateWorkerOptionsOnStart"/>, while a command line reads only the settings it needs.
     /// </summary>
     public static IServiceCollection AddWorkerOptions(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
-        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section)).ValidateOnStart();
-        // Each section is the very object inside the validated WorkerOptions: bound once, checked once, one picture of the
+        services.AddOptions<WorkerOptions>().Bind(configuration.GetSection(WorkerOptions.Section));
+        // Each section is the very object inside WorkerOptions: bound once, checked once (by the daemon), one picture of the
         // configuration. Registered by reflection so a new section cannot be forgotten; a forgotten one would otherwise be
         // served by the options framework as a default-constructed object, silently.
         foreach (var section in Sections)
@@ -22,6 +22,14 @@ public static class OptionsSetup
             services.AddSingleton(typeof(IOptions<>).MakeGenericType(section.PropertyType), sp =>
                 Activator.CreateInstance(wrapper, section.GetValue(sp.GetRequiredService<IOptions<WorkerOptions>>().Value))!);
         }
+        return services;
+    }
+
+    /// <summary>Checks every setting when the host starts, and at the first read of the options.</summary>
+    public static IServiceCollection ValidateWorkerOptionsOnStart(this IServiceCollection services)
+    {
+        services.AddSingleton<IValidateOptions<WorkerOptions>, WorkerOptionsValidator>();
+        services.AddOptions<WorkerOptions>().ValidateOnStart();
         return services;
     }
 

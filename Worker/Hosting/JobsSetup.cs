@@ -10,14 +10,28 @@ namespace Worker.Hosting;
 
 public static class JobsSetup
 {
-    /// <summary>Hangfire on PostgreSQL: storage, a server in this process.</summary>
-    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder, WorkerOptions options)
+    /// <summary>
+    /// Hangfire's storage in the worker database and the client that enqueues into it, for the daemon and the command line alike;
+    /// only the daemon prepares the schema (<paramref name="prepareSchema"/>), on first use.
+    /// </summary>
+    public static IServiceCollection AddJobClient(this IServiceCollection services, WorkerOptions options, bool prepareSchema)
     {
-        var connectionString = DatabaseConnection.ConnectionString(options.Database);
         // Registered before AddHangfire (which adds JobStorage.Current only if none is): that static is process-wide, so two
         // hosts in one process (the tests) would otherwise enqueue into and serve whichever database was configured last.
-        // Built on first use, as before, so the schema is prepared once the host runs.
-        builder.Services.AddSingleton<JobStorage>(_ => CreateStorage(connectionString, prepareSchema: true));
+        services.AddSingleton<JobStorage>(_ => CreateStorage(DatabaseConnection.ConnectionString(options.Database), prepareSchema));
+        // Ours, not AddHangfire's (which would also set Hangfire's process-wide log provider and activator from this container);
+        // AddHangfire adds its client only if none is.
+        services.AddSingleton<IBackgroundJobClient>(sp =>
+        {
+            GlobalConfiguration.Configuration.UseWorkerSerialization();
+            return new BackgroundJobClient(sp.GetRequiredService<JobStorage>());
+        });
+        return services;
+    }
+
+    /// <summary>The daemon's part: a Hangfire server in this process, over the storage of <see cref="AddJobClient"/>.</summary>
+    public static WebApplicationBuilder AddJobs(this WebApplicationBuilder builder)
+    {
         // Same for JobActivator.Current: each host's jobs must be built from its own container.
         builder.Services.AddSingleton<JobActivator>(services => new AspNetCoreJobActivator(services.GetRequiredService<IServiceScopeFactory>()));
         if (Environment.GetEnvironmentVariable(KillOnProcessingFilter.Variable) is { Length: > 0 } method)

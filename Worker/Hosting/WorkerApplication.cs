@@ -6,7 +6,6 @@ using Worker.Hosting.KeyProtection;
 using Worker.Intake;
 using Worker.Metrics;
 using Worker.Notifications;
-using Worker.Operators;
 using Worker.Persistence;
 using Worker.Signing;
 using Worker.Verification;
@@ -32,11 +31,14 @@ public static class WorkerApplication
         // SIGTERM: stop intake, give running jobs time, exit within 30 s.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(30));
 
-        builder.Services.AddWorkerOptions(configuration);
+        // The services, as the operator commands build them too (Cli/OperatorServices).
+        builder.Services.AddWorkerServices(configuration, options, prepareJobSchema: true);
+        // Below, what only the running daemon has: checked settings, logs, hosted services, Hangfire's server, Quartz, the web.
+        builder.Services.ValidateWorkerOptionsOnStart();
         builder.AddWorkerLogging(options);
         builder.AddPersistence(options);
         builder.AddKeyProtection(options);
-        builder.AddJobs(options);
+        builder.AddJobs();
         builder.AddScheduler(options);
         builder.AddNotifications();
         builder.AddWebPages();
@@ -46,8 +48,6 @@ public static class WorkerApplication
         builder.AddParseLimit(configuration);
         builder.AddHealth();
         builder.AddDashboard(options);
-        builder.Services.AddOperatorActions();
-        builder.AddWorkerMetrics();
         builder.AddApi(options);
         // Last: starts after the database is migrated and Hangfire and Quartz run, stops first.
         builder.AddIntake(options);

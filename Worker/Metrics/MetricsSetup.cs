@@ -34,10 +34,11 @@ public static class MetricsSetup
         return app;
     }
 
-    public static WebApplicationBuilder AddWorkerMetrics(this WebApplicationBuilder builder)
+    /// <summary>The counters and histograms the jobs and stores record into; served by <see cref="MapWorkerMetrics"/>.</summary>
+    public static IServiceCollection AddWorkerMetrics(this IServiceCollection services)
     {
-        builder.Services.AddSingleton<WorkerMetrics>();
-        return builder;
+        services.AddSingleton<WorkerMetrics>();
+        return services;
     }
 
     private static async Task RefreshDocumentCountsAsync(DocumentQueries queries, WorkerMetrics metrics, CancellationToken ct)

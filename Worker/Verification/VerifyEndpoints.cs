@@ -1,7 +1,5 @@
 using System.Security.Cryptography;
-using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Filing;
@@ -19,20 +17,6 @@ public static class VerifyEndpoints
 
     /// <summary>The last path segment of a document's first-page image.</summary>
     public const string PageImageName = "halaman-1.png";
-
-    public static WebApplicationBuilder AddVerification(this WebApplicationBuilder builder)
-    {
-        builder.Services.AddSingleton<VerificationStore>();
-        builder.Services.AddSingleton(sp => VerificationPolicies.Anchors(sp.GetRequiredService<IOptions<WorkerOptions>>().Value));
-        builder.Services.AddSingleton<VerificationPolicies>();
-        // No retries, no redirects to elsewhere: an unreachable responder must turn into "unknown" within the timeout.
-        builder.Services.AddHttpClient(VerificationPolicies.HttpClientName, c => c.Timeout = Timeout.InfiniteTimeSpan)
-            .ConfigurePrimaryHttpMessageHandler(() => new HttpClientHandler { AllowAutoRedirect = false, UseProxy = false });
-        builder.Services.Configure<RateLimiterOptions>(o => o.AddPolicy(RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
-            http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-            _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1) })));
-        return builder;
-    }
 
     public static WebApplication MapVerification(this WebApplication app)
     {
