@@ -9,10 +9,10 @@ public sealed class DeclinedReasonTests
     private static readonly TimeZoneInfo Wita = TimeZoneInfo.FindSystemTimeZoneById("Asia/Makassar");
     private static readonly DateTimeOffset Received = new(2026, 5, 12, 1, 5, 0, TimeSpan.Zero);
 
-    private static ApprovalDocument Document(DocumentState state, string? error = null) => new()
+    private static DocumentRecord Document(DocumentState state, string? error = null) => new()
     {
         Id = Guid.CreateVersion7(), Route = "surat-keluar", State = state, SourceName = "surat-123.pdf", SizeBytes = 1234,
-        Sha256 = new string('a', 64), Title = "Surat Edaran", Number = "800/12/DIS", ReceivedAt = Received, Error = error,
+        Sha256 = new string('a', 64), Title = "Surat Edaran", Number = "800/12/DIS", ReceivedAt = Received, UpdatedAt = Received, Error = error,
     };
 
     private static ApprovalStep Step(string state, string? reason = null) => new()

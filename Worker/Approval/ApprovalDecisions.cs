@@ -13,7 +13,7 @@ public sealed partial class ApprovalDecisions(
 {
     /// <summary>Null when no step has the token.</summary>
     public async Task<DecisionResult?> DecideAsync(
-        byte[] tokenSha256, ApprovalDocument document, bool approve, string? reason, string ip, string userAgent, CancellationToken ct)
+        byte[] tokenSha256, DocumentRecord document, bool approve, string? reason, string ip, string userAgent, CancellationToken ct)
     {
         var route = options.Value.FindRoute(document.Route);
         var result = await store.DecideAsync(new Decision

@@ -49,7 +49,7 @@ public static class ApprovalEndpoints
     }
 
     /// <summary>The approved original, shown inline in the browser's own PDF viewer (also from the queue).</summary>
-    internal static PhysicalFileHttpResult Original(HttpContext http, ApprovalDocument document)
+    internal static PhysicalFileHttpResult Original(HttpContext http, DocumentRecord document)
     {
         var path = document.ContentPath is { } p && File.Exists(p)
             ? Path.GetFullPath(p)

@@ -23,7 +23,7 @@ public sealed partial class ApprovalPageImages(IOptions<WorkerOptions> options, 
     private readonly ConcurrentDictionary<string, Lazy<Task<string?>>> running = new();
 
     /// <summary>Page <paramref name="page"/>'s image, drawn first when needed; null when it cannot be drawn within the limits.</summary>
-    public async Task<string?> PageAsync(ApprovalDocument document, int page, CancellationToken ct)
+    public async Task<string?> PageAsync(DocumentRecord document, int page, CancellationToken ct)
     {
         var target = Path.Combine(Folder(document.Id), $"{page}.jpg");
         if (File.Exists(target)) return target;
@@ -42,7 +42,7 @@ public sealed partial class ApprovalPageImages(IOptions<WorkerOptions> options, 
     }
 
     /// <summary>The pages the approval page shows for <paramref name="document"/>, after drawing the first (or finding it failed).</summary>
-    public async Task<ApprovalPagePreview> PreviewAsync(ApprovalDocument document, CancellationToken ct)
+    public async Task<ApprovalPagePreview> PreviewAsync(DocumentRecord document, CancellationToken ct)
     {
         var total = Math.Max(document.PageCount ?? 1, 1);
         var first = await PageAsync(document, 1, ct);
@@ -54,7 +54,7 @@ public sealed partial class ApprovalPageImages(IOptions<WorkerOptions> options, 
 
     private string Folder(Guid id) => Path.Combine(Path.GetFullPath(options.Value.DataDirectory), "previews", id.ToString("N"));
 
-    private async Task<string?> RenderAsync(ApprovalDocument document, int page, string target)
+    private async Task<string?> RenderAsync(DocumentRecord document, int page, string target)
     {
         var limits = options.Value.Approval;
         var prefix = $"{target}.{Guid.NewGuid():N}";

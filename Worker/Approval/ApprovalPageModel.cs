@@ -10,7 +10,7 @@ public sealed record ApprovalPageModel
     /// <summary>The approver's step.</summary>
     public required ApprovalStep Step { get; init; }
     /// <summary>The document to decide on.</summary>
-    public required ApprovalDocument Document { get; init; }
+    public required DocumentRecord Document { get; init; }
     /// <summary>Who sent it: the submitter, else the route's unit, else a dash.</summary>
     public required string Sender { get; init; }
     /// <summary>The clerk's note, when there is one.</summary>

@@ -8,7 +8,7 @@ namespace Worker.Approval;
 public static class ApprovalRoutes
 {
     /// <summary>Who the pages name as the sender: the submitter, else the route's unit, else a dash.</summary>
-    public static string Sender(WorkerOptions options, ApprovalDocument document) =>
+    public static string Sender(WorkerOptions options, DocumentRecord document) =>
         !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail
         : options.FindRoute(document.Route)?.Unit is { } unit && !string.IsNullOrWhiteSpace(unit) ? unit : "—";
 

@@ -13,7 +13,7 @@ namespace Worker.Approval;
 public static class DeclinedReason
 {
     /// <summary>The reason file's text for a declined, cancelled or expired document.</summary>
-    public static string Text(ApprovalDocument d, IReadOnlyList<ApprovalStep> steps, TimeZoneInfo zone)
+    public static string Text(DocumentRecord d, IReadOnlyList<ApprovalStep> steps, TimeZoneInfo zone)
     {
         var rejected = steps.FirstOrDefault(s => s.State == StepState.Rejected);
         var expired = steps.FirstOrDefault(s => s.State == StepState.Expired);

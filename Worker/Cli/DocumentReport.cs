@@ -20,14 +20,14 @@ internal static class DocumentReport
             o.WriteLine($"{d.Id,-36}  {d.State,-16}  {d.Route.PadRight(routeWidth)}  {Time(d.ReceivedAt, zone),-16}  {d.Title}");
     }
 
-    public static void WriteDetails(TextWriter o, ApprovalDocument d, DocumentSummary summary, IReadOnlyList<ApprovalStep> steps,
+    public static void WriteDetails(TextWriter o, DocumentRecord d, IReadOnlyList<ApprovalStep> steps,
         IReadOnlyList<AuditEntry> history, TimeZoneInfo zone)
     {
         foreach (var (name, value) in new (string, string?)[]
                  {
                      ("Document", d.Id.ToString()), ("Title", d.Title), ("Number", d.Number), ("File", d.SourceName), ("Route", d.Route),
                      ("State", d.State.ToString()), ("Submitter", d.SubmitterEmail), ("Received", $"{Time(d.ReceivedAt, zone)} {OfficeTime.Label(d.ReceivedAt, zone)}"),
-                     ("Last change", $"{Time(summary.UpdatedAt, zone)} {OfficeTime.Label(summary.UpdatedAt, zone)}"), ("SHA-256", d.Sha256), ("Error", summary.Error),
+                     ("Last change", $"{Time(d.UpdatedAt, zone)} {OfficeTime.Label(d.UpdatedAt, zone)}"), ("SHA-256", d.Sha256), ("Error", d.Error),
                      ("Declined copy", d.DeclinedPath),
                  })
             o.WriteLine($"{name,-14}{value ?? "-"}");

@@ -54,15 +54,14 @@ public static class DocumentsCommand
             var approvals = services.GetRequiredService<ApprovalStore>();
             var queries = services.GetRequiredService<DocumentQueries>();
             var document = await approvals.DocumentAsync(id, CancellationToken.None);
-            var summary = await queries.FindAsync(id, CancellationToken.None);
-            if (document is null || summary is null)
+            if (document is null)
             {
                 await stderr.WriteLineAsync($"no document {id}");
                 return ExitCode.Usage;
             }
             var steps = await approvals.StepsAsync(id, CancellationToken.None);
             var history = await queries.AuditTrailAsync(id, CancellationToken.None);
-            DocumentReport.WriteDetails(stdout, document, summary, steps, history, options.OfficeHours.Zone());
+            DocumentReport.WriteDetails(stdout, document, steps, history, options.OfficeHours.Zone());
             return ExitCode.Done;
         });
     }

@@ -145,7 +145,7 @@ public sealed partial class ApprovalMailJob(
         });
     }
 
-    private static MailContent RenderRefused(ApprovalDocument d, TimeZoneInfo zone)
+    private static MailContent RenderRefused(DocumentRecord d, TimeZoneInfo zone)
     {
         // The stored error is the clerk's two lines, then the detail for operators, which stays out of the mail.
         var lines = (d.Error ?? "").Split('\n');

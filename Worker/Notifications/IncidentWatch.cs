@@ -57,7 +57,7 @@ public sealed partial class IncidentWatch(
                  $"Kesalahan / error: {d.Error}\nUlangi / retry: Worker documents retry {d.Id} (or Retry on the dashboard)"), ct);
         await incidents.ReportAsync(DocumentStuck, (await queries.StuckAsync(o.Incidents.StuckAfter, now, ct)).ToDictionary(
             d => DocumentStuck + d.Id,
-            d => $"Dokumen macet / Document stuck in {d.State} since {LocalTime.Format(d.Since, o.OfficeHours.Zone(), "en")}: {d.Title}\n" +
+            d => $"Dokumen macet / Document stuck in {d.State} since {LocalTime.Format(d.UpdatedAt, o.OfficeHours.Zone(), "en")}: {d.Title}\n" +
                  $"Rute / route {d.Route}, berkas / file {d.SourceName}\nUlangi / retry: Worker documents retry {d.Id}"), ct);
         var (failing, error) = await queries.FailingMailAsync(o.Incidents.MailAttempts, ct);
         await incidents.ReportAsync(MailDelivery, failing == 0 ? new Dictionary<string, string>() : new Dictionary<string, string>

@@ -1,6 +1,6 @@
 namespace Worker.Persistence;
 
-/// <summary>A document as its API client may see it.</summary>
+/// <summary>A document as its API client may see it: a view of its <see cref="DocumentRecord"/> with its steps.</summary>
 public sealed record ApiDocumentRecord
 {
     /// <summary>The document id.</summary>

@@ -116,12 +116,11 @@ public sealed class ApprovalStore(NpgsqlDataSource dataSource, AuditLog audit, C
         return outbox[0];
     }
 
-    /// <summary>A document as the approval pages show it.</summary>
-    public async Task<ApprovalDocument?> DocumentAsync(Guid documentId, CancellationToken ct)
+    /// <summary>The document's row, as the approval pages, emails and operator commands show it; null when there is none.</summary>
+    public async Task<DocumentRecord?> DocumentAsync(Guid documentId, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await Sql.FirstAsync(c, null, ct, r => ApprovalDocument.Read(r),
-            $"SELECT {ApprovalDocument.Columns} FROM worker.documents d WHERE d.id = $1", documentId);
+        return await DocumentRecord.FindAsync(c, null, documentId, ct);
     }
 
     /// <summary>Remembers where the copy of a declined or expired document was filed, so filing twice does nothing.</summary>

@@ -6,7 +6,7 @@ namespace Worker.Persistence;
 public sealed class ApprovalSweepStore(NpgsqlDataSource dataSource, AuditLog audit)
 {
     /// <summary>Waiting steps of open documents whose link expired at or before <paramref name="now"/>.</summary>
-    public async Task<IReadOnlyList<(ApprovalStep Step, ApprovalDocument Document)>> ExpiredAsync(DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<(ApprovalStep Step, DocumentRecord Document)>> ExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         return await Sql.ListAsync(c, null, ct, StepSql.ReadPair,

@@ -8,10 +8,7 @@ public sealed class ClaimRecordStore
     /// <summary>The recorded facts, or for a document not recorded yet only the API client that reserved its id (if any).</summary>
     public async Task<ClaimRecord> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct)
     {
-        var row = await Sql.FirstAsync(connection, null, ct,
-            r => new ClaimRecord(true, r.GetString(0), r.GetString(1), r.IsDBNull(2) ? null : r.GetString(2)),
-            "SELECT route, source_name, api_client FROM worker.documents WHERE id = $1", id);
-        if (row is not null) return row;
+        if (await DocumentRecord.FindAsync(connection, null, id, ct) is { } d) return new ClaimRecord(true, d.Route, d.SourceName, d.ApiClient);
         var client = await Sql.FirstAsync(connection, null, ct, r => r.GetString(0),
             """
             SELECT client FROM worker.upload_claims WHERE document_id = $1

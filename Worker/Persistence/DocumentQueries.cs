@@ -40,8 +40,8 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<DocumentSummary>> ListAsync(string? route, string? state, int limit, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            SELECT id, route, state, title, source_name, received_at, updated_at, error FROM worker.documents
+            $"""
+            SELECT {DocumentSummary.Columns} FROM worker.documents d
             WHERE ($1::text IS NULL OR route = $1) AND ($2::text IS NULL OR state = $2)
             ORDER BY received_at DESC LIMIT $3
             """);
@@ -58,8 +58,8 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<DocumentSummary>> NeedingAttentionAsync(DateTimeOffset now, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            """
-            SELECT id, route, state, title, source_name, received_at, updated_at, error FROM worker.documents d
+            $"""
+            SELECT {DocumentSummary.Columns} FROM worker.documents d
             WHERE state = 'Failed' OR (state IN ('Received', 'Approved') AND updated_at < $1)
                OR (state IN ('Declined', 'Expired') AND declined_path IS NULL AND updated_at < $1)
                -- d.id, not id: inside the subquery a bare id is the outbox row's own.
@@ -108,7 +108,7 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
     public async Task<DocumentSummary?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(
-            "SELECT id, route, state, title, source_name, received_at, updated_at, error FROM worker.documents WHERE id = $1");
+            $"SELECT {DocumentSummary.Columns} FROM worker.documents d WHERE d.id = $1");
         command.Parameters.AddWithValue(id);
         return (await ReadSummariesAsync(command, ct)).SingleOrDefault();
     }
@@ -148,15 +148,7 @@ public sealed class DocumentQueries(NpgsqlDataSource dataSource)
     {
         var list = new List<DocumentSummary>();
         await using var reader = await command.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-        {
-            list.Add(new DocumentSummary
-            {
-                Id = reader.GetGuid(0), Route = reader.GetString(1), State = Lifecycle.Parse(reader.GetString(2)), Title = reader.GetString(3),
-                SourceName = reader.GetString(4), ReceivedAt = Utc(reader.GetDateTime(5)), UpdatedAt = Utc(reader.GetDateTime(6)),
-                Error = reader.IsDBNull(7) ? null : reader.GetString(7),
-            });
-        }
+        while (await reader.ReadAsync(ct)) list.Add(DocumentSummary.Read(reader));
         return list;
     }
 

@@ -13,14 +13,14 @@ public sealed class DocumentStore(AuditLog audit, TimeProvider clock)
     /// A fine file whose content is already open or filed on the route becomes Duplicate, with <paramref name="duplicateNote"/> as its error.
     /// </summary>
     public async Task<RecordedDocument> RecordAsync(
-        NpgsqlConnection connection, NewDocument d, Func<EarlierDocument, string> duplicateNote, CancellationToken ct)
+        NpgsqlConnection connection, NewDocument d, Func<DocumentRecord, string> duplicateNote, CancellationToken ct)
     {
         await using var tx = await connection.BeginTransactionAsync(ct);
         if (await FindAsync(connection, tx, d.Id, ct) is { } existing) return existing;
 
         var transition = d.Problem is null ? Lifecycle.Receive : Lifecycle.RefuseInvalid;
         var error = d.Problem;
-        EarlierDocument? earlier = null;
+        DocumentRecord? earlier = null;
         if (transition == Lifecycle.Receive)
         {
             earlier = await FindOpenWithSameContentAsync(connection, tx, d.Route, d.Sha256, ct);
@@ -82,17 +82,10 @@ public sealed class DocumentStore(AuditLog audit, TimeProvider clock)
     public async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, Guid id, CancellationToken ct) =>
         await FindAsync(connection, null, id, ct);
 
-    private static async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct)
-    {
-        await using var command = new NpgsqlCommand(
-            "SELECT state, error FROM worker.documents WHERE id = $1", connection, tx);
-        command.Parameters.AddWithValue(id);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) return null;
-        return new RecordedDocument(id, Lifecycle.Parse(reader.GetString(0)), reader.IsDBNull(1) ? null : reader.GetString(1), Inserted: false);
-    }
+    private static async Task<RecordedDocument?> FindAsync(NpgsqlConnection connection, NpgsqlTransaction? tx, Guid id, CancellationToken ct) =>
+        await DocumentRecord.FindAsync(connection, tx, id, ct) is { } d ? new RecordedDocument(d.Id, d.State, d.Error, Inserted: false) : null;
 
-    private static async Task<EarlierDocument?> FindOpenWithSameContentAsync(
+    private static async Task<DocumentRecord?> FindOpenWithSameContentAsync(
         NpgsqlConnection connection, NpgsqlTransaction tx, string route, string sha256, CancellationToken ct)
     {
         // Two workers recording the same bytes at once: the second waits here, then sees the first.
@@ -102,16 +95,11 @@ public sealed class DocumentStore(AuditLog audit, TimeProvider clock)
             await lockCommand.ExecuteNonQueryAsync(ct);
         }
         // Open means not ended, or Filed: the same bytes filed once are not signed again.
-        await using var command = new NpgsqlCommand(
-            """
-            SELECT id, title, state FROM worker.documents
-            WHERE route = $1 AND sha256 = $2 AND state <> ALL ($3)
-            ORDER BY received_at DESC LIMIT 1
-            """, connection, tx);
-        command.Parameters.AddWithValue(route);
-        command.Parameters.AddWithValue(sha256);
-        command.Parameters.AddWithValue(Lifecycle.Ended.Where(s => s != DocumentState.Filed).Select(s => s.ToString()).ToArray());
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        return await reader.ReadAsync(ct) ? new EarlierDocument(reader.GetGuid(0), reader.GetString(1), Lifecycle.Parse(reader.GetString(2))) : null;
+        return await Sql.FirstAsync(connection, tx, ct, r => DocumentRecord.Read(r),
+            $"""
+            SELECT {DocumentRecord.Columns} FROM worker.documents d
+            WHERE d.route = $1 AND d.sha256 = $2 AND d.state <> ALL ($3)
+            ORDER BY d.received_at DESC LIMIT 1
+            """, route, sha256, Lifecycle.Ended.Where(s => s != DocumentState.Filed).Select(s => s.ToString()).ToArray());
     }
 }

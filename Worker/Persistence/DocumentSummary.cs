@@ -1,6 +1,11 @@
+using Npgsql;
+
 namespace Worker.Persistence;
 
-/// <summary>One line of the operators' documents list.</summary>
+/// <summary>
+/// One line of the operators' lists (documents, needing attention, incidents): the few columns of <see cref="DocumentRecord"/> a line
+/// shows, because lists of hundreds of rows do not need the note, the paths and the hashes.
+/// </summary>
 public sealed record DocumentSummary
 {
     /// <summary>The document id.</summary>
@@ -19,4 +24,19 @@ public sealed record DocumentSummary
     public required DateTimeOffset UpdatedAt { get; init; }
     /// <summary>Why it failed or was refused, if it did.</summary>
     public string? Error { get; init; }
+
+    internal const string Columns = "d.id, d.route, d.state, d.title, d.source_name, d.received_at, d.updated_at, d.error";
+
+    /// <summary>Reads <see cref="Columns"/>.</summary>
+    internal static DocumentSummary Read(NpgsqlDataReader r) => new()
+    {
+        Id = r.GetGuid(0),
+        Route = r.GetString(1),
+        State = Lifecycle.Parse(r.GetString(2)),
+        Title = r.GetString(3),
+        SourceName = r.GetString(4),
+        ReceivedAt = r.GetFieldValue<DateTimeOffset>(5),
+        UpdatedAt = r.GetFieldValue<DateTimeOffset>(6),
+        Error = r.IsDBNull(7) ? null : r.GetString(7),
+    };
 }

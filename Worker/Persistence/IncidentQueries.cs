@@ -6,10 +6,10 @@ namespace Worker.Persistence;
 public sealed class IncidentQueries(NpgsqlDataSource dataSource)
 {
     /// <summary>Documents in Failed.</summary>
-    public Task<List<DocumentTrouble>> FailedAsync(CancellationToken ct) => ListAsync("state = 'Failed'", [], ct);
+    public Task<List<DocumentSummary>> FailedAsync(CancellationToken ct) => ListAsync("state = 'Failed'", [], ct);
 
     /// <summary>Documents waiting on the worker itself (Received, Approved) for longer than <paramref name="after"/>.</summary>
-    public Task<List<DocumentTrouble>> StuckAsync(TimeSpan after, DateTimeOffset now, CancellationToken ct) =>
+    public Task<List<DocumentSummary>> StuckAsync(TimeSpan after, DateTimeOffset now, CancellationToken ct) =>
         ListAsync("state IN ('Received', 'Approved') AND updated_at < $1", [now - after], ct);
 
     /// <summary>Emails not sent after <paramref name="attempts"/> tries or more: how many, and the newest error.</summary>
@@ -24,12 +24,10 @@ public sealed class IncidentQueries(NpgsqlDataSource dataSource)
         return rows[0];
     }
 
-    private async Task<List<DocumentTrouble>> ListAsync(string where, object[] values, CancellationToken ct)
+    private async Task<List<DocumentSummary>> ListAsync(string where, object[] values, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
-        return await Sql.ListAsync(c, null, ct,
-            r => new DocumentTrouble(r.GetGuid(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.IsDBNull(5) ? null : r.GetString(5),
-                r.GetFieldValue<DateTimeOffset>(6)),
-            $"SELECT id, route, source_name, title, state, error, updated_at FROM worker.documents WHERE {where} ORDER BY updated_at LIMIT 200", values);
+        return await Sql.ListAsync(c, null, ct, DocumentSummary.Read,
+            $"SELECT {DocumentSummary.Columns} FROM worker.documents d WHERE {where} ORDER BY updated_at LIMIT 200", values);
     }
 }

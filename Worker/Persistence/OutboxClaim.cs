@@ -11,7 +11,7 @@ public sealed class OutboxClaim(NpgsqlDataSource dataSource, NpgsqlConnection c,
     /// <summary>The row being sent.</summary>
     public required OutboxMail Mail { get; init; }
     /// <summary>The document it is about.</summary>
-    public required ApprovalDocument Document { get; init; }
+    public required DocumentRecord Document { get; init; }
     /// <summary>Every step of the document, in order.</summary>
     public required IReadOnlyList<ApprovalStep> Steps { get; init; }
 

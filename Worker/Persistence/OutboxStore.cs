@@ -14,8 +14,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource, AuditLog audit)
         {
             var mail = await Sql.FirstAsync(c, t, ct, OutboxMail.Read,
                 $"SELECT {OutboxMail.Columns} FROM worker.outbox o WHERE o.id = $1 AND o.sent_at IS NULL AND o.state <> 'Cancelled' FOR UPDATE SKIP LOCKED", id);
-            var document = mail is null ? null : await Sql.FirstAsync(c, t, ct, r => ApprovalDocument.Read(r),
-                $"SELECT {ApprovalDocument.Columns} FROM worker.documents d WHERE d.id = $1", mail.DocumentId);
+            var document = mail is null ? null : await DocumentRecord.FindAsync(c, t, mail.DocumentId, ct);
             if (mail is null || document is null)
             {
                 await t.DisposeAsync();

@@ -5,7 +5,7 @@ namespace Worker.Persistence;
 /// <summary>Queue links and what they show: an approver's waiting steps across routes, looked up by approver address only.</summary>
 public sealed class QueueStore(NpgsqlDataSource dataSource)
 {
-    private const string Entry = $"SELECT {ApprovalStep.Columns}, {ApprovalDocument.Columns}, s.token_sha256 " +
+    private const string Entry = $"SELECT {ApprovalStep.Columns}, {DocumentRecord.Columns}, s.token_sha256 " +
                                  "FROM worker.approval_steps s JOIN worker.documents d ON d.id = s.document_id";
 
     /// <summary>The link with this token hash, expired or not; null when there is none.</summary>
@@ -42,7 +42,7 @@ public sealed class QueueStore(NpgsqlDataSource dataSource)
     private static QueueEntry Read(NpgsqlDataReader r) => new()
     {
         Step = ApprovalStep.Read(r),
-        Document = ApprovalDocument.Read(r, ApprovalStep.Count),
+        Document = DocumentRecord.Read(r, ApprovalStep.Count),
         // The token hash is the last column, after the step's and the document's.
         TokenSha256 = r.IsDBNull(r.FieldCount - 1) ? null : r.GetFieldValue<byte[]>(r.FieldCount - 1),
     };

@@ -1,6 +1,6 @@
 namespace Worker.Persistence;
 
-/// <summary>What the sign-and-file job needs to know about a document.</summary>
+/// <summary>What the sign-and-file job needs to know about a document: a view of its <see cref="DocumentRecord"/> with its steps.</summary>
 public sealed record SigningDocument
 {
     /// <summary>The document id.</summary>

@@ -8,28 +8,17 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
     public async Task<SigningDocument?> LoadAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        SigningDocument? document;
-        await using (var command = new NpgsqlCommand(
-            """
-            SELECT route, state, source_name, coalesce(content_path, ''), title, signed_path, signed_sha256, coalesce(submitter_email, ''),
-                   (SELECT count(*) FROM worker.approval_steps s WHERE s.document_id = d.id)
-            FROM worker.documents d WHERE id = $1
-            """, connection))
-        {
-            command.Parameters.AddWithValue(id);
-            await using var reader = await command.ExecuteReaderAsync(ct);
-            if (!await reader.ReadAsync(ct)) return null;
-            document = new SigningDocument
-            {
-                Id = id, Route = reader.GetString(0), State = Lifecycle.Parse(reader.GetString(1)), SourceName = reader.GetString(2),
-                ContentPath = reader.GetString(3), Title = reader.GetString(4),
-                SignedPath = reader.IsDBNull(5) ? null : reader.GetString(5), SignedSha256 = reader.IsDBNull(6) ? null : reader.GetString(6),
-                SubmitterEmail = reader.GetString(7), StepCount = (int)reader.GetInt64(8), ApprovedSteps = [],
-            };
-        }
+        var found = await Sql.ListAsync(connection, null, ct, r => (DocumentRecord.Read(r), (int)r.GetInt64(DocumentRecord.Count)),
+            $"SELECT {DocumentRecord.Columns}, (SELECT count(*) FROM worker.approval_steps s WHERE s.document_id = d.id) FROM worker.documents d WHERE d.id = $1",
+            id);
+        if (found is not [var (d, stepCount)]) return null;
         var steps = await Sql.ListAsync(connection, null, ct, SigningStep.Read,
             $"SELECT {SigningStep.Columns} FROM worker.approval_steps WHERE document_id = $1 AND state = 'Approved' ORDER BY position", id);
-        return document with { ApprovedSteps = steps };
+        return new SigningDocument
+        {
+            Id = d.Id, Route = d.Route, State = d.State, SourceName = d.SourceName, ContentPath = d.ContentPath ?? "", Title = d.Title,
+            SignedPath = d.SignedPath, SignedSha256 = d.SignedSha256, SubmitterEmail = d.SubmitterEmail ?? "", StepCount = stepCount, ApprovedSteps = steps,
+        };
     }
 
     /// <summary>Records that the document is filed below the long-term validation level its route asks for, and why (shown on its dashboard page).</summary>
@@ -93,12 +82,9 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
     /// <summary>What a filed or failed notice needs beyond the approval data: the signed file, the error, when.</summary>
     public async Task<(string? SignedPath, string? Error, DateTimeOffset At)> NoticeAsync(Guid id, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand("SELECT signed_path, error, coalesce(filed_at, updated_at) FROM worker.documents WHERE id = $1");
-        command.Parameters.AddWithValue(id);
-        await using var reader = await command.ExecuteReaderAsync(ct);
-        if (!await reader.ReadAsync(ct)) throw new InvalidOperationException($"document {id} does not exist");
-        return (reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1),
-            new DateTimeOffset(DateTime.SpecifyKind(reader.GetDateTime(2), DateTimeKind.Utc)));
+        await using var c = await dataSource.OpenConnectionAsync(ct);
+        var d = await DocumentRecord.FindAsync(c, null, id, ct) ?? throw new InvalidOperationException($"document {id} does not exist");
+        return (d.SignedPath, d.Error, d.FiledAt ?? d.UpdatedAt);
     }
 
     /// <summary>Shows why the last attempt failed, on the document, while retries go on.</summary>
@@ -117,8 +103,8 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await using var t = await c.BeginTransactionAsync(ct);
         if (await LifecycleSql.LockAsync(c, t, id, ct) is not { } state || !Lifecycle.Allows(Lifecycle.FailSigning, state)) return false;
-        var notify = (await Sql.FirstAsync(c, t, ct, r => r.GetString(0),
-            "SELECT coalesce(nullif(submitter_email, ''), $2) FROM worker.documents WHERE id = $1", id, routeContact))!;
+        var submitter = (await DocumentRecord.FindAsync(c, t, id, ct))?.SubmitterEmail;
+        var notify = string.IsNullOrEmpty(submitter) ? routeContact : submitter;
         // A retry that fails again must not notify again: the key is per document and failure count is not part of it.
         Guid[] outbox = notify.Length == 0 ? [] : [await OutboxSql.AddAsync(c, t, $"failed:{id}", MailKind.Failed, id, null, notify, now, ct)];
         await LifecycleSql.ApplyAsync(c, t, audit, new LifecycleStep

@@ -6,13 +6,13 @@ namespace Worker.Persistence;
 internal static class StepSql
 {
     public const string StepAndDocument =
-        $"SELECT {ApprovalStep.Columns}, {ApprovalDocument.Columns} FROM worker.approval_steps s JOIN worker.documents d ON d.id = s.document_id";
+        $"SELECT {ApprovalStep.Columns}, {DocumentRecord.Columns} FROM worker.approval_steps s JOIN worker.documents d ON d.id = s.document_id";
 
-    public static (ApprovalStep Step, ApprovalDocument Document) ReadPair(NpgsqlDataReader r) =>
-        (ApprovalStep.Read(r), ApprovalDocument.Read(r, ApprovalStep.Count));
+    public static (ApprovalStep Step, DocumentRecord Document) ReadPair(NpgsqlDataReader r) =>
+        (ApprovalStep.Read(r), DocumentRecord.Read(r, ApprovalStep.Count));
 
     /// <summary>Locks a step and its document (in that order, everywhere) so decisions on one document happen one at a time.</summary>
-    public static async Task<(ApprovalStep Step, ApprovalDocument Document)?> LockAsync(
+    public static async Task<(ApprovalStep Step, DocumentRecord Document)?> LockAsync(
         NpgsqlConnection c, NpgsqlTransaction t, string where, object value, CancellationToken ct)
     {
         var rows = await Sql.ListAsync(c, t, ct, ReadPair, $"{StepAndDocument} WHERE {where} FOR UPDATE OF s, d", value);

@@ -11,5 +11,5 @@ public sealed record TokenLookup
     /// <summary>The step the token belongs to, if any.</summary>
     public ApprovalStep? Step { get; init; }
     /// <summary>The step's document, if any.</summary>
-    public ApprovalDocument? Document { get; init; }
+    public DocumentRecord? Document { get; init; }
 }

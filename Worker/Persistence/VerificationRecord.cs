@@ -1,6 +1,6 @@
 namespace Worker.Persistence;
 
-/// <summary>What the public verification page shows about a document: no emails, addresses or paths.</summary>
+/// <summary>What the public verification page shows about a document (a view of its <see cref="DocumentRecord"/>): no emails, addresses or paths.</summary>
 public sealed record VerificationRecord
 {
     /// <summary>The document id (from the QR code).</summary>

@@ -8,20 +8,7 @@ public sealed class VerificationStore(NpgsqlDataSource dataSource)
     public async Task<VerificationRecord?> FindAsync(Guid id, CancellationToken ct)
     {
         await using var connection = await dataSource.OpenConnectionAsync(ct);
-        VerificationRecord record;
-        await using (var command = new NpgsqlCommand(
-            "SELECT title, number, state, signed_sha256, received_at, filed_at FROM worker.documents WHERE id = $1", connection))
-        {
-            command.Parameters.AddWithValue(id);
-            await using var r = await command.ExecuteReaderAsync(ct);
-            if (!await r.ReadAsync(ct)) return null;
-            record = new VerificationRecord
-            {
-                Id = id, Title = r.GetString(0), Number = r.IsDBNull(1) ? null : r.GetString(1), State = Lifecycle.Parse(r.GetString(2)),
-                SignedSha256 = r.IsDBNull(3) ? null : r.GetString(3), ReceivedAt = Utc(r.GetDateTime(4)),
-                FiledAt = r.IsDBNull(5) ? null : Utc(r.GetDateTime(5)), Approvers = [],
-            };
-        }
+        if (await DocumentRecord.FindAsync(connection, null, id, ct) is not { } d) return null;
         var approvers = new List<(string, string, string, DateTimeOffset?, DateTimeOffset?)>();
         await using (var command = new NpgsqlCommand(
             "SELECT approver_name, approver_position, state, decided_at, signed_at FROM worker.approval_steps WHERE document_id = $1 ORDER BY position",
@@ -33,7 +20,12 @@ public sealed class VerificationStore(NpgsqlDataSource dataSource)
                 approvers.Add((r.GetString(0), r.GetString(1), r.GetString(2),
                     r.IsDBNull(3) ? null : Utc(r.GetDateTime(3)), r.IsDBNull(4) ? null : Utc(r.GetDateTime(4))));
         }
-        return record with { Approvers = approvers };
+        // Only what the public page may show: no emails, addresses or paths.
+        return new VerificationRecord
+        {
+            Id = d.Id, Title = d.Title, Number = d.Number, State = d.State, SignedSha256 = d.SignedSha256, ReceivedAt = d.ReceivedAt,
+            FiledAt = d.FiledAt, Approvers = approvers,
+        };
     }
 
     /// <summary>The filed document whose archived signed file has exactly these bytes, if any.</summary>

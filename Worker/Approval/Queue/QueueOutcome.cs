@@ -6,7 +6,7 @@ namespace Worker.Approval.Queue;
 public sealed record QueueOutcome
 {
     /// <summary>The document as it was before the post.</summary>
-    public required ApprovalDocument Document { get; init; }
+    public required DocumentRecord Document { get; init; }
     /// <summary>True when this post recorded the decision (and its audit event).</summary>
     public required bool Decided { get; init; }
     /// <summary>One line for the official: the decision, or why nothing changed.</summary>
