@@ -4,6 +4,7 @@ using Worker.Pdf.Keys;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Reading;
 using Worker.Pdf.Signatures;
+using Worker.Pdf.Timestamps;
 
 namespace Worker.Tests.Pdf.Support;
 
@@ -13,7 +14,7 @@ namespace Worker.Tests.Pdf.Support;
 /// </summary>
 public static class UncheckedSigning
 {
-    public static async Task SignAsync(string input, string output, IDigestSigner signer, Func<byte[], CancellationToken, Task<byte[]>> timestamp)
+    public static async Task SignAsync(string input, string output, IDigestSigner signer, ITimeStamper timestamp)
     {
         await using var source = File.OpenRead(input);
         using var pdf = PdfStructure.Open(source);

@@ -5,6 +5,7 @@ using Org.BouncyCastle.Asn1.Ess;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 using Worker.Pdf.Keys;
+using Worker.Pdf.Timestamps;
 using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
 using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
@@ -21,7 +22,7 @@ namespace Worker.Pdf.Cms;
 public sealed class CadesSignedDataBuilder(
     IDigestSigner signer,
     HashAlgorithmName hash,
-    Func<byte[], CancellationToken, Task<byte[]>>? timestampTokenFor = null)
+    ITimeStamper? timeStamper = null)
 {
     // Room for a TSA's token with its own certificate chain.
     private const int TimestampReserve = 8 * 1024;
@@ -35,7 +36,7 @@ public sealed class CadesSignedDataBuilder(
     {
         var probe = Encode(SignedAttributes(new byte[CmsAlgorithms.HashLength(hash)]),
             new byte[signer.MaxSignatureLength], unsignedAttributes: null);
-        return probe.Length + 64 + (timestampTokenFor is null ? 0 : TimestampReserve);
+        return probe.Length + 64 + (timeStamper is null ? 0 : TimestampReserve);
     }
 
     /// <summary>Signs and returns the DER-encoded ContentInfo of the SignedData.</summary>
@@ -45,14 +46,16 @@ public sealed class CadesSignedDataBuilder(
         var toSign = signedAttributes.GetEncoded(Asn1Encodable.Der);
         var signature = await signer.SignDigestAsync(Hash(toSign), hash, cancellationToken);
         DerSet? unsigned = null;
-        if (timestampTokenFor is not null)
+        if (timeStamper is not null)
         {
-            var token = await timestampTokenFor(signature, cancellationToken);
-            unsigned = new DerSet(new Attribute(PkcsObjectIdentifiers.IdAASignatureTimeStampToken,
-                new DerSet(ContentInfo.GetInstance(Asn1Object.FromByteArray(token)))));
+            var token = await timeStamper.GetTokenAsync(signature, cancellationToken);
+            unsigned = TimestampAttribute(ContentInfo.GetInstance(Asn1Object.FromByteArray(token)));
         }
         return Encode(signedAttributes, signature, unsigned);
     }
+
+    private static DerSet TimestampAttribute(Asn1Encodable token) =>
+        new(new Attribute(PkcsObjectIdentifiers.IdAASignatureTimeStampToken, new DerSet(token)));
 
     private DerSet SignedAttributes(byte[] contentDigest)
     {

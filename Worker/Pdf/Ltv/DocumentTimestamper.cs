@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Reading;
 using Worker.Pdf.Signatures;
+using Worker.Pdf.Timestamps;
 
 namespace Worker.Pdf.Ltv;
 
@@ -15,8 +16,7 @@ public static class DocumentTimestamper
     private const int TokenRoom = 20 * 1024;
 
     /// <summary>Writes <paramref name="input"/> plus the timestamp revision to <paramref name="output"/> (which must not exist).</summary>
-    public static async Task AddAsync(string input, string output, Func<byte[], CancellationToken, Task<byte[]>> tokenForDigest,
-        CancellationToken cancellationToken)
+    public static async Task AddAsync(string input, string output, ITimeStamper timeStamper, CancellationToken cancellationToken)
     {
         await using var source = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var pdf = PdfStructure.Open(source);
@@ -27,7 +27,7 @@ public static class DocumentTimestamper
             ContentsLength = TokenRoom,
             DocumentTimestamp = true,
         });
-        await CmsEmbedder.EmbedAsync(target, prepared, HashAlgorithmName.SHA256, tokenForDigest, cancellationToken);
+        await CmsEmbedder.EmbedAsync(target, prepared, HashAlgorithmName.SHA256, timeStamper.GetTokenForDigestAsync, cancellationToken);
         target.Flush(flushToDisk: true);
     }
 }

@@ -44,7 +44,7 @@ public static class PdfSigner
     {
         await using var input = new FileStream(request.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
         using var pdf = PdfStructure.Open(input);
-        var cms = new CadesSignedDataBuilder(request.Signer, request.Hash, request.TimestampTokenFor);
+        var cms = new CadesSignedDataBuilder(request.Signer, request.Hash, request.TimeStamper);
         await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
         var prepared = SignatureFieldWriter.Prepare(pdf, input, output, new SignatureFieldRequest
         {

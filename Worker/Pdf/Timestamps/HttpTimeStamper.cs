@@ -39,7 +39,7 @@ public sealed class HttpTimeStamper : ITimeStamper
         return GetTokenForDigestAsync(SHA256.HashData(data), ct);
     }
 
-    /// <summary>A token over an already computed SHA-256 digest (a document timestamp hashes the file's byte ranges itself).</summary>
+    /// <inheritdoc />
     public async Task<byte[]> GetTokenForDigestAsync(byte[] sha256, CancellationToken ct)
     {
         var generator = new TimeStampRequestGenerator();
