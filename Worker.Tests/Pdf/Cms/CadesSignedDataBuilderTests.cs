@@ -25,7 +25,7 @@ public class CadesSignedDataBuilderTests
         Assert.NotNull(info.SignedAttributes[PkcsObjectIdentifiers.IdAASigningCertificateV2]);
         Assert.Null(info.SignedAttributes[CmsAttributes.SigningTime]);
         Assert.Equal(2, new CmsSignedData(der).GetCertificates().EnumerateMatches(null).Count());
-        Assert.True(der.Length <= builder.EstimateSize());
+        Assert.True(der.Length <= await builder.EstimateSizeAsync(CancellationToken.None));
     }
 
     [Fact]

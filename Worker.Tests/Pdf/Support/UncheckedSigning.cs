@@ -19,11 +19,12 @@ public static class UncheckedSigning
         await using var source = File.OpenRead(input);
         using var pdf = PdfStructure.Open(source);
         var cms = new CadesSignedDataBuilder(signer, HashAlgorithmName.SHA256, timestamp);
+        var contentsLength = await cms.EstimateSizeAsync(CancellationToken.None);
         await using var target = new FileStream(output, FileMode.CreateNew, FileAccess.ReadWrite);
         var prepared = SignatureFieldWriter.Prepare(pdf, source, target, new SignatureFieldRequest
         {
             SigningTime = DateTimeOffset.Now,
-            ContentsLength = cms.EstimateSize(),
+            ContentsLength = contentsLength,
             Name = "Unchecked",
         });
         await CmsEmbedder.EmbedAsync(target, prepared, HashAlgorithmName.SHA256, cms.BuildAsync, CancellationToken.None);

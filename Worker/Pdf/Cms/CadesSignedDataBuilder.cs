@@ -24,19 +24,20 @@ public sealed class CadesSignedDataBuilder(
     HashAlgorithmName hash,
     ITimeStamper? timeStamper = null)
 {
-    // Room for a TSA's token with its own certificate chain.
-    private const int TimestampReserve = 8 * 1024;
-
     // Parsed once: sizing, signed attributes and the final encoding all need them.
     private readonly X509CertificateStructure _certificate = X509CertificateStructure.GetInstance(signer.Chain[0].RawData);
     private readonly DerSet _certificates = new(signer.Chain.Select(c => (Asn1Encodable)X509CertificateStructure.GetInstance(c.RawData)).ToArray());
 
-    /// <summary>Bytes to reserve for the DER SignedData: the real structure with a maximal signature, plus slack.</summary>
-    public int EstimateSize()
+    /// <summary>
+    /// Bytes to reserve for the DER SignedData: the real structure with a maximal signature and, with a time stamper,
+    /// a stand-in for its token as large as the stamper's reserve, plus slack.
+    /// </summary>
+    public async Task<int> EstimateSizeAsync(CancellationToken cancellationToken)
     {
-        var probe = Encode(SignedAttributes(new byte[CmsAlgorithms.HashLength(hash)]),
-            new byte[signer.MaxSignatureLength], unsignedAttributes: null);
-        return probe.Length + 64 + (timeStamper is null ? 0 : TimestampReserve);
+        var unsigned = timeStamper is null ? null
+            : TimestampAttribute(new DerOctetString(new byte[await timeStamper.TokenReserveAsync(cancellationToken)]));
+        var probe = Encode(SignedAttributes(new byte[CmsAlgorithms.HashLength(hash)]), new byte[signer.MaxSignatureLength], unsigned);
+        return probe.Length + 64;
     }
 
     /// <summary>Signs and returns the DER-encoded ContentInfo of the SignedData.</summary>
