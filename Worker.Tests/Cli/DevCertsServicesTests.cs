@@ -53,11 +53,11 @@ public sealed class DevCertsServicesTests
                 await PdfSigner.SignAsync(new PdfSignRequest
                 {
                     InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key, TrustAnchors = trust,
-                    TimestampTokenFor = stamper.GetTokenAsync,
+                    TimeStamper = stamper,
                 });
 
             var result = await LtvAugmenter.AugmentAsync(temp.File("signed.pdf"), temp.File("lta.pdf"), LtvLevel.LTA,
-                new LtvCollector(trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(30))), stamper.GetTokenForDigestAsync, CancellationToken.None);
+                new LtvCollector(trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(30))), stamper, CancellationToken.None);
 
             Assert.True(result.Reached == LtvLevel.LTA, string.Join("; ", result.Problems));
             var results = PdfSignatureVerifier.Verify(temp.File("lta.pdf"), trust);

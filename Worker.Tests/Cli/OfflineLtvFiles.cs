@@ -92,13 +92,13 @@ public sealed class OfflineLtvFiles : IAsyncLifetime
         await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = RepoPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = trust,
-            TimestampTokenFor = tsa.GetTokenAsync,
+            TimeStamper = tsa,
         });
     }
 
     private static async Task AugmentAsync(string input, string output, LtvCollector collector, HttpTimeStamper tsa, bool expectLta)
     {
-        var result = await LtvAugmenter.AugmentAsync(input, output, LtvLevel.LTA, collector, tsa.GetTokenForDigestAsync, CancellationToken.None);
+        var result = await LtvAugmenter.AugmentAsync(input, output, LtvLevel.LTA, collector, tsa, CancellationToken.None);
         // A revoked signer's file gets its DSS and timestamp too, but does not count as B-LTA.
         Assert.True((result.Reached == LtvLevel.LTA) == expectLta, string.Join("; ", result.Problems));
     }

@@ -25,7 +25,7 @@ public class SignCommandTimestampTests
         var verify = await CommandLine.RunAsync(["verify", output, "--trust", DemoPki.Instance.CaPem], stdout, TextWriter.Null);
 
         Assert.Equal(ExitCode.Done, sign);
-        Assert.Equal(1, tsa.Requests);
+        Assert.Equal(2, tsa.Requests); // one probe to size the reserve, then the signature's token
         SignedPdf.AssertPdfSigValid(output, 1);
         SignedPdf.AssertOpenSslVerifies(output, temp.Path);
         var result = Assert.Single(PdfSignatureVerifier.Verify(output, DemoPki.Instance.Trust));

@@ -40,7 +40,7 @@ internal sealed class CommandLineEngine(SignSettings settings, HttpTimeStamper? 
             Name = name,
             ContactInfo = settings.Contact,
             TrustAnchors = trust,
-            TimestampTokenFor = timestamper is null ? null : timestamper.GetTokenAsync,
+            TimeStamper = timestamper,
             SigningTime = now,
             Visible = settings.Visible ? Stamp(name, position, input, now) : null,
         }, ct);

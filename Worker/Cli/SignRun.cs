@@ -72,7 +72,7 @@ internal sealed class SignRun(SignSettings settings, HttpClient http, HttpTimeSt
         try
         {
             var collector = new LtvCollector(anchors, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(10)));
-            var result = await LtvAugmenter.AugmentAsync(signed, output, settings.Ltv, collector, timestamper is null ? null : timestamper.GetTokenForDigestAsync, ct);
+            var result = await LtvAugmenter.AugmentAsync(signed, output, settings.Ltv, collector, timestamper, ct);
             return result.Reached == settings.Ltv
                 ? new(ExitCode.Done, $"{line}, B-{result.Reached}")
                 : new(ExitCode.Unexpected, $"{line}, but B-{settings.Ltv} was not reached: {string.Join("; ", result.Problems)}");

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Filing;
 using Worker.Pdf.Ltv;
+using Worker.Pdf.Timestamps;
 using Worker.Persistence;
 
 namespace Worker.Signing;
@@ -18,7 +19,7 @@ public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, LtvStep lt
     /// <summary>Renews what is due; returns how many files were renewed.</summary>
     public async Task<int> RunAsync(CancellationToken ct)
     {
-        if (timestamps.DigestCallback() is not { } tsa) return 0;
+        if (timestamps.Stamper() is not { } tsa) return 0;
         var horizon = clock.GetUtcNow() + timestamp.Value.RenewBefore;
         var renewed = 0;
         foreach (var file in await store.FiledAsync(ct))
@@ -28,7 +29,7 @@ public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, LtvStep lt
             {
                 if (await RenewAsync(file, expiry, tsa, ct)) renewed++;
             }
-            catch (Exception e) when (e is IOException or InvalidOperationException or Worker.Pdf.Timestamps.TimestampException or Worker.Pdf.PdfRefusedException)
+            catch (Exception e) when (e is IOException or InvalidOperationException or TimestampException or Worker.Pdf.PdfRefusedException)
             {
                 // One file that cannot be renewed now must not stop the others; the next run tries it again.
                 LogFailed(file.Id, e.Message.ReplaceLineEndings(" "));
@@ -37,7 +38,7 @@ public sealed partial class ArchiveRenewal(ArchiveRenewalStore store, LtvStep lt
         return renewed;
     }
 
-    private async Task<bool> RenewAsync(ArchivedFile file, DateTimeOffset expiry, Func<byte[], CancellationToken, Task<byte[]>> tsa, CancellationToken ct)
+    private async Task<bool> RenewAsync(ArchivedFile file, DateTimeOffset expiry, ITimeStamper tsa, CancellationToken ct)
     {
         var temp = FileStore.TemporaryBeside(file.SignedPath, $"{file.Id:N}-renewal");
         File.Delete(temp);

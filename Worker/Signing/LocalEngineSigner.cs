@@ -47,7 +47,7 @@ public sealed partial class LocalEngineSigner(
             ContactInfo = step.Email,
             SigningTime = now,
             Visible = layout.Visible,
-            TimestampTokenFor = timestamps.Callback(),
+            TimeStamper = timestamps.Stamper(),
             TrustAnchors = trust.Load(),
         }, ct);
         if (result.StampNote is { } note)

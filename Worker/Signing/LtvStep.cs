@@ -3,6 +3,7 @@ using Worker.Configuration;
 using Worker.Persistence;
 using Worker.Pdf.Ltv;
 using Worker.Pdf.Revocation;
+using Worker.Pdf.Timestamps;
 using Worker.Pdf.Verification;
 using RouteOptions = Worker.Configuration.RouteOptions;
 
@@ -29,7 +30,7 @@ public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource tim
         var level = LevelFor(route);
         if (level == LtvLevel.None) return signed;
         File.Delete(output); // a leftover of an interrupted run
-        var result = await WriteCheckedAsync(signed, output, level, timestamps.DigestCallback(), ct);
+        var result = await WriteCheckedAsync(signed, output, level, timestamps.Stamper(), ct);
         if (result.Reached == level)
         {
             LogReached(documentId, result.Reached);
@@ -47,7 +48,7 @@ public sealed partial class LtvStep(TrustAnchorSource trust, TimestampSource tim
     /// from <paramref name="tsa"/>) to <paramref name="output"/>, verifies it like any signed output and returns the level reached;
     /// throws when a signature no longer verifies. Filing and the archive renewal both come here.
     /// </summary>
-    public async Task<LtvResult> WriteCheckedAsync(string input, string output, LtvLevel level, Func<byte[], CancellationToken, Task<byte[]>>? tsa,
+    public async Task<LtvResult> WriteCheckedAsync(string input, string output, LtvLevel level, ITimeStamper? tsa,
         CancellationToken ct)
     {
         var anchors = trust.Load();

@@ -4,18 +4,17 @@ using Worker.Pdf.Timestamps;
 
 namespace Worker.Signing;
 
-/// <summary>The configured time-stamp authority as the engine's callback; none configured means no timestamp.</summary>
+/// <summary>The configured time-stamp authority as the engine's time stamper; none configured means no timestamp.</summary>
 public sealed class TimestampSource(IOptions<TimestampOptions> timestamp, IHttpClientFactory http)
 {
-    /// <summary>A token over the data (the signature value, for B-T); null without a TSA.</summary>
-    public Func<byte[], CancellationToken, Task<byte[]>>? Callback() => Stamper() is { } s ? s.GetTokenAsync : null;
+    // One for the process: the size of the TSA's tokens is learnt by one probe, not one per signature.
+    private readonly TokenReserve _reserve = new();
 
-    /// <summary>A token over a digest the caller computed (document timestamps); null without a TSA.</summary>
-    public Func<byte[], CancellationToken, Task<byte[]>>? DigestCallback() => Stamper() is { } s ? s.GetTokenForDigestAsync : null;
-
-    private HttpTimeStamper? Stamper()
+    /// <summary>The TSA, for signature and document timestamps; null without one.</summary>
+    public ITimeStamper? Stamper()
     {
         var url = timestamp.Value.Url;
-        return url.Length == 0 ? null : new HttpTimeStamper(http.CreateClient("tsa"), new Uri(url), TimeSpan.FromSeconds(20));
+        // A fresh client each time, as IHttpClientFactory intends; the reserve is what outlives it.
+        return url.Length == 0 ? null : new HttpTimeStamper(http.CreateClient("tsa"), new Uri(url), TimeSpan.FromSeconds(20), _reserve);
     }
 }

@@ -25,7 +25,7 @@ public class CadesSignedDataBuilderTests
         Assert.NotNull(info.SignedAttributes[PkcsObjectIdentifiers.IdAASigningCertificateV2]);
         Assert.Null(info.SignedAttributes[CmsAttributes.SigningTime]);
         Assert.Equal(2, new CmsSignedData(der).GetCertificates().EnumerateMatches(null).Count());
-        Assert.True(der.Length <= builder.EstimateSize());
+        Assert.True(der.Length <= await builder.EstimateSizeAsync(CancellationToken.None));
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class CadesSignedDataBuilderTests
         using var signer = DemoPki.Instance.Rsa.Open();
         var tsa = new InProcessTimestamper();
 
-        await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("out.pdf"), signer, timestamp: tsa.TokenForAsync);
+        await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("out.pdf"), signer, timestamp: new TestTimeStamper(tsa.TokenForAsync));
 
         Assert.Equal(1, tsa.Calls);
         var result = PdfSignatureVerifier.Verify(temp.File("out.pdf"), DemoPki.Instance.Trust).Single();
@@ -52,7 +52,7 @@ public class CadesSignedDataBuilderTests
         using var signer = DemoPki.Instance.Rsa.Open();
 
         await Assert.ThrowsAsync<HttpRequestException>(() => TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"),
-            temp.File("out.pdf"), signer, timestamp: (_, _) => throw new HttpRequestException("TSA down")));
+            temp.File("out.pdf"), signer, timestamp: new TestTimeStamper((_, _) => throw new HttpRequestException("TSA down"))));
 
         Assert.Empty(Directory.GetFiles(temp.Path));
     }

@@ -21,7 +21,7 @@ public sealed class ArchivalHorizonTests
         using var http = new HttpClient();
         await LtvAugmenter.AugmentAsync(temp.File("signed.pdf"), temp.File("lta.pdf"), LtvLevel.LTA,
             new LtvCollector(DemoPki.Instance.Trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(10))),
-            new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(30)).GetTokenForDigestAsync, CancellationToken.None);
+            new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(30)), CancellationToken.None);
         var tsaExpiry = new DateTimeOffset(tsa.Certificates.Tsa.NotAfter.ToUniversalTime());
         var sha256Weak = DateTimeOffset.UtcNow.AddDays(30);
 

@@ -123,7 +123,7 @@ public sealed class LtvAugmenterTests(RevocationPki pki) : IClassFixture<Revocat
         using var http = new HttpClient();
         var collector = new LtvCollector(trust ?? pki.Trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(2)));
         var stamper = tsa is null ? null : new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(10));
-        return await LtvAugmenter.AugmentAsync(input, output, level, collector, stamper is null ? null : stamper.GetTokenForDigestAsync, CancellationToken.None);
+        return await LtvAugmenter.AugmentAsync(input, output, level, collector, stamper, CancellationToken.None);
     }
 
     private async Task SignAsync(RevocationPki.Signer signer, string output, TestTimestampServer? tsa = null)
@@ -134,7 +134,7 @@ public sealed class LtvAugmenterTests(RevocationPki pki) : IClassFixture<Revocat
         await PdfSigner.SignAsync(new PdfSignRequest
         {
             InputPath = RepoPaths.CorpusFile("pdflatex-outline.pdf"), OutputPath = output, Signer = key, TrustAnchors = pki.Trust,
-            TimestampTokenFor = stamper is null ? null : stamper.GetTokenAsync,
+            TimeStamper = stamper,
         });
     }
 

@@ -24,7 +24,7 @@ public static class CertifyingSigner
         var cms = new CadesSignedDataBuilder(signer, HashAlgorithmName.SHA256);
         var update = new IncrementalUpdate(UpdateBase.From(pdf));
 
-        var contents = Encoding.ASCII.GetBytes("<" + new string('0', 2 * cms.EstimateSize()) + ">");
+        var contents = Encoding.ASCII.GetBytes("<" + new string('0', 2 * await cms.EstimateSizeAsync(CancellationToken.None)) + ">");
         var signature = new Dictionary<NameToken, IToken>
         {
             [NameToken.Type] = NameToken.Sig,

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Worker.Pdf.Keys;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Signatures;
+using Worker.Pdf.Timestamps;
 using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Support;
@@ -11,7 +12,7 @@ public static class TestSigning
 {
     public static async Task<PdfSignResult> SignAsync(string input, string output, IDigestSigner signer,
         VisibleSignature? visible = null, HashAlgorithmName? hash = null,
-        Func<byte[], CancellationToken, Task<byte[]>>? timestamp = null)
+        ITimeStamper? timestamp = null)
     {
         return await PdfSigner.SignAsync(new PdfSignRequest
         {
@@ -23,7 +24,7 @@ public static class TestSigning
             Location = "Mamuju",
             ContactInfo = "tte@example.go.id",
             Visible = visible,
-            TimestampTokenFor = timestamp,
+            TimeStamper = timestamp,
             TrustAnchors = DemoPki.Instance.Trust,
         });
     }

@@ -117,6 +117,53 @@ public sealed class HttpTimeStamperTests : IAsyncLifetime, IDisposable
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => Stamper().GetTokenAsync(SignatureValue, cancel.Token));
     }
 
+    [Fact]
+    public async Task TokenReserveAsync_AsksTheTsaOnlyOnce_AndCoversItsTokens()
+    {
+        var stamper = Stamper();
+
+        var first = await stamper.TokenReserveAsync(CancellationToken.None);
+        var second = await stamper.TokenReserveAsync(CancellationToken.None);
+        var token = await stamper.GetTokenAsync(SignatureValue, CancellationToken.None);
+
+        Assert.Equal(2, _server.Requests);
+        Assert.Equal(first, second);
+        Assert.InRange(first - token.Length, 0, 2 * TokenReserve.MarginBytes);
+    }
+
+    [Fact]
+    public async Task TokenReserveAsync_AsksNoMore_WhenAnotherStamperForTheTsaSharesTheReserve()
+    {
+        var reserve = new TokenReserve();
+        await new HttpTimeStamper(_http, _server.Url, TimeSpan.FromSeconds(10), reserve).TokenReserveAsync(CancellationToken.None);
+
+        var size = await new HttpTimeStamper(_http, _server.Url, TimeSpan.FromSeconds(10), reserve).TokenReserveAsync(CancellationToken.None);
+
+        Assert.Equal(1, _server.Requests);
+        Assert.Equal(reserve.Bytes, size);
+    }
+
+    [Fact]
+    public async Task TokenReserveAsync_ThrowsNamingTheUrl_WhenTheTsaIsDown()
+    {
+        var url = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+
+        var error = await Assert.ThrowsAsync<TimestampException>(() => Stamper(url).TokenReserveAsync(CancellationToken.None));
+
+        Assert.Equal($"TSA {url} did not answer: connection refused", error.Message);
+    }
+
+    [Fact]
+    public async Task GetTokenAsync_ThrowsNamingTheLimit_WhenTheTokenIsLargerThanAnySignatureMakesRoomFor()
+    {
+        await using var server = await TestTimestampServer.StartAsync(certificatePadding: TokenReserve.MaxTokenBytes);
+
+        var error = await Assert.ThrowsAsync<TimestampException>(() => Stamper(server.Url).GetTokenAsync(SignatureValue, CancellationToken.None));
+
+        Assert.StartsWith($"TSA {server.Url} sent a token of ", error.Message);
+        Assert.EndsWith("more than the 64 KiB a signature makes room for", error.Message);
+    }
+
     [Theory]
     [InlineData("ftp://127.0.0.1/tsa")]
     [InlineData("/tsa")]

@@ -55,14 +55,18 @@ internal sealed class TestTimestampServer : IAsyncDisposable
     /// <summary>How many queries have arrived.</summary>
     public int Requests => Volatile.Read(ref _requests);
 
-    /// <summary>Starts a server on 127.0.0.1 with a port the OS picks; its certificates live for <paramref name="lifetime"/> (a year by default).</summary>
-    public static async Task<TestTimestampServer> StartAsync(TestTimestampServerMode mode = TestTimestampServerMode.Normal, TimeSpan? lifetime = null)
+    /// <summary>
+    /// Starts a server on 127.0.0.1 with a port the OS picks; its certificates live for <paramref name="lifetime"/> (a year by default),
+    /// and <paramref name="certificatePadding"/> bytes in its TSA certificate make its tokens that much longer.
+    /// </summary>
+    public static async Task<TestTimestampServer> StartAsync(TestTimestampServerMode mode = TestTimestampServerMode.Normal, TimeSpan? lifetime = null,
+        int certificatePadding = 0)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
-        var server = new TestTimestampServer(app, TestTsaCertificates.Create(lifetime), mode);
+        var server = new TestTimestampServer(app, TestTsaCertificates.Create(lifetime, certificatePadding), mode);
         app.Run(server.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();

@@ -1,3 +1,4 @@
+using System.Formats.Asn1;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
@@ -7,6 +8,7 @@ namespace Worker.Tests.Pdf.Timestamps;
 internal sealed class TestTsaCertificates : IDisposable
 {
     private const string TimeStampingOid = "1.3.6.1.5.5.7.3.8";
+    private const string PaddingOid = "1.3.6.1.4.1.99999.3161.2";
 
     private TestTsaCertificates(X509Certificate2 ca, X509Certificate2 tsa)
     {
@@ -20,8 +22,11 @@ internal sealed class TestTsaCertificates : IDisposable
     /// <summary>The TSA's certificate, with its ECDSA P-256 private key.</summary>
     public X509Certificate2 Tsa { get; }
 
-    /// <summary>Makes a fresh CA and TSA certificate valid from an hour ago for <paramref name="lifetime"/> (a year by default).</summary>
-    public static TestTsaCertificates Create(TimeSpan? lifetime = null)
+    /// <summary>
+    /// Makes a fresh CA and TSA certificate valid from an hour ago for <paramref name="lifetime"/> (a year by default);
+    /// <paramref name="padding"/> bytes in a private non-critical extension make the TSA certificate, and so its tokens, that much longer.
+    /// </summary>
+    public static TestTsaCertificates Create(TimeSpan? lifetime = null, int padding = 0)
     {
         var notBefore = DateTimeOffset.UtcNow.AddHours(-1);
         var notAfter = lifetime is { } span ? notBefore + span : notBefore.AddYears(1);
@@ -41,10 +46,18 @@ internal sealed class TestTsaCertificates : IDisposable
         tsaRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(TimeStampingOid)], true));
         tsaRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(tsaRequest.PublicKey, false));
         tsaRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
+        if (padding > 0) tsaRequest.CertificateExtensions.Add(new X509Extension(PaddingOid, OctetString(new byte[padding]), false));
         using var issued = tsaRequest.Create(ca, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
         var tsa = issued.CopyWithPrivateKey(tsaKey);
 
         return new TestTsaCertificates(ca, tsa);
+    }
+
+    private static byte[] OctetString(byte[] content)
+    {
+        var writer = new AsnWriter(AsnEncodingRules.DER);
+        writer.WriteOctetString(content);
+        return writer.Encode();
     }
 
     /// <summary>Writes the CA certificate as PEM, for openssl's -CAfile.</summary>

@@ -103,7 +103,7 @@ public sealed class RevocationTests(RevocationPki pki) : IClassFixture<Revocatio
             await PdfSigner.SignAsync(new PdfSignRequest
             {
                 InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key, TrustAnchors = anchors,
-                TimestampTokenFor = (signature, _) => Task.FromResult(Token(tsa, signature)),
+                TimeStamper = new TestTimeStamper((signature, _) => Task.FromResult(Token(tsa, signature))),
             });
             await PdfSigner.SignAsync(new PdfSignRequest
             {

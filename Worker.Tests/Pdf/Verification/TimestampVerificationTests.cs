@@ -18,15 +18,15 @@ public sealed class TimestampVerificationTests : IAsyncLifetime
     public async Task DisposeAsync() => await _tsa.DisposeAsync();
 
     // Asks the test TSA directly, bypassing the HTTP client's own checks, so flawed tokens reach the PDF.
-    private Func<byte[], CancellationToken, Task<byte[]>> Tokens(Func<byte[], byte[]> imprint, bool certReq = true) => (signature, _) =>
+    private TestTimeStamper Tokens(Func<byte[], byte[]> imprint, bool certReq = true) => new((signature, _) =>
     {
         var generator = new TimeStampRequestGenerator();
         generator.SetCertReq(certReq);
         var request = generator.Generate(TspAlgorithms.Sha256, imprint(signature), BigInteger.ValueOf(7));
         return Task.FromResult(new TimeStampResponse(_tsa.Respond(request.GetEncoded())).TimeStampToken.GetEncoded());
-    };
+    });
 
-    private static async Task<SignatureVerification> SignAndVerifyAsync(Func<byte[], CancellationToken, Task<byte[]>> timestamp)
+    private static async Task<SignatureVerification> SignAndVerifyAsync(TestTimeStamper timestamp)
     {
         using var temp = new TempDirectory();
         using var signer = DemoPki.Instance.Rsa.Open();

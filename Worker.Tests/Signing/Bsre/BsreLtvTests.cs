@@ -35,7 +35,7 @@ public sealed class BsreLtvTests(BsrePortFixture fixture) : IClassFixture<BsrePo
 
         var result = await LtvAugmenter.AugmentAsync(temp.File("bsre.pdf"), temp.File("lta.pdf"), LtvLevel.LTA,
             new LtvCollector(trust, new OnlineRevocationChecker(http, TimeSpan.FromSeconds(30))),
-            new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(30)).GetTokenForDigestAsync, CancellationToken.None);
+            new HttpTimeStamper(http, tsa.Url, TimeSpan.FromSeconds(30)), CancellationToken.None);
 
         Assert.True(result.Reached == LtvLevel.LTA, string.Join("; ", result.Problems));
         Assert.True(File.ReadAllBytes(temp.File("lta.pdf")).AsSpan(0, signed[0].Length).SequenceEqual(signed[0]));

@@ -5,6 +5,7 @@ using Org.BouncyCastle.Asn1.Ess;
 using Org.BouncyCastle.Asn1.Pkcs;
 using Org.BouncyCastle.Asn1.X509;
 using Worker.Pdf.Keys;
+using Worker.Pdf.Timestamps;
 using Attribute = Org.BouncyCastle.Asn1.Cms.Attribute;
 using ContentInfo = Org.BouncyCastle.Asn1.Cms.ContentInfo;
 using SignedData = Org.BouncyCastle.Asn1.Cms.SignedData;
@@ -21,21 +22,22 @@ namespace Worker.Pdf.Cms;
 public sealed class CadesSignedDataBuilder(
     IDigestSigner signer,
     HashAlgorithmName hash,
-    Func<byte[], CancellationToken, Task<byte[]>>? timestampTokenFor = null)
+    ITimeStamper? timeStamper = null)
 {
-    // Room for a TSA's token with its own certificate chain.
-    private const int TimestampReserve = 8 * 1024;
-
     // Parsed once: sizing, signed attributes and the final encoding all need them.
     private readonly X509CertificateStructure _certificate = X509CertificateStructure.GetInstance(signer.Chain[0].RawData);
     private readonly DerSet _certificates = new(signer.Chain.Select(c => (Asn1Encodable)X509CertificateStructure.GetInstance(c.RawData)).ToArray());
 
-    /// <summary>Bytes to reserve for the DER SignedData: the real structure with a maximal signature, plus slack.</summary>
-    public int EstimateSize()
+    /// <summary>
+    /// Bytes to reserve for the DER SignedData: the real structure with a maximal signature and, with a time stamper,
+    /// a stand-in for its token as large as the stamper's reserve, plus slack.
+    /// </summary>
+    public async Task<int> EstimateSizeAsync(CancellationToken cancellationToken)
     {
-        var probe = Encode(SignedAttributes(new byte[CmsAlgorithms.HashLength(hash)]),
-            new byte[signer.MaxSignatureLength], unsignedAttributes: null);
-        return probe.Length + 64 + (timestampTokenFor is null ? 0 : TimestampReserve);
+        var unsigned = timeStamper is null ? null
+            : TimestampAttribute(new DerOctetString(new byte[await timeStamper.TokenReserveAsync(cancellationToken)]));
+        var probe = Encode(SignedAttributes(new byte[CmsAlgorithms.HashLength(hash)]), new byte[signer.MaxSignatureLength], unsigned);
+        return probe.Length + 64;
     }
 
     /// <summary>Signs and returns the DER-encoded ContentInfo of the SignedData.</summary>
@@ -45,14 +47,16 @@ public sealed class CadesSignedDataBuilder(
         var toSign = signedAttributes.GetEncoded(Asn1Encodable.Der);
         var signature = await signer.SignDigestAsync(Hash(toSign), hash, cancellationToken);
         DerSet? unsigned = null;
-        if (timestampTokenFor is not null)
+        if (timeStamper is not null)
         {
-            var token = await timestampTokenFor(signature, cancellationToken);
-            unsigned = new DerSet(new Attribute(PkcsObjectIdentifiers.IdAASignatureTimeStampToken,
-                new DerSet(ContentInfo.GetInstance(Asn1Object.FromByteArray(token)))));
+            var token = await timeStamper.GetTokenAsync(signature, cancellationToken);
+            unsigned = TimestampAttribute(ContentInfo.GetInstance(Asn1Object.FromByteArray(token)));
         }
         return Encode(signedAttributes, signature, unsigned);
     }
+
+    private static DerSet TimestampAttribute(Asn1Encodable token) =>
+        new(new Attribute(PkcsObjectIdentifiers.IdAASignatureTimeStampToken, new DerSet(token)));
 
     private DerSet SignedAttributes(byte[] contentDigest)
     {

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using Worker.Pdf.Pades;
 using Worker.Pdf.Reading;
 using Worker.Pdf.Signatures;
+using Worker.Pdf.Timestamps;
 
 namespace Worker.Pdf.Ltv;
 
@@ -11,23 +12,34 @@ namespace Worker.Pdf.Ltv;
 /// </summary>
 public static class DocumentTimestamper
 {
-    // A token with the TSA's chain is a few kilobytes; 20 KB leaves room for long chains.
-    private const int TokenRoom = 20 * 1024;
-
-    /// <summary>Writes <paramref name="input"/> plus the timestamp revision to <paramref name="output"/> (which must not exist).</summary>
-    public static async Task AddAsync(string input, string output, Func<byte[], CancellationToken, Task<byte[]>> tokenForDigest,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes <paramref name="input"/> plus the timestamp revision to <paramref name="output"/> (which must not exist), with
+    /// room for the token as <paramref name="timeStamper"/> sizes it; on failure no output is left.
+    /// </summary>
+    public static async Task AddAsync(string input, string output, ITimeStamper timeStamper, CancellationToken cancellationToken)
     {
+        var tokenRoom = await timeStamper.TokenReserveAsync(cancellationToken);
         await using var source = new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.Read);
         using var pdf = PdfStructure.Open(source);
-        await using var target = new FileStream(output, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
-        var prepared = SignatureFieldWriter.Prepare(pdf, source, target, new SignatureFieldRequest
+        var target = new FileStream(output, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None);
+        try
         {
-            SigningTime = DateTimeOffset.UtcNow,
-            ContentsLength = TokenRoom,
-            DocumentTimestamp = true,
-        });
-        await CmsEmbedder.EmbedAsync(target, prepared, HashAlgorithmName.SHA256, tokenForDigest, cancellationToken);
-        target.Flush(flushToDisk: true);
+            await using (target)
+            {
+                var prepared = SignatureFieldWriter.Prepare(pdf, source, target, new SignatureFieldRequest
+                {
+                    SigningTime = DateTimeOffset.UtcNow,
+                    ContentsLength = tokenRoom,
+                    DocumentTimestamp = true,
+                });
+                await CmsEmbedder.EmbedAsync(target, prepared, HashAlgorithmName.SHA256, timeStamper.GetTokenForDigestAsync, cancellationToken);
+                target.Flush(flushToDisk: true);
+            }
+        }
+        catch
+        {
+            File.Delete(output);
+            throw;
+        }
     }
 }

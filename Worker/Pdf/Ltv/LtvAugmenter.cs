@@ -1,3 +1,5 @@
+using Worker.Pdf.Timestamps;
+
 namespace Worker.Pdf.Ltv;
 
 /// <summary>
@@ -8,7 +10,7 @@ public static class LtvAugmenter
 {
     /// <summary>Writes the augmented file to <paramref name="output"/> (which must not exist); returns the level reached.</summary>
     public static async Task<LtvResult> AugmentAsync(string input, string output, LtvLevel wanted, LtvCollector collector,
-        Func<byte[], CancellationToken, Task<byte[]>>? timestampForDigest, CancellationToken ct)
+        ITimeStamper? timeStamper, CancellationToken ct)
     {
         if (wanted == LtvLevel.None)
         {
@@ -22,9 +24,9 @@ public static class LtvAugmenter
             DssWriter.Append(input, withDss, content);
             // Without revocation data for every certificate the file is not B-LT, but the DSS still helps later validation.
             var reached = problems.Count == 0 ? LtvLevel.LT : LtvLevel.None;
-            if (wanted == LtvLevel.LTA && timestampForDigest is not null)
+            if (wanted == LtvLevel.LTA && timeStamper is not null)
             {
-                await DocumentTimestamper.AddAsync(withDss, output, timestampForDigest, ct);
+                await DocumentTimestamper.AddAsync(withDss, output, timeStamper, ct);
                 return new LtvResult { Reached = reached == LtvLevel.LT ? LtvLevel.LTA : LtvLevel.None, Problems = problems };
             }
             if (wanted == LtvLevel.LTA) problems = [.. problems, "no time-stamp authority is configured, so no document timestamp"];

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf.Keys;
 using Worker.Pdf.Signatures;
+using Worker.Pdf.Timestamps;
 
 namespace Worker.Pdf.Pades;
 
@@ -38,8 +39,8 @@ public sealed record PdfSignRequest
     /// <summary>The claimed signing time for /M; now when null.</summary>
     public DateTimeOffset? SigningTime { get; init; }
 
-    /// <summary>Returns a DER TimeStampToken for a signature value; null signs without a timestamp.</summary>
-    public Func<byte[], CancellationToken, Task<byte[]>>? TimestampTokenFor { get; init; }
+    /// <summary>Timestamps the signature value (PAdES B-T) and sizes the room for its token; null signs without a timestamp.</summary>
+    public ITimeStamper? TimeStamper { get; init; }
 
     /// <summary>Trust anchors the self-check must chain the signer to; null skips the chain check.</summary>
     public X509Certificate2Collection? TrustAnchors { get; init; }

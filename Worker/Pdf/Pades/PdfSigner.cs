@@ -44,12 +44,13 @@ public static class PdfSigner
     {
         await using var input = new FileStream(request.InputPath, FileMode.Open, FileAccess.Read, FileShare.Read, 4096, FileOptions.SequentialScan);
         using var pdf = PdfStructure.Open(input);
-        var cms = new CadesSignedDataBuilder(request.Signer, request.Hash, request.TimestampTokenFor);
+        var cms = new CadesSignedDataBuilder(request.Signer, request.Hash, request.TimeStamper);
+        var contentsLength = await cms.EstimateSizeAsync(cancellationToken);
         await using var output = new FileStream(temp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024);
         var prepared = SignatureFieldWriter.Prepare(pdf, input, output, new SignatureFieldRequest
         {
             SigningTime = request.SigningTime ?? DateTimeOffset.Now,
-            ContentsLength = cms.EstimateSize(),
+            ContentsLength = contentsLength,
             Reason = request.Reason,
             Location = request.Location,
             Name = request.Name ?? request.Signer.Chain[0].GetNameInfo(X509NameType.SimpleName, false),

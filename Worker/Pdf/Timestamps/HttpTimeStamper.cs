@@ -13,9 +13,13 @@ public sealed class HttpTimeStamper : ITimeStamper
 
     private readonly HttpClient _httpClient;
     private readonly TimeSpan _timeout;
+    private readonly TokenReserve _reserve;
 
-    /// <summary>Creates a time stamper for the TSA at <paramref name="url"/>, giving each request at most <paramref name="timeout"/>.</summary>
-    public HttpTimeStamper(HttpClient httpClient, Uri url, TimeSpan timeout)
+    /// <summary>
+    /// Creates a time stamper for the TSA at <paramref name="url"/>, giving each request at most <paramref name="timeout"/>;
+    /// stampers for one TSA may share a <paramref name="reserve"/> so its token size is learnt once.
+    /// </summary>
+    public HttpTimeStamper(HttpClient httpClient, Uri url, TimeSpan timeout, TokenReserve? reserve = null)
     {
         ArgumentNullException.ThrowIfNull(httpClient);
         ArgumentNullException.ThrowIfNull(url);
@@ -27,6 +31,7 @@ public sealed class HttpTimeStamper : ITimeStamper
         _httpClient = httpClient;
         Url = url;
         _timeout = timeout;
+        _reserve = reserve ?? new TokenReserve();
     }
 
     /// <summary>The TSA's address.</summary>
@@ -39,7 +44,7 @@ public sealed class HttpTimeStamper : ITimeStamper
         return GetTokenForDigestAsync(SHA256.HashData(data), ct);
     }
 
-    /// <summary>A token over an already computed SHA-256 digest (a document timestamp hashes the file's byte ranges itself).</summary>
+    /// <inheritdoc />
     public async Task<byte[]> GetTokenForDigestAsync(byte[] sha256, CancellationToken ct)
     {
         var generator = new TimeStampRequestGenerator();
@@ -51,7 +56,13 @@ public sealed class HttpTimeStamper : ITimeStamper
         try
         {
             var (body, contentType) = await PostAsync(request.GetEncoded(), deadline.Token).ConfigureAwait(false);
-            return TimestampResponseCheck.TokenFrom(Url, request, body, contentType);
+            var token = TimestampResponseCheck.TokenFrom(Url, request, body, contentType);
+            if (token.Length > TokenReserve.MaxTokenBytes)
+            {
+                throw new TimestampException($"TSA {Url} sent a token of {token.Length} bytes, more than the {TokenReserve.MaxTokenBytes / 1024} KiB a signature makes room for");
+            }
+            _reserve.Record(token.Length);
+            return token;
         }
         catch (OperationCanceledException e) when (!ct.IsCancellationRequested)
         {
@@ -66,6 +77,10 @@ public sealed class HttpTimeStamper : ITimeStamper
             throw new TimestampException($"TSA {Url} broke the connection while answering: {e.Message.ReplaceLineEndings(" ")}", e);
         }
     }
+
+    /// <summary>The reserve for this TSA's tokens; the first call asks the TSA for one token, over an empty document's digest, to learn their size.</summary>
+    public Task<int> TokenReserveAsync(CancellationToken ct) =>
+        _reserve.BytesAsync(probe => GetTokenForDigestAsync(SHA256.HashData([]), probe), ct);
 
     private async Task<(byte[] Body, string? ContentType)> PostAsync(byte[] query, CancellationToken ct)
     {
