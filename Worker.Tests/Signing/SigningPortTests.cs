@@ -118,6 +118,14 @@ public sealed class SigningPortTests(BsrePortFixture fixture) : IClassFixture<Bs
         // The approved bytes, unsigned: nothing was added.
         Assert.Contains("the output adds nothing to the approved bytes", SignedOutputCheck.Problems(input, input, expected, DemoPki.Instance.Trust));
 
+        // A signer that sent a file of its own making: the output must extend exactly that, and it the approved bytes.
+        var approved = File.ReadAllBytes(input);
+        Assert.Empty(SignedOutputCheck.Problems(input, request.OutputPath, expected, DemoPki.Instance.Trust, SentBytes.Of(approved)));
+        Assert.Contains(SignedOutputCheck.Problems(input, request.OutputPath, expected, DemoPki.Instance.Trust, SentBytes.Of([.. approved, .. "% ours\n"u8.ToArray()])),
+            p => p.Contains("does not start with exactly the bytes sent to the signer"));
+        Assert.Contains(SignedOutputCheck.Problems(input, request.OutputPath, expected, DemoPki.Instance.Trust, SentBytes.Of(approved.AsSpan(0, approved.Length - 1))),
+            p => p.Contains("the bytes sent to the signer do not start with exactly the approved bytes"));
+
         // Signed, but by a key other than the profile's.
         var other = new ExpectedCertificate { Sha256 = new string('0', 64) };
         Assert.Contains(SignedOutputCheck.Problems(input, request.OutputPath, other, DemoPki.Instance.Trust), p => p.Contains("not by the certificate"));

@@ -17,7 +17,7 @@ internal sealed class CommandLineBsreSigner(BsreSigner bsre, SignSettings settin
 
     public ExpectedCertificate Expected(string name, SignerOptions profile) => bsre.Expected(name, profile);
 
-    public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    public async Task<SentBytes?> SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
     {
         var secret = request.Secret ?? throw new InvalidOperationException("a BSrE signer needs the official's passphrase");
         var input = await File.ReadAllBytesAsync(request.InputPath, ct);
@@ -27,5 +27,6 @@ internal sealed class CommandLineBsreSigner(BsreSigner bsre, SignSettings settin
         };
         var signed = await bsre.Client(profile).SignPdfAsync(BsreIdentity.Of(profile), secret, [input], [signature], ct);
         await File.WriteAllBytesAsync(request.OutputPath, signed[0], ct);
+        return SentBytes.Of(input);
     }
 }

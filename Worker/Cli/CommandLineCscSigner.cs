@@ -19,7 +19,7 @@ internal sealed class CommandLineCscSigner(CommandLineEngine engine, IHttpClient
     // Whose certificate comes from our configuration, never from the service's answer.
     public ExpectedCertificate Expected(string name, SignerOptions profile) => CscSigner.ExpectedOf(profile);
 
-    public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    public async Task<SentBytes?> SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
     {
         var secret = request.Secret ?? throw new InvalidOperationException("a CSC signer needs the official's PIN or OTP");
         var client = CscSigner.ClientFor(http, profile);
@@ -28,5 +28,7 @@ internal sealed class CommandLineCscSigner(CommandLineEngine engine, IHttpClient
         var key = new CscDigestSigner(client, credential, secret, CscOptionsValidator.SecretOf(profile));
         // The engine only demands an intact signature; trust is the port's check, whose refusal names the setting to fix.
         await engine.SignAsync(request.InputPath, request.OutputPath, key, request.Step.Name, request.Step.JobTitle, trust: null, ct);
+        // The service saw only a hash.
+        return null;
     }
 }

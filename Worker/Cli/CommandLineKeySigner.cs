@@ -22,7 +22,10 @@ internal sealed class CommandLineKeySigner(CommandLineEngine engine, IDigestSign
         Sha256 = profile.CertificateSha256.Length > 0 ? profile.CertificateSha256 : Convert.ToHexString(SHA256.HashData(key.Chain[0].RawData)),
     };
 
-    public Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct) =>
+    public async Task<SentBytes?> SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    {
         // The engine only demands an intact signature; trust is the port's check, whose refusal names the setting to fix.
-        engine.SignAsync(request.InputPath, request.OutputPath, key, request.Step.Name, request.Step.JobTitle, trust: null, ct);
+        await engine.SignAsync(request.InputPath, request.OutputPath, key, request.Step.Name, request.Step.JobTitle, trust: null, ct);
+        return null;
+    }
 }

@@ -6,8 +6,8 @@ namespace Worker.Signing;
 public interface IBatchSigner
 {
     /// <summary>
-    /// Writes each request's output; the answer holds, per request in order, null when it was written or the reason it was
-    /// not. Throws when the whole batch fails for a reason the official can fix (a wrong secret).
+    /// Writes each request's output; the answer holds, per request in order, what was sent for it or the reason it was not
+    /// written. Throws when the whole batch fails for a reason the official can fix (a wrong secret).
     /// </summary>
-    Task<IReadOnlyList<string?>> SignBatchAsync(IReadOnlyList<SigningRequest> requests, SignerOptions profile, PersonalSecret secret, CancellationToken ct);
+    Task<IReadOnlyList<BatchSignerResult>> SignBatchAsync(IReadOnlyList<SigningRequest> requests, SignerOptions profile, PersonalSecret secret, CancellationToken ct);
 }

@@ -14,6 +14,9 @@ public interface IDocumentSigner
     /// <summary>The certificate the new signature must carry.</summary>
     ExpectedCertificate Expected(string name, SignerOptions profile);
 
-    /// <summary>Writes <see cref="SigningRequest.OutputPath"/>: the input with one more signature.</summary>
-    Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct);
+    /// <summary>
+    /// Writes <see cref="SigningRequest.OutputPath"/>: the input with one more signature. Returns the file it sent to a service
+    /// that signs the file itself (BSrE), which the port then requires the output to start with; null when it sent none.
+    /// </summary>
+    Task<SentBytes?> SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct);
 }

@@ -26,8 +26,11 @@ public sealed partial class LocalEngineSigner(
             : Convert.ToHexString(SHA256.HashData(keys.OpenAsync(name, CancellationToken.None).AsTask().GetAwaiter().GetResult().Chain[0].RawData)),
     };
 
-    public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct) =>
+    public async Task<SentBytes?> SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    {
         await SignWithAsync(request, await keys.OpenAsync(request.Step.Signer, ct), ct);
+        return null;
+    }
 
     /// <summary>Our engine's PAdES signature with <paramref name="key"/>, wherever it is (a remote CSC key too): stamp, CMS, timestamp, self-check.</summary>
     public async Task SignWithAsync(SigningRequest request, Pdf.Keys.IDigestSigner key, CancellationToken ct)

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf.Verification;
 
@@ -5,24 +6,26 @@ namespace Worker.Signing;
 
 /// <summary>
 /// The post-conditions every signed output meets before it may be filed, whoever signed it: it starts with exactly the
-/// input's bytes (and with the bytes sent, when the signer added a revision of its own before a service signed), every signature is intact (with the modification analysis), there is exactly one new signature, it covers
-/// the whole file, chains to a trust anchor, and carries the expected certificate.
+/// input's bytes (and with the bytes sent, when a service signed the file itself), every signature is intact (with the
+/// modification analysis), there is exactly one new signature, it covers the whole file, chains to a trust anchor, and
+/// carries the expected certificate.
 /// </summary>
 public static class SignedOutputCheck
 {
     /// <summary>
-    /// Every broken post-condition, one phrase each; empty when the output may be filed. <paramref name="sentPath"/>, when
-    /// given, holds what the signer sent to its service: the approved bytes plus a revision of ours (BSrE's footnote).
+    /// Every broken post-condition, one phrase each; empty when the output may be filed. <paramref name="sent"/>, when
+    /// given, is what the signer sent to its service: the approved bytes, plus a revision of ours (BSrE's footnote).
     /// </summary>
     public static IReadOnlyList<string> Problems(
-        string inputPath, string outputPath, ExpectedCertificate expected, X509Certificate2Collection? trust, string? sentPath = null)
+        string inputPath, string outputPath, ExpectedCertificate expected, X509Certificate2Collection? trust, SentBytes? sent = null)
     {
         if (!StartsWith(outputPath, inputPath, out var grew))
             return ["the output does not start with exactly the approved bytes (it is not an incremental update)"];
-        if (sentPath is not null)
+        if (sent is not null)
         {
-            if (!StartsWith(sentPath, inputPath, out _)) return ["the bytes sent to the signer do not start with exactly the approved bytes"];
-            if (!StartsWith(outputPath, sentPath, out grew))
+            // Once the output's first sent.Length bytes hash to what was sent, they start with the approved bytes as the output does.
+            if (sent.Length < new FileInfo(inputPath).Length) return ["the bytes sent to the signer do not start with exactly the approved bytes"];
+            if (!StartsWith(outputPath, sent, out grew))
                 return ["the output does not start with exactly the bytes sent to the signer (it is not an incremental update of them)"];
         }
         if (!grew) return ["the output adds nothing to the approved bytes"];
@@ -46,6 +49,23 @@ public static class SignedOutputCheck
         else if (newest[0].SignerCertificate is not { } certificate) problems.Add("the new signature's certificate cannot be read");
         else if (expected.Mismatch(certificate) is { } mismatch) problems.Add(mismatch);
         return problems;
+    }
+
+    private static bool StartsWith(string path, SentBytes prefix, out bool longer)
+    {
+        using var file = File.OpenRead(path);
+        longer = file.Length > prefix.Length;
+        if (file.Length < prefix.Length) return false;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[64 * 1024];
+        for (long left = prefix.Length; left > 0;)
+        {
+            var read = file.Read(buffer, 0, (int)Math.Min(buffer.Length, left));
+            if (read == 0) return false;
+            hash.AppendData(buffer, 0, read);
+            left -= read;
+        }
+        return hash.GetHashAndReset().AsSpan().SequenceEqual(prefix.Sha256);
     }
 
     private static bool StartsWith(string path, string prefixPath, out bool longer)

@@ -27,7 +27,7 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
 
     /// <summary>Takes an output signed earlier for this step (at approval) as if the signer had just written it: the same checks.</summary>
     public Task AdoptAsync(SigningRequest request, string signedEarlier, CancellationToken ct) =>
-        RunAsync(request, (_, _) => { File.Copy(signedEarlier, request.OutputPath, overwrite: true); return Task.CompletedTask; });
+        RunAsync(request, (_, _) => { File.Copy(signedEarlier, request.OutputPath, overwrite: true); return Task.FromResult<SentBytes?>(null); });
 
     /// <summary>
     /// Signs several documents for one approver under one secret (one signer, the same <see cref="SigningRequest.Secret"/>):
@@ -41,73 +41,60 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
         if (requests.Any(r => r.Step.Signer != first.Step.Signer || !ReferenceEquals(r.Secret, first.Secret)))
             throw new ArgumentException("a batch is signed by one signer under one secret", nameof(requests));
         var signer = Find(first.Step.Signer, out var profile);
-        // A leftover from a crashed run would be taken for what this run sent.
-        foreach (var r in requests) File.Delete(r.SentPath);
-        string?[] errors;
+        BatchSignerResult[] results;
         try
         {
-            errors = signer is IBatchSigner batch && first.Secret is { } secret
+            results = signer is IBatchSigner batch && first.Secret is { } secret
                 ? [.. await batch.SignBatchAsync(requests, profile, secret, ct)]
                 : await OneByOneAsync(signer, profile, requests, ct);
         }
         catch
         {
             // Earlier chunks may have written outputs; unchecked, they must not stay where they could be filed.
-            foreach (var r in requests)
-            {
-                File.Delete(r.OutputPath);
-                File.Delete(r.SentPath);
-            }
+            foreach (var r in requests) File.Delete(r.OutputPath);
             throw;
         }
         var outcomes = new List<BatchOutcome>(requests.Count);
         for (var i = 0; i < requests.Count; i++)
         {
             var request = requests[i];
-            var error = errors[i] ?? (Problems(signer, profile, request) is { } problems ? new SignedOutputRefusedException(problems).Message : null);
+            var error = results[i].Error
+                ?? (Problems(signer, profile, request, results[i].Sent) is { } problems ? new SignedOutputRefusedException(problems).Message : null);
             if (error is not null) File.Delete(request.OutputPath);
-            File.Delete(request.SentPath);
             outcomes.Add(new BatchOutcome { Request = request, Error = error });
         }
         return outcomes;
     }
 
-    private static async Task<string?[]> OneByOneAsync(IDocumentSigner signer, SignerOptions profile, IReadOnlyList<SigningRequest> requests, CancellationToken ct)
+    private static async Task<BatchSignerResult[]> OneByOneAsync(IDocumentSigner signer, SignerOptions profile, IReadOnlyList<SigningRequest> requests, CancellationToken ct)
     {
-        var errors = new string?[requests.Count];
+        var results = new BatchSignerResult[requests.Count];
         for (var i = 0; i < requests.Count; i++)
         {
-            try { await signer.SignAsync(requests[i], profile, ct); }
-            catch (Exception e) when (e is not OperationCanceledException) { errors[i] = e.Message; }
+            try { results[i] = new BatchSignerResult { Sent = await signer.SignAsync(requests[i], profile, ct) }; }
+            catch (Exception e) when (e is not OperationCanceledException) { results[i] = new BatchSignerResult { Error = e.Message }; }
         }
-        return errors;
+        return results;
     }
 
-    private string? Problems(IDocumentSigner signer, SignerOptions profile, SigningRequest request)
+    private string? Problems(IDocumentSigner signer, SignerOptions profile, SigningRequest request, SentBytes? sent)
     {
-        var sent = File.Exists(request.SentPath) ? request.SentPath : null;
         var problems = SignedOutputCheck.Problems(request.InputPath, request.OutputPath, signer.Expected(request.Step.Signer, profile), trust.Load(), sent);
         return problems.Count > 0 ? string.Join("; ", problems) : null;
     }
 
-    private async Task RunAsync(SigningRequest request, Func<IDocumentSigner, SignerOptions, Task> write)
+    private async Task RunAsync(SigningRequest request, Func<IDocumentSigner, SignerOptions, Task<SentBytes?>> write)
     {
         var signer = Find(request.Step.Signer, out var profile);
-        // A leftover from a crashed run would be taken for what this run sent.
-        File.Delete(request.SentPath);
         try
         {
-            await write(signer, profile);
-            if (Problems(signer, profile, request) is { } problems) throw new SignedOutputRefusedException(problems);
+            var sent = await write(signer, profile);
+            if (Problems(signer, profile, request, sent) is { } problems) throw new SignedOutputRefusedException(problems);
         }
         catch
         {
             File.Delete(request.OutputPath);
             throw;
-        }
-        finally
-        {
-            File.Delete(request.SentPath);
         }
     }
 

@@ -21,12 +21,6 @@ public sealed record SigningRequest
     /// <summary>What the official typed at approval, for a signer that needs it; null otherwise.</summary>
     public PersonalSecret? Secret { get; init; }
 
-    /// <summary>
-    /// Where a signer that appends a revision of its own before a remote service signs (BSrE's footnote) keeps the bytes it
-    /// sent; the port then requires the output to start with them, and them to start with the approved bytes.
-    /// </summary>
-    public string SentPath => OutputPath + ".sent";
-
     /// <summary>The reason written into the signature.</summary>
     public string Reason => $"Disetujui oleh {Step.Name} ({Step.JobTitle})";
 }

@@ -70,6 +70,10 @@ public sealed partial class BsreStampTests(BsrePortFixture fixture) : IClassFixt
         return (BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(16)), BinaryPrimitives.ReadInt32BigEndian(bytes.AsSpan(20)));
     }
 
+    // Files named after the output (OUTPUT.sent, OUTPUT.stamp.png, ...): a signer's scratch files must be gone once the port answers.
+    private static string[] LeftBeside(string output) =>
+        [.. Directory.GetFiles(Path.GetDirectoryName(output)!).Where(f => f.StartsWith(output + ".", StringComparison.Ordinal))];
+
     private static double Number(JsonNode properties, string name) => properties[name]!.GetValue<double>();
 
     [Fact]
@@ -120,7 +124,7 @@ public sealed partial class BsreStampTests(BsrePortFixture fixture) : IClassFixt
         Assert.True(sent.Length > original.Length && sent.AsSpan(0, original.Length).SequenceEqual(original), "what BSrE gets must be the approved bytes plus our revision");
         var signed = await File.ReadAllBytesAsync(request.OutputPath);
         Assert.True(signed.AsSpan(0, sent.Length).SequenceEqual(sent), "BSrE's answer must start with what we sent");
-        Assert.False(File.Exists(request.SentPath), "the copy of what was sent is removed after the check");
+        Assert.Empty(LeftBeside(request.OutputPath)); // the port is told what was sent: no copy of it is kept beside the output
         Assert.Contains(StampOptions.BsreFootnote, StampRendering.Flat(ExternalTool.RunOk("pdftotext", "-f", "4", "-l", "4", request.OutputPath, "-")));
         var verdict = Assert.Single(PdfSignatureVerifier.Verify(request.OutputPath, Trust()));
         Assert.True(verdict.IsValid && verdict.CoversWholeFile, verdict.Summary);
@@ -143,7 +147,33 @@ public sealed partial class BsreStampTests(BsrePortFixture fixture) : IClassFixt
         }
         finally { fixture.Service.Rework = null; }
         Assert.False(File.Exists(request.OutputPath), "a refused output must not be left where it could be filed");
-        Assert.False(File.Exists(request.SentPath));
+        Assert.Empty(LeftBeside(request.OutputPath));
+    }
+
+    [Fact]
+    public async Task SignAsync_RefusesTheOutput_WhenBsreChangedOneByteOfOurFootnoteRevision()
+    {
+        var input = Original();
+        var request = Request(input);
+        var length = (int)new FileInfo(input).Length;
+        // The approved bytes intact and the length of what we sent, but our revision is not what we sent: one line break
+        // in it becomes a space (which readers take alike), and BSrE's signature then covers that.
+        fixture.Service.Rework = received =>
+        {
+            var changed = received.ToArray();
+            changed[received.AsSpan(length).IndexOf("endobj\n"u8) + length + "endobj".Length] = (byte)' ';
+            return changed;
+        };
+        try
+        {
+            var e = await Assert.ThrowsAsync<SignedOutputRefusedException>(() => fixture.Port.SignAsync(request, CancellationToken.None));
+            Assert.Contains("does not start with exactly the bytes sent to the signer", e.Message);
+        }
+        finally { fixture.Service.Rework = null; }
+        var signedByBsre = Assert.Single(fixture.Service.LastFiles).Length;
+        Assert.True(signedByBsre > length, "BSrE was sent our footnote revision");
+        Assert.False(File.Exists(request.OutputPath), "a refused output must not be left where it could be filed");
+        Assert.Empty(LeftBeside(request.OutputPath));
     }
 
     [Fact]
@@ -185,7 +215,7 @@ public sealed partial class BsreStampTests(BsrePortFixture fixture) : IClassFixt
             var page = properties["page"]!.GetValue<int>().ToString(CultureInfo.InvariantCulture);
             Assert.Contains(StampOptions.BsreFootnote, StampRendering.Flat(ExternalTool.RunOk("pdftotext", "-f", page, "-l", page, batch[i].OutputPath, "-")));
             Assert.True(Assert.Single(PdfSignatureVerifier.Verify(batch[i].OutputPath, Trust())).IsValid);
-            Assert.False(File.Exists(batch[i].SentPath));
+            Assert.Empty(LeftBeside(batch[i].OutputPath));
         }
     }
 
@@ -201,7 +231,7 @@ public sealed partial class BsreStampTests(BsrePortFixture fixture) : IClassFixt
 
         Assert.Contains("stempel tidak muat", outcomes[0].Error);
         Assert.False(File.Exists(batch[0].OutputPath));
-        Assert.False(File.Exists(batch[0].SentPath));
+        Assert.Empty(LeftBeside(batch[0].OutputPath));
         Assert.Null(outcomes[1].Error);
         Assert.Equal((calls + 1, 1), (fixture.Service.Signed, fixture.Service.LastFileCount));
         Assert.True(Assert.Single(PdfSignatureVerifier.Verify(batch[1].OutputPath, Trust())).IsValid);

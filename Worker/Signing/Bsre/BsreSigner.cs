@@ -10,7 +10,7 @@ namespace Worker.Signing.Bsre;
 /// BSrE's Esign Client Service (Kind Bsre): the official's key stays at BSrE; we send the PDF with their NIK (or email)
 /// and the passphrase or TOTP code they typed, and get the signed PDF back. Whether it is an incremental update of our
 /// bytes is checked by the port, never assumed. BSrE draws only a picture, so the picture is our TTE stamp, and the
-/// footnote goes in a revision of ours before BSrE signs (<see cref="SigningRequest.SentPath"/>).
+/// footnote goes in a revision of ours before BSrE signs (the signer returns what it sent, for the port's check).
 /// </summary>
 public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> options, TimeProvider clock) : IDocumentSigner, IBatchSigner
 {
@@ -33,19 +33,20 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
         return profile.Bsre.Api == "V1" ? new BsreV1Client(transport) : new BsreClient(transport);
     }
 
-    public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    public async Task<SentBytes?> SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
     {
         var secret = request.Secret ?? throw new InvalidOperationException(
             "penanda tangan BSrE memerlukan passphrase pejabat saat persetujuan / a BSrE signer needs the official's passphrase at approval");
         var (input, signature) = await PrepareAsync(request, ct);
         var signed = await Client(profile).SignPdfAsync(BsreIdentity.Of(profile), secret, [input], [signature], ct);
         await File.WriteAllBytesAsync(request.OutputPath, signed[0], ct);
+        return SentBytes.Of(input);
     }
 
-    public async Task<IReadOnlyList<string?>> SignBatchAsync(
+    public async Task<IReadOnlyList<BatchSignerResult>> SignBatchAsync(
         IReadOnlyList<SigningRequest> requests, SignerOptions profile, PersonalSecret secret, CancellationToken ct)
     {
-        var errors = new string?[requests.Count];
+        var results = new BatchSignerResult[requests.Count];
         // v1 signs one file per call.
         var size = profile.Bsre.Api == "V1" ? 1 : profile.Bsre.BatchSize;
         var client = Client(profile);
@@ -66,22 +67,26 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
                 catch (Exception e) when (e is Pdf.PdfRefusedException or InvalidOperationException)
                 {
                     // This document cannot be stamped (its stamp does not fit, no picture); the others still sign.
-                    errors[i] = e.Message;
+                    results[i] = new BatchSignerResult { Error = e.Message };
                 }
             }
             if (chunk.Count == 0) continue;
             try
             {
                 var signed = await client.SignPdfAsync(BsreIdentity.Of(profile), secret, inputs, signatures, ct);
-                for (var k = 0; k < chunk.Count; k++) await File.WriteAllBytesAsync(requests[chunk[k]].OutputPath, signed[k], ct);
+                for (var k = 0; k < chunk.Count; k++)
+                {
+                    await File.WriteAllBytesAsync(requests[chunk[k]].OutputPath, signed[k], ct);
+                    results[chunk[k]] = new BatchSignerResult { Sent = SentBytes.Of(inputs[k]) };
+                }
             }
             catch (BsreException e) when (e.Failure is not (BsreFailure.WrongPassphrase or BsreFailure.ClientRejected))
             {
                 // This chunk's documents failed; the others may still sign under the same secret.
-                foreach (var i in chunk) errors[i] = e.Message;
+                foreach (var i in chunk) results[i] = new BatchSignerResult { Error = e.Message };
             }
         }
-        return errors;
+        return results;
     }
 
     // BSrE's signature is the only one, so BSrE draws the stamp: our TTE stamp as a picture, where our engine would put it
@@ -97,9 +102,8 @@ public sealed class BsreSigner(IHttpClientFactory http, IOptions<WorkerOptions> 
             picture = StampPicture.For(pdf, layout.Visible);
             using var sent = new MemoryStream();
             var footnote = picture is not null && FootnoteRevision.Write(pdf, input, sent, layout.Visible);
+            // The port checks BSrE's answer against exactly these bytes, as the signer returns them.
             file = footnote ? sent.ToArray() : await File.ReadAllBytesAsync(request.InputPath, ct);
-            // The port checks BSrE's answer against exactly these bytes.
-            if (footnote) await File.WriteAllBytesAsync(request.SentPath, file, ct);
         }
         var stamp = picture is null ? null : new BsreStamp
         {

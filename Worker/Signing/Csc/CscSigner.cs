@@ -27,7 +27,7 @@ public sealed class CscSigner(IHttpClientFactory http, LocalEngineSigner engine,
     public static CscClient ClientFor(IHttpClientFactory http, SignerOptions profile) =>
         new(http.CreateClient(HttpClientName), profile.Csc, profile.CredentialId);
 
-    public async Task SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
+    public async Task<SentBytes?> SignAsync(SigningRequest request, SignerOptions profile, CancellationToken ct)
     {
         var secret = request.Secret ?? throw new InvalidOperationException(
             "penanda tangan CSC memerlukan PIN/OTP pejabat saat persetujuan / a CSC signer needs the official's PIN or OTP at approval");
@@ -35,5 +35,7 @@ public sealed class CscSigner(IHttpClientFactory http, LocalEngineSigner engine,
         var credential = await client.CredentialAsync(ct);
         Pdf.Keys.Pkcs12DigestSigner.EnsureValidAt(credential.Chain[0], clock.GetUtcNow());
         await engine.SignWithAsync(request, new CscDigestSigner(client, credential, secret, CscOptionsValidator.SecretOf(profile)), ct);
+        // The service saw only a hash.
+        return null;
     }
 }
