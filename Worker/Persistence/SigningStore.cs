@@ -3,7 +3,7 @@ using Npgsql;
 namespace Worker.Persistence;
 
 /// <summary>The sign-and-file job's reads and writes; each write checks the state so a rerun cannot undo a later change.</summary>
-public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit)
+public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit) : IStampNoteRecorder
 {
     public async Task<SigningDocument?> LoadAsync(Guid id, CancellationToken ct)
     {

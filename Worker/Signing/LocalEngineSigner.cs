@@ -12,7 +12,7 @@ namespace Worker.Signing;
 /// <summary>Our own PAdES engine with a key this worker holds (Kind Pkcs12 or Pkcs11): stamp, CMS and timestamp made here.</summary>
 public sealed partial class LocalEngineSigner(
     SignerKeys keys, TimestampSource timestamps, TrustAnchorSource trust, IOptions<WorkerOptions> options, TimeProvider clock,
-    ILogger<LocalEngineSigner> logger, SigningStore? store = null) : IDocumentSigner
+    ILogger<LocalEngineSigner> logger, IStampNoteRecorder stampNotes) : IDocumentSigner
 {
     public string Kind => SignerKinds.Pkcs12;
 
@@ -57,7 +57,7 @@ public sealed partial class LocalEngineSigner(
         {
             LogStampLeftOut(request.DocumentId, note);
             // The filed letter looks different from what the route asks for: its trail says so, not only the log.
-            if (store is not null) await store.RecordStampNoteAsync(request.DocumentId, note, clock.GetUtcNow(), ct);
+            await stampNotes.RecordStampNoteAsync(request.DocumentId, note, clock.GetUtcNow(), ct);
         }
     }
 

@@ -10,6 +10,7 @@ public static class SigningSetup
     public static IServiceCollection AddSigningServices(this IServiceCollection services)
     {
         services.AddSingleton<SigningStore>();
+        services.AddSingleton<IStampNoteRecorder>(sp => sp.GetRequiredService<SigningStore>());
         services.AddSingleton<Keys.SignerKeys>();
         services.AddSingleton<TimestampSource>();
         services.AddSingleton<LtvStep>();

@@ -5,6 +5,7 @@ using Worker.Pdf.Keys;
 using Worker.Signing;
 using Worker.Signing.Bsre;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Signing.Bsre;
 
@@ -45,7 +46,7 @@ public sealed class BsrePortFixture : IAsyncLifetime
         IDocumentSigner[] signers =
         [
             new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(options, TimeProvider.System), new TimestampSource(Microsoft.Extensions.Options.Options.Create(Options.Timestamp), http), anchors, options, TimeProvider.System,
-                Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalEngineSigner>.Instance),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalEngineSigner>.Instance, new RecordedStampNotes()),
             Bsre = new BsreSigner(http, options, TimeProvider.System),
         ];
         Port = new SigningPort(signers, anchors, options);

@@ -7,6 +7,7 @@ using Worker.Signing;
 using Worker.Signing.Csc;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Signing.Bsre;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Signing.Csc;
 
@@ -37,7 +38,7 @@ public sealed class CscPortFixture : IAsyncLifetime
         var http = services.GetRequiredService<IHttpClientFactory>();
         var anchors = new TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []);
         var engine = new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(options, TimeProvider.System), new TimestampSource(Microsoft.Extensions.Options.Options.Create(Options.Timestamp), http), anchors, options,
-            TimeProvider.System, NullLogger<LocalEngineSigner>.Instance);
+            TimeProvider.System, NullLogger<LocalEngineSigner>.Instance, new RecordedStampNotes());
         Port = new SigningPort([engine, new CscSigner(http, engine, TimeProvider.System)], anchors, options);
         Readiness = new CscReadiness(http, Microsoft.Extensions.Options.Options.Create(Options.Signing), TimeProvider.System);
     }
