@@ -39,6 +39,40 @@ public sealed class VerifyCommandExtractTests
     }
 
     [Fact]
+    public async Task ExtractRevision_ExitsZero_WhenTheRevisionVerifies_AndSaysTheWholeFileDoesNot()
+    {
+        using var temp = new TempDirectory();
+        var signed = temp.File("signed.pdf");
+        await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
+        var changed = temp.File("changed.pdf");
+        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
+        var (whole, _, _) = await VerifyAsync(changed, "--trust", DemoPki.Instance.CaPem);
+
+        var (code, stdout, _) = await VerifyAsync(changed, "--trust", DemoPki.Instance.CaPem, "--extract-revision", "1", temp.File("revision-1.pdf"));
+
+        Assert.Equal(ExitCode.SignatureInvalid, whole);
+        Assert.Equal(ExitCode.Done, code);
+        Assert.Contains("the revision: VALID; the whole file: not valid (", stdout);
+    }
+
+    [Fact]
+    public async Task ExtractRevision_ExitsFour_WhenTheRevisionDoesNotVerify()
+    {
+        using var temp = new TempDirectory();
+        var signed = temp.File("signed.pdf");
+        await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
+        var changed = temp.File("changed.pdf");
+        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
+
+        // Without --trust nobody is recognised: the revision is written, intact, but not VALID.
+        var (code, stdout, _) = await VerifyAsync(changed, "--extract-revision", "1", temp.File("revision-1.pdf"));
+
+        Assert.Equal(ExitCode.SignatureInvalid, code);
+        Assert.True(File.Exists(temp.File("revision-1.pdf")));
+        Assert.Matches(@"the revision: not valid \(\S+ UNTRUSTED\); the whole file: not valid \(", stdout);
+    }
+
+    [Fact]
     public async Task ExtractRevision_NumbersSignaturesOldestFirst_WhenTheFileIsSignedTwice()
     {
         using var temp = new TempDirectory();

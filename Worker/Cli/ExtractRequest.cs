@@ -7,7 +7,7 @@ namespace Worker.Cli;
 
 /// <summary>
 /// <c>verify FILE [--extract-revision N OUT]</c>: says plainly which signatures do not cover the whole file, and writes the
-/// exact bytes signed by signature N (1 = oldest) to OUT.
+/// exact bytes signed by signature N (1 = oldest) to OUT. The exit code is then the revision's: what the operator asked for.
 /// </summary>
 /// <param name="Number">Which signature's revision, 1 for the oldest.</param>
 /// <param name="Output">Where the revision's bytes go.</param>
@@ -34,21 +34,50 @@ internal sealed record ExtractRequest(int Number, string Output)
                 stdout.WriteLine(Scope(i + 1, ordered[i], length));
     }
 
-    /// <summary>Writes the revision; returns an exit code only when that failed.</summary>
-    public int? Run(string file, IReadOnlyList<SignatureVerification> results, TextWriter stdout, TextWriter stderr)
+    /// <summary>
+    /// Writes the revision and verifies it under the same policy; one line says what was written, whether the revision
+    /// verifies and whether the whole file (<paramref name="results"/>) does. Exit 0 when every signature of the revision is
+    /// VALID, 4 when not, 3 when the revision could not be cut.
+    /// </summary>
+    public async Task<int> RunAsync(
+        string file, IReadOnlyList<SignatureVerification> results, VerificationPolicy policy, TextWriter stdout, TextWriter stderr, CancellationToken ct)
     {
+        long end;
         try
         {
-            var end = SignedRevisions.Extract(file, results, Number, Output);
-            stdout.WriteLine($"revision signed by signature {Number} ({end} bytes) written to {Output}");
-            return null;
+            end = SignedRevisions.Extract(file, results, Number, Output);
         }
         catch (PdfRefusedException e)
         {
             stderr.WriteLine($"{file}: {e.Message}");
             return ExitCode.InputRefused;
         }
+        string revision;
+        bool valid;
+        try
+        {
+            var verified = await PdfSignatureVerifier.VerifyAsync(Output, policy, ct);
+            (revision, valid) = (State(verified), verified.Count > 0 && verified.All(r => r.IsValid));
+        }
+        catch (PdfRefusedException e)
+        {
+            (revision, valid) = ($"not valid (it cannot be read: {e.Message})", false);
+        }
+        stdout.WriteLine($"revision signed by signature {Number} ({end} bytes) written to {Output}; the revision: {revision}; the whole file: {State(results)}");
+        return valid ? ExitCode.Done : ExitCode.SignatureInvalid;
     }
+
+    private static string State(IReadOnlyList<SignatureVerification> results) =>
+        results.All(r => r.IsValid)
+            ? "VALID"
+            : $"not valid ({string.Join(", ", results.Where(r => !r.IsValid).Select(r => $"{r.FieldName} {Word(r.Verdict)}"))})";
+
+    private static string Word(SignatureVerdict verdict) => verdict switch
+    {
+        SignatureVerdict.IntactUntrusted => "UNTRUSTED",
+        SignatureVerdict.NotVerifiableOffline => "NOT VERIFIABLE OFFLINE",
+        _ => "INVALID",
+    };
 
     /// <summary>One line per signature saying, in plain words, whether the file was changed after it.</summary>
     public static string Scope(int number, SignatureVerification s, long fileLength) => SignedRevisions.End(s) switch

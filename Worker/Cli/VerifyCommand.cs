@@ -9,6 +9,7 @@ namespace Worker.Cli;
 /// <summary>
 /// <c>verify FILE [--trust PEM] [--offline [--at DATE]] [--revocation-timeout SECONDS] [--extract-revision N OUT]</c>: one line per signature,
 /// VALID only for a signer that chains to --trust; exit 0 when all are VALID, 4 otherwise (UNTRUSTED, NOT VERIFIABLE OFFLINE or INVALID).
+/// With --extract-revision the exit code is the written revision's (see <see cref="ExtractRequest"/>).
 /// </summary>
 public static class VerifyCommand
 {
@@ -61,7 +62,7 @@ public static class VerifyCommand
             foreach (var note in r.Notes) stdout.WriteLine($"  note: {note}");
         }
         ExtractRequest.PrintScopes(file, results, stdout);
-        if (extract?.Run(file, results, stdout, stderr) is { } failed) return failed;
+        if (extract is not null) return await extract.RunAsync(file, results, policy, stdout, stderr, ct);
         return results.All(r => r.IsValid) ? ExitCode.Done : ExitCode.SignatureInvalid;
     }
 
