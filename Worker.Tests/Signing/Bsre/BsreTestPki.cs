@@ -54,6 +54,9 @@ public sealed class BsreTestPki
     /// <summary>The CRL distribution point the officials' certificates name.</summary>
     public string CrlUrl { get; }
 
+    /// <summary>An official's key and chain as a PKCS#12 file with its password file; the certificate is NICK.pem beside them.</summary>
+    public KeyFiles KeysOf(BsreTestUser user) => KeyFiles.In(Directory, user.Nick);
+
     /// <summary>Serves the CA's CRL at <see cref="CrlUrl"/> for the whole run, like the PKI itself.</summary>
     internal LoopbackCrlServer CrlServer { get; }
 
@@ -64,6 +67,6 @@ public sealed class BsreTestPki
             Email = user.Email, CrlUrl = CrlUrl, Serial = DemoCertificates.RandomSerial(12),
         });
         DemoCertificates.WritePem(certificate, Path.Combine(Directory, user.Nick + ".pem"));
-        NssDatabase.ImportKey(NssDirectory, KeyFiles.In(Directory, user.Nick).Write(certificate, ca), user.Nick);
+        NssDatabase.ImportKey(NssDirectory, KeysOf(user).Write(certificate, ca), user.Nick);
     }
 }
