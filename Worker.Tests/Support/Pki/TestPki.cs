@@ -6,8 +6,8 @@ namespace Worker.Tests.Support.Pki;
 
 /// <summary>
 /// The one place the tests make certificates: roots, intermediates and leaves from a <see cref="TestCertificate"/>, each
-/// with its private key, and CRLs of a CA. Files for the tools (PKCS#12, PEM, NSS) are <see cref="KeyFiles"/> and
-/// <see cref="NssDatabase"/>; the PKIs the tests share (DemoPki, RevocationPki, BsreTestPki) are made from these.
+/// with its private key, and CRLs of a CA. The files the tools take are <see cref="KeyFiles"/> (PKCS#12) and
+/// <see cref="NssDatabase"/> (pdfsig); the PKIs the tests share (DemoPki, RevocationPki, BsreTestPki) are made from these.
 /// </summary>
 public static class TestPki
 {
@@ -58,7 +58,9 @@ public static class TestPki
     {
         // A self-signed signer (a forger's look-alike, a bare test identity) stays without basic constraints: no CA, and issued by none.
         if (certificate.IsAuthority || issuer is not null) yield return new X509BasicConstraintsExtension(certificate.IsAuthority, false, 0, true);
-        var usage = certificate.IsAuthority ? X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign : X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation;
+        var usage = certificate.IsAuthority
+            ? X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign
+            : X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation;
         yield return new X509KeyUsageExtension(certificate.KeyUsage ?? usage, true);
         if (certificate.ExtendedKeyUsage is { } purpose)
             yield return new X509EnhancedKeyUsageExtension([new Oid(purpose)], purpose == DemoCertificates.TimeStampingOid);
