@@ -9,6 +9,7 @@ using Worker.Pdf.Timestamps;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Cli;
 
@@ -24,9 +25,9 @@ public sealed class DevCertsServicesTests
         using var temp = new TempDirectory();
         var dir = temp.File("certs");
         string P(string name) => Path.Combine(dir, name);
-        var ocspPort = RevocationPki.FreePort();
-        var tsaPort = RevocationPki.FreePort();
-        while (tsaPort == ocspPort) tsaPort = RevocationPki.FreePort();
+        var ocspPort = FreeLoopbackPort.Next();
+        var tsaPort = FreeLoopbackPort.Next();
+        while (tsaPort == ocspPort) tsaPort = FreeLoopbackPort.Next();
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
         var crlUrl = "http://127.0.0.1:9/ca.crl";
 
@@ -49,7 +50,7 @@ public sealed class DevCertsServicesTests
             trust.ImportFromPemFile(P("ca.pem"));
             using var http = new HttpClient();
             var stamper = new HttpTimeStamper(http, new Uri($"http://127.0.0.1:{tsaPort}/"), TimeSpan.FromSeconds(60));
-            using (var key = new DemoPki.KeyFiles(P("signer.p12"), P("signer.pass")).Open())
+            using (var key = new KeyFiles(P("signer.p12"), P("signer.pass")).Open())
                 await PdfSigner.SignAsync(new PdfSignRequest
                 {
                     InputPath = RepoPaths.CorpusFile("habibi.pdf"), OutputPath = temp.File("signed.pdf"), Signer = key, TrustAnchors = trust,

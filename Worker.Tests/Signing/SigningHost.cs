@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Signing;
 
@@ -25,9 +26,9 @@ public class SigningHost : ApprovalHost
     }
 
     // Copies, so a test may break this host's key files without touching the process-wide demo PKI.
-    private static DemoPki.KeyFiles Copy(DemoPki.KeyFiles files, TestConfig config, string name)
+    private static KeyFiles Copy(KeyFiles files, TestConfig config, string name)
     {
-        var copy = new DemoPki.KeyFiles(Path.Combine(config.Directory, "certs", name + ".p12"), Path.Combine(config.Directory, "certs", name + ".pass"));
+        var copy = KeyFiles.In(Path.Combine(config.Directory, "certs"), name);
         File.Copy(files.Pkcs12, copy.Pkcs12, overwrite: true);
         File.Copy(files.PasswordFile, copy.PasswordFile, overwrite: true);
         return copy;
@@ -36,7 +37,7 @@ public class SigningHost : ApprovalHost
     /// <summary>The demo signer's password file in this host's folder.</summary>
     public string DemoPasswordFile => Path.Combine(Config.Directory, "certs", "demo.pass");
 
-    private static JsonObject Signer(DemoPki.KeyFiles files, string name) => new()
+    private static JsonObject Signer(KeyFiles files, string name) => new()
     {
         ["Pkcs12"] = files.Pkcs12, ["PasswordFile"] = files.PasswordFile, ["Name"] = name, ["Position"] = name,
     };

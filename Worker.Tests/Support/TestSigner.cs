@@ -1,5 +1,4 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Support;
 
@@ -8,12 +7,7 @@ public static class TestSigner
 {
     public static void Create(string folder)
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Demo Signer, O=Pemprov Sulbar Test", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
-        File.WriteAllBytes(Path.Combine(folder, "signer.p12"), cert.Export(X509ContentType.Pkcs12, password));
-        File.WriteAllText(Path.Combine(folder, "signer.pass"), password + "\n");
+        using var certificate = TestPki.SelfSigned(new TestCertificate("CN=Demo Signer, O=Pemprov Sulbar Test") { NotAfter = DateTimeOffset.UtcNow.AddYears(1) });
+        KeyFiles.In(folder, "signer").Write(certificate);
     }
 }

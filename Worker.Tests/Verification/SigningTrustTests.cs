@@ -3,6 +3,7 @@ using Worker.Pdf.Keys;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Verification;
 
@@ -20,7 +21,7 @@ public sealed class SigningTrustTests(SigningTrustTests.ForeignAnchorHost host) 
                 ["Pkcs12"] = pki.Rsa.Pkcs12, ["PasswordFile"] = pki.Rsa.PasswordFile, ["Name"] = "Demo Signer", ["Position"] = "Kepala Dinas",
             };
             var root = Path.Combine(config.Directory, "certs", "other-root.pem");
-            using (var other = DemoCertificates.CreateAuthority("Some Other Root")) DemoCertificates.WritePem(other, root);
+            using (var other = TestPki.SelfSigned(TestCertificate.Authority(TestPki.DemoName("Some Other Root")))) DemoCertificates.WritePem(other, root);
             config.Worker["Verification"] = new JsonObject { ["TrustAnchors"] = new JsonArray(root) };
             config.Worker["Signing"] = new JsonObject { ["Retries"] = 0, ["RetryDelay"] = "00:00:01" };
         }

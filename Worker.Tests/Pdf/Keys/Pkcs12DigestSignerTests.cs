@@ -1,5 +1,6 @@
 using Worker.Pdf.Keys;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Keys;
 
@@ -27,10 +28,10 @@ public class Pkcs12DigestSignerTests
     public void Open_RefusesExpiredCertificate()
     {
         using var temp = new TempDirectory();
-        using var authority = DemoCertificates.CreateAuthority();
-        using var expired = DemoCertificates.IssueSigner(authority, DemoKeyKind.Rsa2048, "Expired Signer",
-            DateTimeOffset.UtcNow.AddYears(-3), DateTimeOffset.UtcNow.AddDays(-1));
-        DemoCertificates.WritePkcs12(expired, authority, temp.File("e.p12"), temp.File("e.pass"));
+        using var authority = TestPki.SelfSigned(TestCertificate.Authority(TestPki.DemoName(DemoPki.RootName)));
+        using var expired = authority.Issue(new TestCertificate(TestPki.DemoName("Expired Signer"))
+            { NotBefore = DateTimeOffset.UtcNow.AddYears(-3), NotAfter = DateTimeOffset.UtcNow.AddDays(-1) });
+        KeyFiles.In(temp.Path, "e").Write(expired, authority);
 
         var e = Assert.Throws<SigningKeyException>(() => Pkcs12DigestSigner.Open(temp.File("e.p12"), temp.File("e.pass")));
 

@@ -5,6 +5,7 @@ using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Stamp;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Signatures;
 
@@ -60,7 +61,7 @@ public sealed class NeedAppearancesTests : IDisposable
         Assert.All(rects, r => Assert.True(StampRendering.DarkShare(poppler, new PdfBox(r.Left + 2, r.Bottom + 2, r.Right - 2, r.Top - 2)) > 0.08, $"poppler draws no stamp at {r}"));
     }
 
-    private async Task<string> SignAsync(string input, string name, int stacked, DemoPki.KeyFiles? signer = null)
+    private async Task<string> SignAsync(string input, string name, int stacked, KeyFiles? signer = null)
     {
         var output = _temp.File(name);
         var layout = StampedSignature.Create(StampVisibilityTests.Content(), StampVisibilityTests.Fixed() with { Stacked = stacked }, input);

@@ -1,5 +1,6 @@
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf.Keys;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Support;
 
@@ -14,7 +15,7 @@ public sealed class DemoPki
     private DemoPki()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("pdf-tests-pki-").FullName;
-        using var authority = DemoCertificates.CreateAuthority();
+        using var authority = TestPki.SelfSigned(TestCertificate.Authority(TestPki.DemoName(RootName)));
         CaPem = Path.Combine(Directory, "ca.pem");
         DemoCertificates.WritePem(authority, CaPem);
         Trust = [X509CertificateLoader.LoadCertificate(authority.RawData)];
@@ -22,11 +23,11 @@ public sealed class DemoPki
         EcP256 = Issue(authority, DemoKeyKind.EcP256, "Test Signer P-256", "p256");
         EcP384 = Issue(authority, DemoKeyKind.EcP384, "Test Signer P-384", "p384");
         SecondRsa = Issue(authority, DemoKeyKind.Rsa2048, "Second Signer RSA", "rsa2");
-        NssDirectory = Path.Combine(Directory, "nss");
-        System.IO.Directory.CreateDirectory(NssDirectory);
-        Check(ExternalTool.Run("certutil", "-N", "-d", "sql:" + NssDirectory, "--empty-password"));
-        Check(ExternalTool.Run("certutil", "-A", "-d", "sql:" + NssDirectory, "-n", "demo-ca", "-t", "CT,C,C", "-i", CaPem));
+        NssDirectory = NssDatabase.Create(Path.Combine(Directory, "nss"), CaPem, "demo-ca");
     }
+
+    /// <summary>The common name of the demo CA, the name a forged CA copies.</summary>
+    public const string RootName = "Demo TTE Root CA";
 
     public static DemoPki Instance => Shared.Value;
 
@@ -47,21 +48,9 @@ public sealed class DemoPki
     /// <summary>Four different signers, for files that collect several signatures.</summary>
     public IReadOnlyList<KeyFiles> All => [Rsa, EcP256, EcP384, SecondRsa];
 
-    public sealed record KeyFiles(string Pkcs12, string PasswordFile)
-    {
-        public Pkcs12DigestSigner Open(bool rsaPss = false) => Pkcs12DigestSigner.Open(Pkcs12, PasswordFile, rsaPss);
-    }
-
     private KeyFiles Issue(X509Certificate2 authority, DemoKeyKind kind, string name, string file)
     {
-        using var signer = DemoCertificates.IssueSigner(authority, kind, name);
-        var files = new KeyFiles(Path.Combine(Directory, file + ".p12"), Path.Combine(Directory, file + ".pass"));
-        DemoCertificates.WritePkcs12(signer, authority, files.Pkcs12, files.PasswordFile);
-        return files;
-    }
-
-    private static void Check(ExternalTool.Result result)
-    {
-        if (result.ExitCode != 0) throw new InvalidOperationException("certutil failed: " + result.Output);
+        using var signer = authority.Issue(new TestCertificate(TestPki.DemoName(name)) { Key = kind });
+        return KeyFiles.In(Directory, file).Write(signer, authority);
     }
 }

@@ -5,6 +5,8 @@ using Org.BouncyCastle.Security;
 using Org.BouncyCastle.Tsp;
 using Org.BouncyCastle.Utilities.Collections;
 using Org.BouncyCastle.X509;
+using Worker.Pdf.Keys;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Support;
 
@@ -18,10 +20,11 @@ public sealed class InProcessTimestamper
 
     public InProcessTimestamper()
     {
-        using var rsa = RSA.Create(2048);
-        var request = new CertificateRequest("CN=Test TSA, O=Tests, C=ID", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.8")], critical: true));
-        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddYears(1));
+        using var certificate = TestPki.SelfSigned(new TestCertificate("CN=Test TSA, O=Tests, C=ID")
+        {
+            KeyUsage = X509KeyUsageFlags.DigitalSignature, ExtendedKeyUsage = DemoCertificates.TimeStampingOid, NotAfter = DateTimeOffset.UtcNow.AddYears(1),
+        });
+        using var rsa = certificate.GetRSAPrivateKey()!;
         var bcCertificate = new X509CertificateParser().ReadCertificate(certificate.RawData);
         var key = DotNetUtilities.GetRsaKeyPair(rsa.ExportParameters(true)).Private;
         _generator = new TimeStampTokenGenerator(key, bcCertificate, TspAlgorithms.Sha256, "1.2.3.4.1");

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Worker.Pdf.Keys;
+using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Support;
 
@@ -29,13 +30,13 @@ public sealed class RevocationPki : IDisposable
     public RevocationPki()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("pdf-tests-revocation-").FullName;
-        _authority = DemoCertificates.CreateAuthority("Revocation Test Root CA");
+        _authority = TestPki.SelfSigned(TestCertificate.Authority(TestPki.DemoName("Revocation Test Root CA")));
         CaPem = Path.Combine(Directory, "ca.pem");
         DemoCertificates.WritePem(_authority, CaPem);
         Trust = [X509CertificateLoader.LoadCertificate(_authority.RawData)];
-        var ocspPort = FreePort();
-        var crlPort = FreePort();
-        var flakyPort = FreePort();
+        var ocspPort = FreeLoopbackPort.Next();
+        var crlPort = FreeLoopbackPort.Next();
+        var flakyPort = FreeLoopbackPort.Next();
         _silent.Start();
         var silentPort = ((IPEndPoint)_silent.LocalEndpoint).Port;
         var ocspUrl = $"http://127.0.0.1:{ocspPort}/";
@@ -51,9 +52,9 @@ public sealed class RevocationPki : IDisposable
         Silent = Issue("Silent Responder Signer", "silent", ocsp: $"http://127.0.0.1:{silentPort}/");
         SilentCrl = Issue("Silent CRL Signer", "silent-crl", crl: $"http://127.0.0.1:{silentPort}/ca.crl");
         // Nothing listens on a port freed again: the connection is refused.
-        var closedPort = FreePort();
+        var closedPort = FreeLoopbackPort.Next();
         Unreachable = Issue("Unreachable Signer", "unreachable", ocsp: $"http://127.0.0.1:{closedPort}/", crl: $"http://127.0.0.1:{closedPort}/ca.crl");
-        var laterPort = FreePort();
+        var laterPort = FreeLoopbackPort.Next();
         RevokedLater = Issue("Revoked Later Signer", "revoked-later", crl: $"http://127.0.0.1:{laterPort}/later.crl");
         FlakyCrl = Issue("Flaky CRL Signer", "flaky-crl", crl: $"http://127.0.0.1:{flakyPort}/ca.crl");
 
@@ -113,27 +114,15 @@ public sealed class RevocationPki : IDisposable
     /// <summary>Makes the flaky CRL server fail the next <paramref name="count"/> requests.</summary>
     public void FailNextFlakyCrlRequests(int count) => Volatile.Write(ref _flakyFailuresLeft, count);
 
-    public sealed record Signer(DemoPki.KeyFiles Files, string Serial, string Subject, string CertificatePem);
+    public sealed record Signer(KeyFiles Files, string Serial, string Subject, string CertificatePem);
 
     private Signer Issue(string name, string file, string? ocsp = null, string? crl = null)
     {
-        using var plain = DemoCertificates.IssueSigner(_authority, DemoKeyKind.Rsa2048, name);
-        // Re-issue with the revocation extensions: DemoCertificates makes production-shaped certificates without them.
-        using var rsa = plain.GetRSAPrivateKey()!;
-        var request = new CertificateRequest(plain.SubjectName, rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        foreach (var extension in plain.Extensions) request.CertificateExtensions.Add(extension);
-        if (ocsp is not null) request.CertificateExtensions.Add(new X509AuthorityInformationAccessExtension([ocsp], null));
-        if (crl is not null) request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([crl]));
-        var serial = Worker.Pdf.Keys.DemoCertificates.RandomSerial();
-        using var caKey = _authority.GetRSAPrivateKey()!;
-        using var issued = request.Create(_authority.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1),
-            plain.NotBefore, plain.NotAfter, serial);
-        using var withKey = issued.CopyWithPrivateKey(rsa);
-        var files = new DemoPki.KeyFiles(Path.Combine(Directory, file + ".p12"), Path.Combine(Directory, file + ".pass"));
-        DemoCertificates.WritePkcs12(withKey, _authority, files.Pkcs12, files.PasswordFile);
+        using var issued = _authority.Issue(new TestCertificate(TestPki.DemoName(name)) { OcspUrl = ocsp, CrlUrl = crl });
+        var files = KeyFiles.In(Directory, file).Write(issued, _authority);
         var pem = Path.Combine(Directory, file + ".pem");
         DemoCertificates.WritePem(issued, pem);
-        return new Signer(files, Convert.ToHexString(serial), "/CN=" + name, pem);
+        return new Signer(files, issued.SerialNumber, "/CN=" + name, pem);
     }
 
     // openssl's index: status, expiry, revocation time (R only), serial in hex, file name, subject; tab-separated.
@@ -148,10 +137,8 @@ public sealed class RevocationPki : IDisposable
 
     private byte[] Crl(string? revokedSerial, DateTimeOffset revokedAt)
     {
-        var builder = new CertificateRevocationListBuilder();
-        if (revokedSerial is not null) builder.AddEntry(Convert.FromHexString(revokedSerial), revokedAt, X509RevocationReason.KeyCompromise);
         var now = DateTimeOffset.UtcNow;
-        return builder.Build(_authority, 1, now.AddDays(7), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1, now.AddMinutes(-1));
+        return _authority.Crl(now.AddMinutes(-1), now.AddDays(7), revoked: revokedSerial is null ? [] : [(Convert.FromHexString(revokedSerial), revokedAt)]);
     }
 
     private async Task AcceptSilentlyAsync()
@@ -163,13 +150,6 @@ public sealed class RevocationPki : IDisposable
             catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException) { break; }
         }
         foreach (var client in held) client.Dispose();
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

@@ -1,13 +1,13 @@
 using System.Formats.Asn1;
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Worker.Pdf.Keys;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Timestamps;
 
 /// <summary>A throwaway CA and a TSA certificate it issued, with the extended key usage RFC 3161 requires.</summary>
 internal sealed class TestTsaCertificates : IDisposable
 {
-    private const string TimeStampingOid = "1.3.6.1.5.5.7.3.8";
     private const string PaddingOid = "1.3.6.1.4.1.99999.3161.2";
 
     private TestTsaCertificates(X509Certificate2 ca, X509Certificate2 tsa)
@@ -31,24 +31,15 @@ internal sealed class TestTsaCertificates : IDisposable
         var notBefore = DateTimeOffset.UtcNow.AddHours(-1);
         var notAfter = lifetime is { } span ? notBefore + span : notBefore.AddYears(1);
 
-        using var caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var caRequest = new CertificateRequest("CN=Worker Test TSA Root, O=Worker Tests", caKey, HashAlgorithmName.SHA256);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-        var ca = caRequest.CreateSelfSigned(notBefore, notAfter);
-
-        using var tsaKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var tsaRequest = new CertificateRequest("CN=Worker Test TSA, O=Worker Tests", tsaKey, HashAlgorithmName.SHA256);
-        tsaRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        tsaRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature, true));
+        var ca = TestPki.SelfSigned(TestCertificate.Authority("CN=Worker Test TSA Root, O=Worker Tests")
+            with { Key = DemoKeyKind.EcP256, NotBefore = notBefore, NotAfter = notAfter });
         // RFC 3161 §2.3: the TSA certificate has exactly one extended key usage, timeStamping, marked critical.
-        tsaRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid(TimeStampingOid)], true));
-        tsaRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(tsaRequest.PublicKey, false));
-        tsaRequest.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-        if (padding > 0) tsaRequest.CertificateExtensions.Add(new X509Extension(PaddingOid, OctetString(new byte[padding]), false));
-        using var issued = tsaRequest.Create(ca, notBefore, notAfter, RandomNumberGenerator.GetBytes(12));
-        var tsa = issued.CopyWithPrivateKey(tsaKey);
+        var tsa = ca.Issue(new TestCertificate("CN=Worker Test TSA, O=Worker Tests")
+        {
+            Key = DemoKeyKind.EcP256, NotBefore = notBefore, NotAfter = notAfter, KeyUsage = X509KeyUsageFlags.DigitalSignature,
+            ExtendedKeyUsage = DemoCertificates.TimeStampingOid,
+            Extensions = padding > 0 ? [new X509Extension(PaddingOid, OctetString(new byte[padding]), false)] : [],
+        });
 
         return new TestTsaCertificates(ca, tsa);
     }

@@ -1,7 +1,7 @@
 using Worker.Cli;
-using Worker.Pdf.Keys;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -28,10 +28,9 @@ public class LookAlikeSignerTests
     public async Task Verify_IsUntrusted_WhenAForgedCaCopiesTheRootsName()
     {
         using var temp = new TempDirectory();
-        using var fakeRoot = DemoCertificates.CreateAuthority("Demo TTE Root CA");
-        using var fake = DemoCertificates.IssueSigner(fakeRoot, DemoKeyKind.Rsa2048, "Test Signer RSA");
-        var files = new DemoPki.KeyFiles(temp.File("fake.p12"), temp.File("fake.pass"));
-        DemoCertificates.WritePkcs12(fake, fakeRoot, files.Pkcs12, files.PasswordFile);
+        using var fakeRoot = TestPki.SelfSigned(TestCertificate.Authority(TestPki.DemoName(DemoPki.RootName)));
+        using var fake = fakeRoot.Issue(new TestCertificate(TestPki.DemoName("Test Signer RSA")));
+        var files = KeyFiles.In(temp.Path, "fake").Write(fake, fakeRoot);
         await LookAlikeSigner.SignAsync(files, "pdflatex-4-pages.pdf", temp.File("forged.pdf"));
 
         var result = Assert.Single(PdfSignatureVerifier.Verify(temp.File("forged.pdf"), DemoPki.Instance.Trust));

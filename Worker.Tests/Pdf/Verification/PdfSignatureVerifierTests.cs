@@ -1,10 +1,10 @@
 using UglyToad.PdfPig.Tokens;
 using Worker.Cli;
 using Worker.Pdf;
-using Worker.Pdf.Keys;
 using Worker.Pdf.Verification;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Pdf.Verification;
 
@@ -72,7 +72,7 @@ public class PdfSignatureVerifierTests
         using var temp = new TempDirectory();
         using var rsa = DemoPki.Instance.Rsa.Open();
         await TestSigning.SignAsync(RepoPaths.CorpusFile("habibi.pdf"), temp.File("signed.pdf"), rsa);
-        using var otherRoot = DemoCertificates.CreateAuthority("Some Other Root");
+        using var otherRoot = TestPki.SelfSigned(TestCertificate.Authority(TestPki.DemoName("Some Other Root")));
 
         var result = PdfSignatureVerifier.Verify(temp.File("signed.pdf"), [otherRoot]).Single();
 

@@ -1,6 +1,8 @@
-using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Worker.Pdf.Keys;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Signing.Bsre;
 
@@ -22,17 +24,12 @@ public sealed class BsreTestPki
     private BsreTestPki()
     {
         Directory = System.IO.Directory.CreateTempSubdirectory("bsre-test-pki-").FullName;
-        using var caKey = RSA.Create(2048);
-        var caRequest = new CertificateRequest("CN=BSrE Test CA, O=Balai Besar Sertifikasi Elektronik (Test), C=ID", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        caRequest.CertificateExtensions.Add(new X509SubjectKeyIdentifierExtension(caRequest.PublicKey, false));
-        var now = DateTimeOffset.UtcNow;
-        var ca = caRequest.CreateSelfSigned(now.AddDays(-1), now.AddYears(5));
+        var ca = TestPki.SelfSigned(TestCertificate.Authority("CN=BSrE Test CA, O=Balai Besar Sertifikasi Elektronik (Test), C=ID")
+            with { NotAfter = DateTimeOffset.UtcNow.AddYears(5) });
         CaPem = Path.Combine(Directory, "bsre-ca.pem");
-        File.WriteAllText(CaPem, ca.ExportCertificatePem() + "\n");
+        DemoCertificates.WritePem(ca, CaPem);
         Ca = X509CertificateLoader.LoadCertificate(ca.RawData);
-        var crlPort = RevocationPki.FreePort();
+        var crlPort = FreeLoopbackPort.Next();
         CrlUrl = $"http://127.0.0.1:{crlPort}/bsre-ca.crl";
         // A fresh CRL per request: the PKI lives for the whole run, and a CRL issued long before a signature does not prove it
         // unrevoked at signing time (Freshness), so a static one made LTV tests depend on the order the classes ran in.
@@ -40,14 +37,10 @@ public sealed class BsreTestPki
         CrlServer = new LoopbackCrlServer(crlPort, () =>
         {
             var issued = DateTimeOffset.UtcNow;
-            return new CertificateRevocationListBuilder().Build(ca, Interlocked.Increment(ref crlNumber), issued.AddDays(7), HashAlgorithmName.SHA256,
-                RSASignaturePadding.Pkcs1, issued.AddSeconds(-1));
+            return ca.Crl(issued.AddSeconds(-1), issued.AddDays(7), Interlocked.Increment(ref crlNumber));
         });
-        NssDirectory = Path.Combine(Directory, "nss");
-        System.IO.Directory.CreateDirectory(NssDirectory);
-        Run("certutil", "-N", "-d", "sql:" + NssDirectory, "--empty-password");
-        Run("certutil", "-A", "-d", "sql:" + NssDirectory, "-n", "bsre-test-ca", "-t", "CT,C,C", "-i", CaPem);
-        foreach (var user in new[] { Official, Other }) Issue(ca, caKey, user);
+        NssDirectory = NssDatabase.Create(Path.Combine(Directory, "nss"), CaPem, "bsre-test-ca");
+        foreach (var user in new[] { Official, Other }) Issue(ca, user);
     }
 
     public static BsreTestPki Instance => Shared.Value;
@@ -61,38 +54,19 @@ public sealed class BsreTestPki
     /// <summary>The CRL distribution point the officials' certificates name.</summary>
     public string CrlUrl { get; }
 
+    /// <summary>An official's key and chain as a PKCS#12 file with its password file; the certificate is NICK.pem beside them.</summary>
+    public KeyFiles KeysOf(BsreTestUser user) => KeyFiles.In(Directory, user.Nick);
+
     /// <summary>Serves the CA's CRL at <see cref="CrlUrl"/> for the whole run, like the PKI itself.</summary>
     internal LoopbackCrlServer CrlServer { get; }
 
-    private void Issue(X509Certificate2 ca, RSA caKey, BsreTestUser user)
+    private void Issue(X509Certificate2 ca, BsreTestUser user)
     {
-        var subject = new X500DistinguishedName($"serialNumber={user.Nik}, CN={user.Name}, O=Pemerintah Provinsi Sulawesi Barat (Test), C=ID");
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest(subject, key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.NonRepudiation, true));
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddEmailAddress(user.Email);
-        request.CertificateExtensions.Add(san.Build());
-        request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(ca, true, false));
-        request.CertificateExtensions.Add(CertificateRevocationListBuilder.BuildCrlDistributionPointExtension([CrlUrl]));
-        var now = DateTimeOffset.UtcNow;
-        var serial = Worker.Pdf.Keys.DemoCertificates.RandomSerial(12);
-        using var cert = request.Create(ca.SubjectName, X509SignatureGenerator.CreateForRSA(caKey, RSASignaturePadding.Pkcs1), now.AddDays(-1), now.AddYears(2), serial);
-        var certPem = Path.Combine(Directory, user.Nick + ".pem");
-        var keyPem = Path.Combine(Directory, user.Nick + ".key");
-        File.WriteAllText(certPem, cert.ExportCertificatePem() + "\n");
-        File.WriteAllText(keyPem, key.ExportPkcs8PrivateKeyPem() + "\n");
-        var p12 = Path.Combine(Directory, user.Nick + ".p12");
-        // openssl sets the friendly name that becomes the NSS nickname pdfsig -nick selects.
-        Run("openssl", "pkcs12", "-export", "-inkey", keyPem, "-in", certPem, "-certfile", CaPem, "-name", user.Nick, "-out", p12, "-passout", "pass:test");
-        Run("pk12util", "-i", p12, "-d", "sql:" + NssDirectory, "-W", "test");
-        File.Delete(keyPem);
-    }
-
-    private static void Run(string tool, params string[] args)
-    {
-        var result = ExternalTool.Run(tool, args);
-        if (result.ExitCode != 0) throw new InvalidOperationException($"{tool} failed: {result.Output}");
+        using var certificate = ca.Issue(new TestCertificate($"serialNumber={user.Nik}, CN={user.Name}, O=Pemerintah Provinsi Sulawesi Barat (Test), C=ID")
+        {
+            Email = user.Email, CrlUrl = CrlUrl, Serial = DemoCertificates.RandomSerial(12),
+        });
+        DemoCertificates.WritePem(certificate, Path.Combine(Directory, user.Nick + ".pem"));
+        NssDatabase.ImportKey(NssDirectory, KeysOf(user).Write(certificate, ca), user.Nick);
     }
 }

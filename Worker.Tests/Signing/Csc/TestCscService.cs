@@ -18,6 +18,7 @@ using Org.BouncyCastle.Pkcs;
 using Org.BouncyCastle.Asn1.Nist;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Signing.Bsre;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Signing.Csc;
 
@@ -64,13 +65,11 @@ public sealed class TestCscService : IAsyncDisposable
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         var app = builder.Build();
         var bsre = BsreTestPki.Instance;
-        // BsreTestPki keeps each official's key and chain as {nick}.p12 (password "test") beside its CA.
-        var demo = DemoPki.Instance.EcP256;
         var all = new[]
         {
-            Credential("official-rsa", Path.Combine(bsre.Directory, BsreTestPki.Official.Nick + ".p12"), "test", Pin("1357")),
-            Credential("other-rsa", Path.Combine(bsre.Directory, BsreTestPki.Other.Nick + ".p12"), "test", Pin("2468")),
-            Credential("demo-p256", demo.Pkcs12, File.ReadAllText(demo.PasswordFile).TrimEnd('\r', '\n'), Pin("9753")),
+            Credential("official-rsa", bsre.KeysOf(BsreTestPki.Official), Pin("1357")),
+            Credential("other-rsa", bsre.KeysOf(BsreTestPki.Other), Pin("2468")),
+            Credential("demo-p256", DemoPki.Instance.EcP256, Pin("9753")),
         }.ToDictionary(c => c.Id);
         var service = new TestCscService(app, all);
         app.MapPost("/csc/v2/oauth2/token", (Delegate)service.TokenAsync);
@@ -95,11 +94,11 @@ public sealed class TestCscService : IAsyncDisposable
         return (id, pass);
     }
 
-    private static CscTestCredential Credential(string id, string p12, string password, string pin)
+    private static CscTestCredential Credential(string id, KeyFiles files, string pin)
     {
-        using var stream = File.OpenRead(p12);
+        using var stream = File.OpenRead(files.Pkcs12);
         var store = new Pkcs12StoreBuilder().Build();
-        store.Load(stream, password.ToCharArray());
+        store.Load(stream, File.ReadAllText(files.PasswordFile).TrimEnd('\r', '\n').ToCharArray());
         var alias = store.Aliases.Cast<string>().First(store.IsKeyEntry);
         var chain = store.GetCertificateChain(alias).Select(c => X509CertificateLoader.LoadCertificate(c.Certificate.GetEncoded())).ToList();
         return new CscTestCredential(id, chain, store.GetKey(alias).Key, pin);

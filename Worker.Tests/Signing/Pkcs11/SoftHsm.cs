@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Worker.Configuration;
 using Worker.Signing.Pkcs11;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Signing.Pkcs11;
 
@@ -42,7 +43,7 @@ public sealed class SoftHsm
     }
 
     /// <summary>Initialises a new token and writes the demo key of <paramref name="files"/> (with its certificate and the CA) onto it.</summary>
-    public Token Create(DemoPki.KeyFiles files, bool alwaysAuthenticate = false)
+    public Token Create(KeyFiles files, bool alwaysAuthenticate = false)
     {
         var label = "t" + Convert.ToHexString(RandomNumberGenerator.GetBytes(6)).ToLowerInvariant();
         var pin = Convert.ToHexString(RandomNumberGenerator.GetBytes(8));

@@ -1,9 +1,9 @@
 using System.Net;
-using Worker.Pdf.Keys;
 using Worker.Tests.Pdf.Support;
 using Worker.Tests.Signing.Bsre;
 using Worker.Tests.Signing.Pkcs11;
 using Worker.Tests.Support;
+using Worker.Tests.Support.Pki;
 
 namespace Worker.Tests.Signing.Watch;
 
@@ -77,10 +77,10 @@ public sealed class SignerWatchTests(SignerWatchHost host) : IClassFixture<Signe
         var (id, _, token) = await host.SubmitAndReadLinkAsync("dua-pejabat");
         var opened = await OpenPageAsync(token);
         var (pkcs12, password) = (await File.ReadAllBytesAsync(host.DemoPkcs12), await File.ReadAllTextAsync(host.DemoPasswordFile));
-        using (var authority = DemoCertificates.CreateAuthority())
-        using (var expired = DemoCertificates.IssueSigner(authority, DemoKeyKind.Rsa2048, "Kedaluwarsa",
-                   DateTimeOffset.UtcNow.AddDays(-60), DateTimeOffset.UtcNow.AddDays(-1)))
-            DemoCertificates.WritePkcs12(expired, authority, host.DemoPkcs12, host.DemoPasswordFile);
+        using (var authority = TestPki.SelfSigned(TestCertificate.Authority(TestPki.DemoName(DemoPki.RootName))))
+        using (var expired = authority.Issue(new TestCertificate(TestPki.DemoName("Kedaluwarsa"))
+                   { NotBefore = DateTimeOffset.UtcNow.AddDays(-60), NotAfter = DateTimeOffset.UtcNow.AddDays(-1) }))
+            new KeyFiles(host.DemoPkcs12, host.DemoPasswordFile).Write(expired, authority);
         try
         {
             await ReportsBadAsync("demo", "expired on");
