@@ -12,14 +12,7 @@ namespace Worker.Tests.Support.Pki;
 public static class TestPki
 {
     /// <summary>A name as DemoCertificates gives its certificates (the same encoding), for certificates that stand in for the demo's.</summary>
-    public static X500DistinguishedName DemoName(string commonName)
-    {
-        var name = new X500DistinguishedNameBuilder();
-        name.AddCountryOrRegion("ID");
-        name.AddOrganizationName("Pemerintah Provinsi (Demo)");
-        name.AddCommonName(commonName);
-        return name.Build();
-    }
+    public static X500DistinguishedName DemoName(string commonName) => DemoCertificates.Subject(commonName);
 
     /// <summary>A self-signed certificate with its key: a root CA, or a signer no CA vouches for.</summary>
     public static X509Certificate2 SelfSigned(TestCertificate certificate) => Create(certificate, issuer: null);

@@ -122,7 +122,8 @@ public static class DemoCertificates
         return request;
     }
 
-    private static X500DistinguishedName Subject(string commonName)
+    /// <summary>The demo's name for a certificate: country, the demo organisation, and the common name.</summary>
+    internal static X500DistinguishedName Subject(string commonName)
     {
         var builder = new X500DistinguishedNameBuilder();
         builder.AddCountryOrRegion("ID");
