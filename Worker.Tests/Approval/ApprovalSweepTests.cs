@@ -39,7 +39,7 @@ public sealed class ApprovalSweepTests : IAsyncLifetime
     }
 
     private ApprovalSweep Sweep() => new(new ApprovalSweepStore(dataSource, new AuditLog(dataSource, clock)),
-        new DelegationStore(dataSource, new AuditLog(dataSource, clock)), Options.Create(options), clock,
+        new DelegationStore(dataSource, new AuditLog(dataSource, clock)), new RouteBook(options), Options.Create(options.OfficeHours), clock,
         NullLogger<ApprovalSweep>.Instance);
 
     // The follow-ups the sweep committed, handed to the recording client as the relay of a running worker would.
@@ -101,7 +101,7 @@ public sealed class ApprovalSweepTests : IAsyncLifetime
             await database.ScalarAsync<string>($"SELECT recipient FROM worker.outbox WHERE document_id = '{id}' AND kind = 'Expired'"));
         Assert.Contains("DeclinedFiling.FileAsync", jobs.Names);
 
-        var filing = new DeclinedFiling(store, Options.Create(options), clock, NullLogger<DeclinedFiling>.Instance);
+        var filing = new DeclinedFiling(store, new RouteBook(options), Options.Create(options.OfficeHours), clock, NullLogger<DeclinedFiling>.Instance);
         await filing.FileAsync(id, CancellationToken.None);
         await filing.FileAsync(id, CancellationToken.None);
         var declined = Directory.GetFiles(options.Routes[0].Declined);

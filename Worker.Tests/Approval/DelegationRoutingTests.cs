@@ -168,7 +168,7 @@ public sealed class DelegationRoutingTests : IAsyncLifetime
         await IssueLinkAsync(id);
 
         clock.Now = new DateTimeOffset(2025, 8, 14, 8, 0, 0, Wita); // Thursday, office hours
-        var sweep = new ApprovalSweep(new ApprovalSweepStore(dataSource, Audit()), Delegations(), Options.Create(options), clock,
+        var sweep = new ApprovalSweep(new ApprovalSweepStore(dataSource, Audit()), Delegations(), new RouteBook(options), Options.Create(options.OfficeHours), clock,
             NullLogger<ApprovalSweep>.Instance);
         await sweep.RunAsync(CancellationToken.None);
 
@@ -194,7 +194,7 @@ public sealed class DelegationRoutingTests : IAsyncLifetime
         var earlier = await StartAsync();
         await IssueLinkAsync(earlier);
         clock.Now = new DateTimeOffset(2025, 8, 12, 10, 0, 0, Wita);
-        var sweep = new ApprovalSweep(new ApprovalSweepStore(dataSource, Audit()), Delegations(), Options.Create(options), clock,
+        var sweep = new ApprovalSweep(new ApprovalSweepStore(dataSource, Audit()), Delegations(), new RouteBook(options), Options.Create(options.OfficeHours), clock,
             NullLogger<ApprovalSweep>.Instance);
         await sweep.RunAsync(CancellationToken.None);
         Assert.Equal(Official, await StepAsync(earlier, "approver_email"));

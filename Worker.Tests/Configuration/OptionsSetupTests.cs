@@ -37,6 +37,17 @@ public sealed class OptionsSetupTests : IDisposable
     }
 
     [Fact]
+    public void RouteBookAndSignerProfiles_ReadTheRoutesAndSignersInsideWorkerOptions()
+    {
+        using var services = Services(config.Write());
+        var worker = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        Assert.NotEmpty(worker.Routes);
+        Assert.Same(worker.Routes, services.GetRequiredService<RouteBook>().All);
+        var (name, profile) = worker.Signers.First();
+        Assert.Same(profile, services.GetRequiredService<SignerProfiles>()[name]);
+    }
+
+    [Fact]
     public void Sections_CoverEveryOptionsClassOfWorkerOptions()
     {
         var names = OptionsSetup.Sections.Select(p => p.Name).ToHashSet();

@@ -121,7 +121,8 @@ public sealed partial class DashboardLoginTests(DashboardLoginTests.Host host) :
     [Fact]
     public void SignIn_LocksOutAnAddress_AfterFiveFailures()
     {
-        var users = new DashboardUsers(host.Worker.App.Services.GetRequiredService<IOptions<WorkerOptions>>(), TimeProvider.System,
+        var worker = host.Worker.App.Services.GetRequiredService<IOptions<WorkerOptions>>().Value;
+        var users = new DashboardUsers(Options.Create(worker.Dashboard), worker.PublicBaseUrl, TimeProvider.System,
             NullLogger<DashboardUsers>.Instance);
         var attacker = IPAddress.Parse("10.9.8.7");
         for (var i = 0; i < 5; i++) Assert.Null(users.SignIn("operator", "guess" + i, attacker, "test"));
@@ -133,8 +134,9 @@ public sealed partial class DashboardLoginTests(DashboardLoginTests.Host host) :
     [Fact]
     public void LoopbackOnlyMode_RefusesANonLoopbackAddress()
     {
-        var noUsers = Options.Create(new WorkerOptions());
-        var authorization = new DashboardAuthorization(new DashboardUsers(noUsers, TimeProvider.System, NullLogger<DashboardUsers>.Instance));
+        var noUsers = new WorkerOptions();
+        var authorization = new DashboardAuthorization(
+            new DashboardUsers(Options.Create(noUsers.Dashboard), noUsers.PublicBaseUrl, TimeProvider.System, NullLogger<DashboardUsers>.Instance));
         var storage = host.Worker.App.Services.GetRequiredService<JobStorage>();
         DashboardContextFor(IPAddress.Parse("10.1.2.3"), out var remote, storage);
         DashboardContextFor(IPAddress.Loopback, out var local, storage);

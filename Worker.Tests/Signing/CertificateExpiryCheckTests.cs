@@ -17,11 +17,13 @@ public sealed class CertificateExpiryCheckTests : IDisposable
     private (CertificateExpiryCheck Check, string Outbox) At(DateTimeOffset now)
     {
         config.Worker["Mail"]!["Operators"] = new System.Text.Json.Nodes.JsonArray("ops@example.go.id");
-        var options = Options.Create(Worker.Configuration.WorkerConfiguration.Load(Worker.Configuration.WorkerConfiguration.Build(config.Write())));
+        var options = Worker.Configuration.WorkerConfiguration.Load(Worker.Configuration.WorkerConfiguration.Build(config.Write()));
         var clock = new FakeClock(now);
-        var check = new CertificateExpiryCheck(new Worker.Signing.Keys.SignerKeys(options, clock), options, new PickupMailSender(Options.Create(options.Value.Mail), clock), new MailComposer(Options.Create(options.Value.Mail), clock), clock,
-            NullLogger<CertificateExpiryCheck>.Instance);
-        return (check, options.Value.Mail.PickupDirectory);
+        var profiles = new SignerProfiles(options.Signers);
+        var mail = Options.Create(options.Mail);
+        var check = new CertificateExpiryCheck(new Worker.Signing.Keys.SignerKeys(profiles, clock), profiles, Options.Create(options.Signing), mail,
+            new PickupMailSender(mail, clock), new MailComposer(mail, clock), clock, NullLogger<CertificateExpiryCheck>.Instance);
+        return (check, options.Mail.PickupDirectory);
     }
 
     [Fact]

@@ -53,10 +53,10 @@ public static class ApiEndpoints
     }
 
     public static async Task<Results<Accepted<SubmittedDocument>, ProblemHttpResult>> SubmitAsync(HttpRequest request, ClaimsPrincipal user,
-        ApiClients clients, ApiSubmissions submissions, IOptions<WorkerOptions> options, ParseSlots parses, CancellationToken ct)
+        ApiClients clients, ApiSubmissions submissions, IOptions<IntakeOptions> intake, RouteBook routes, ParseSlots parses, CancellationToken ct)
     {
         var client = Caller(user, clients);
-        var (submission, problem) = await SubmissionForm.ReadAsync(request, client, options.Value, ct);
+        var (submission, problem) = await SubmissionForm.ReadAsync(request, client, intake.Value, routes, ct);
         if (problem is not null) return TypedResults.Problem(problem);
         using var slot = await parses.TryEnterAsync(ct);
         if (slot is null) return ParseBusy.Problem(request.HttpContext);

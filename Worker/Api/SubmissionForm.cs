@@ -19,9 +19,9 @@ public static class SubmissionForm
 
     /// <summary>The submission, or the problem to answer instead.</summary>
     public static async Task<(ApiSubmission? Submission, ProblemDetails? Problem)> ReadAsync(
-        HttpRequest request, ApiClient client, WorkerOptions options, CancellationToken ct)
+        HttpRequest request, ApiClient client, IntakeOptions intake, RouteBook routes, CancellationToken ct)
     {
-        var limit = options.Intake.MaxFileBytes;
+        var limit = intake.MaxFileBytes;
         // Refused on the declared length alone: a too-big upload is not worth receiving only to refuse it.
         if (request.ContentLength > limit + FormAllowance) return (null, ApiProblems.TooBig(request.ContentLength.Value, limit));
         if (!request.HasFormContentType || !(request.ContentType ?? "").StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase))
@@ -55,7 +55,7 @@ public static class SubmissionForm
         var file = files[0];
         var route = form["route"].ToString().Trim();
         if (route.Length == 0) return Bad($"The form has no 'route' field. This key may submit to: {string.Join(", ", client.Routes.Order())}.");
-        var routeOptions = options.FindRoute(route);
+        var routeOptions = routes.Find(route);
         if (routeOptions is null) return Bad($"There is no route '{route}'. This key may submit to: {string.Join(", ", client.Routes.Order())}.");
         if (!client.Routes.Contains(routeOptions.Name, Configuration.RouteOptions.NameComparer)) return (null, ApiProblems.RouteNotAllowed(route, client));
         if (file.Length > limit) return (null, ApiProblems.TooBig(file.Length, limit));

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Metrics;
 using RouteOptions = Worker.Configuration.RouteOptions;
@@ -8,14 +7,14 @@ namespace Worker.Approval;
 
 /// <summary>Records a decision posted from the approval page and starts what follows: the next link, signing, or declining.</summary>
 public sealed partial class ApprovalDecisions(
-    DecisionStore store, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock,
+    DecisionStore store, WorkerMetrics metrics, RouteBook routes, TimeProvider clock,
     ILogger<ApprovalDecisions> logger)
 {
     /// <summary>Null when no step has the token.</summary>
     public async Task<DecisionResult?> DecideAsync(
         byte[] tokenSha256, DocumentRecord document, bool approve, string? reason, string ip, string userAgent, CancellationToken ct)
     {
-        var route = options.Value.FindRoute(document.Route);
+        var route = routes.Find(document.Route);
         var result = await store.DecideAsync(new Decision
         {
             TokenSha256 = tokenSha256,
@@ -25,7 +24,7 @@ public sealed partial class ApprovalDecisions(
             UserAgent = userAgent,
             At = clock.GetUtcNow(),
             NextExpiry = route?.ApprovalExpiry ?? new RouteOptions().ApprovalExpiry,
-            NotifyOnDecline = options.Value.NotifyAddress(document.Route, document.SubmitterEmail),
+            NotifyOnDecline = routes.NotifyAddress(document.Route, document.SubmitterEmail),
         }, ct);
         if (result is not { Recorded: true }) return result;
 

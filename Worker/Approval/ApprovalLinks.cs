@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using RouteOptions = Worker.Configuration.RouteOptions;
 using Worker.Persistence;
@@ -7,7 +6,7 @@ namespace Worker.Approval;
 
 /// <summary>Operator actions on approval links.</summary>
 public sealed partial class ApprovalLinks(
-    ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalLinks> logger)
+    ApprovalStore store, RouteBook routes, TimeProvider clock, ILogger<ApprovalLinks> logger)
 {
     /// <summary>
     /// Sends a waiting approver a new link with a new expiry (the route's ApprovalExpiry from now); the old link stops working at
@@ -17,7 +16,7 @@ public sealed partial class ApprovalLinks(
     {
         var located = await store.StepAsync(stepId, ct);
         if (located is not { Step: { } step, Document: { } document }) return false;
-        var route = options.Value.FindRoute(document.Route);
+        var route = routes.Find(document.Route);
         var expiry = route?.ApprovalExpiry ?? new RouteOptions().ApprovalExpiry;
         var outbox = await store.ResendAsync(step.Id, expiry, actor, clock.GetUtcNow(), ct);
         if (outbox is null) return false;

@@ -28,7 +28,7 @@ public static class ApprovalResponses
         var model = new ApprovalPageModel
         {
             Texts = texts, Step = lookup.Step!, Document = document, Zone = options.OfficeHours.Zone(), Token = token,
-            Sender = ApprovalRoutes.Sender(options, document),
+            Sender = ApprovalRoutes.Sender(http.RequestServices.GetRequiredService<RouteBook>(), document),
             Note = string.IsNullOrWhiteSpace(document.Note) ? null : document.Note,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "",
             ReasonMaxLength = options.Approval.ReasonMaxLength, Error = error, Reason = reason, Secret = secret,

@@ -8,9 +8,9 @@ namespace Worker.Approval;
 public static class ApprovalRoutes
 {
     /// <summary>Who the pages name as the sender: the submitter, else the route's unit, else a dash.</summary>
-    public static string Sender(WorkerOptions options, DocumentRecord document) =>
+    public static string Sender(RouteBook routes, DocumentRecord document) =>
         !string.IsNullOrWhiteSpace(document.SubmitterEmail) ? document.SubmitterEmail
-        : options.FindRoute(document.Route)?.Unit is { } unit && !string.IsNullOrWhiteSpace(unit) ? unit : "—";
+        : routes.Find(document.Route)?.Unit is { } unit && !string.IsNullOrWhiteSpace(unit) ? unit : "—";
 
     public static IReadOnlyList<PlannedStep> Plan(RouteOptions route) =>
         route.Approvers.Select(a => new PlannedStep

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Persistence;
 
@@ -6,7 +5,7 @@ namespace Worker.Approval;
 
 /// <summary>Creates a received document's approval steps and sends the first link(s); a second run only re-queues unsent emails.</summary>
 public sealed partial class ApprovalStarter(
-    ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalStarter> logger)
+    ApprovalStore store, RouteBook routes, TimeProvider clock, ILogger<ApprovalStarter> logger)
     : IApprovalStarter
 {
     public async Task StartAsync(Guid documentId, CancellationToken ct)
@@ -17,7 +16,7 @@ public sealed partial class ApprovalStarter(
             LogMissing(documentId);
             return;
         }
-        var route = options.Value.FindRoute(document.Route);
+        var route = routes.Find(document.Route);
         if (route is null)
         {
             await store.FailAsync(documentId, $"route '{document.Route}' is no longer configured, so nobody can approve it", clock.GetUtcNow(), ct);

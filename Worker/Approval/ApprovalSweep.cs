@@ -7,9 +7,10 @@ namespace Worker.Approval;
 
 /// <summary>Inside office hours: ends documents whose link expired, and queues due reminders.</summary>
 public sealed partial class ApprovalSweep(
-    ApprovalSweepStore store, DelegationStore delegations, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<ApprovalSweep> logger)
+    ApprovalSweepStore store, DelegationStore delegations, RouteBook routes, IOptions<OfficeHoursOptions> officeHours,
+    TimeProvider clock, ILogger<ApprovalSweep> logger)
 {
-    private readonly ICalendar office = OfficeHoursCalendar.Build(options.Value.OfficeHours);
+    private readonly ICalendar office = OfficeHoursCalendar.Build(officeHours.Value);
 
     public async Task RunAsync(CancellationToken ct)
     {
@@ -24,14 +25,14 @@ public sealed partial class ApprovalSweep(
     {
         foreach (var (step, document) in await store.ExpiredAsync(now, ct))
         {
-            var route = options.Value.FindRoute(document.Route);
+            var route = routes.Find(document.Route);
             // A deputy's link that ran out with the delegation is not the end of the document: the official gets a new link.
             if (route is not null && await delegations.HandBackAsync(step.Id, route.ApprovalExpiry, now, ct) is not null)
             {
                 LogHandedBack(document.Id, step.ApproverEmail);
                 continue;
             }
-            var outbox = await store.ExpireAsync(step.Id, options.Value.NotifyAddress(document.Route, document.SubmitterEmail), now, ct);
+            var outbox = await store.ExpireAsync(step.Id, routes.NotifyAddress(document.Route, document.SubmitterEmail), now, ct);
             if (outbox is null) continue;
             LogExpired(document.Id, step.ApproverEmail);
         }
@@ -42,7 +43,7 @@ public sealed partial class ApprovalSweep(
         var queued = 0;
         foreach (var candidate in await store.ReminderCandidatesAsync(now, ct))
         {
-            if (options.Value.FindRoute(candidate.Route) is not { } route) continue;
+            if (routes.Find(candidate.Route) is not { } route) continue;
             if (ReminderPolicy.NextReminderAt(candidate.Step, route, office) is not { } due || due > now) continue;
             if (await store.AddReminderAsync(candidate.Step, now, ct) is not null) queued++;
         }

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Persistence;
 using Worker.Signing.Watch;
@@ -9,7 +8,7 @@ namespace Worker.Approval;
 /// The approval page's guard: a route whose signer failed its last check keeps taking documents, but no official is let
 /// approve into a signing that would fail; the page says so and to try later.
 /// </summary>
-public sealed class SigningAvailability(SignerWatch watch, IOptions<WorkerOptions> options)
+public sealed class SigningAvailability(SignerWatch watch, RouteBook routes)
 {
     /// <summary>What the page says instead of the choice (Indonesian first).</summary>
     public const string Sentence =
@@ -18,6 +17,6 @@ public sealed class SigningAvailability(SignerWatch watch, IOptions<WorkerOption
 
     /// <summary>True when a signer of the document's route cannot sign now.</summary>
     public bool Unavailable(TokenLookup lookup) =>
-        lookup.Document is { } document && options.Value.FindRoute(document.Route) is { } route
+        lookup.Document is { } document && routes.Find(document.Route) is { } route
         && route.Approvers.Any(a => !watch.CanSign(a.Signer));
 }

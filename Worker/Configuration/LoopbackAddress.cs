@@ -18,6 +18,6 @@ public static class LoopbackAddress
     /// health details). Behind a proxy on the same host every visitor arrives from loopback, so a public address that is
     /// not loopback means loopback proves nothing.
     /// </summary>
-    public static bool IsTrustedLocal(IPAddress? remote, WorkerOptions options) =>
-        remote is not null && IPAddress.IsLoopback(remote) && IsLoopbackUrl(options.PublicBaseUrl);
+    public static bool IsTrustedLocal(IPAddress? remote, string publicBaseUrl) =>
+        remote is not null && IPAddress.IsLoopback(remote) && IsLoopbackUrl(publicBaseUrl);
 }

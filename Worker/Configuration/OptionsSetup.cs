@@ -22,6 +22,8 @@ public static class OptionsSetup
             services.AddSingleton(typeof(IOptions<>).MakeGenericType(section.PropertyType), sp =>
                 Activator.CreateInstance(wrapper, section.GetValue(sp.GetRequiredService<IOptions<WorkerOptions>>().Value))!);
         }
+        services.AddSingleton(sp => new RouteBook(sp.GetRequiredService<IOptions<WorkerOptions>>().Value));
+        services.AddSingleton(sp => new SignerProfiles(sp.GetRequiredService<IOptions<WorkerOptions>>().Value.Signers));
         return services;
     }
 

@@ -1,5 +1,3 @@
-using MimeKit;
-
 namespace Worker.Configuration;
 
 /// <summary>The <c>Worker</c> configuration section; DESIGN.md lists every key.</summary>
@@ -36,15 +34,4 @@ public sealed class WorkerOptions
     public List<RouteOptions> Routes { get; set; } = [];
     /// <summary>Officials' deputies by date; merged with the delegations operators set (DelegationBook says how).</summary>
     public List<DelegationOptions> Delegations { get; set; } = [];
-
-    /// <summary>The route of that name, compared as everywhere (<see cref="RouteOptions.NameComparer"/>); null when none.</summary>
-    public RouteOptions? FindRoute(string name) => Routes.FirstOrDefault(r => RouteOptions.NameComparer.Equals(r.Name, name));
-
-    /// <summary>Who hears about a declined or expired document of that route: its submitter, else the route's contact, else nobody ("").</summary>
-    public string NotifyAddress(string route, string? submitterEmail) =>
-        !string.IsNullOrWhiteSpace(submitterEmail) ? submitterEmail : FindRoute(route)?.Contact ?? "";
-
-    /// <summary>Who an approver should call about an unexpected request of that route: the route's contact, else the sender address.</summary>
-    public string ContactFor(string route) =>
-        FindRoute(route)?.Contact is { } contact && !string.IsNullOrWhiteSpace(contact) ? contact : MailboxAddress.Parse(Mail.From).Address;
 }

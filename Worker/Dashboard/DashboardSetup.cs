@@ -14,7 +14,7 @@ public static class DashboardSetup
     /// <summary>Dashboard logins: a cookie from the login form, or HTTP Basic for scripts.</summary>
     public static WebApplicationBuilder AddDashboard(this WebApplicationBuilder builder, WorkerOptions options)
     {
-        builder.Services.AddSingleton<DashboardUsers>();
+        builder.Services.AddSingleton(sp => ActivatorUtilities.CreateInstance<DashboardUsers>(sp, options.PublicBaseUrl));
         // Antiforgery options (cookie, field name) are shared with the approval pages and set there.
         builder.Services.AddAntiforgery();
         builder.Services

@@ -33,7 +33,7 @@ public static class HealthSetup
         context.Response.Headers.CacheControl = "no-store";
         var options = context.RequestServices.GetRequiredService<IOptions<WorkerOptions>>().Value;
         var detailed = context.User.Identity?.IsAuthenticated == true
-            || LoopbackAddress.IsTrustedLocal(context.Connection.RemoteIpAddress, options);
+            || LoopbackAddress.IsTrustedLocal(context.Connection.RemoteIpAddress, options.PublicBaseUrl);
         if (!detailed)
             return context.Response.WriteAsync(JsonSerializer.Serialize(new { status = report.Status.ToString() }, JsonOptions));
         var body = new

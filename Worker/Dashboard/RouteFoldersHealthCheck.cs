@@ -1,18 +1,17 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Filing;
 
 namespace Worker.Dashboard;
 
 /// <summary>Ready only while every route's folders exist and take a new file (a share that went read-only shows here).</summary>
-public sealed class RouteFoldersHealthCheck(IOptions<WorkerOptions> options) : IHealthCheck
+public sealed class RouteFoldersHealthCheck(RouteBook routes) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct = default)
     {
         var problems = new List<string>();
         var checkedFolders = 0;
-        foreach (var route in options.Value.Routes)
+        foreach (var route in routes.All)
         {
             foreach (var folder in new[] { route.Inbox, route.Declined, route.Failed })
             {

@@ -7,7 +7,8 @@ using Worker.Persistence;
 namespace Worker.Intake;
 
 /// <summary>Reads a claimed file once: size limit, copy into the content store with its hash, the PDF check, the sidecar.</summary>
-public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector, IntakeNormaliser normaliser, IOptions<WorkerOptions> options)
+public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector, IntakeNormaliser normaliser, RouteBook routes,
+    IOptions<IntakeOptions> intake, IOptions<MailOptions> mailOptions)
 {
     private static readonly string EmptySha256 = Convert.ToHexStringLower(SHA256.HashData([]));
 
@@ -17,12 +18,12 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
         var document = Unread(route, ticket) with
         {
             NotifyOnRefusal = RefusalRecipient(route, ticket),
-            SubmitterEmail = ticket.ApiClient is null ? PlainText.CleanOrNull(Dropper.Address(route, options.Value, Owner(route, ticket), SidecarEmail(ticket))) : null,
+            SubmitterEmail = ticket.ApiClient is null ? PlainText.CleanOrNull(Dropper.Address(route, routes, mailOptions.Value, Owner(route, ticket), SidecarEmail(ticket))) : null,
         };
         // Refused by its name alone (a .docx, an excluded pattern) without reading a byte; uploads name their files freely.
         if (ticket.ApiClient is null && route.Filter.Refusal(ticket.SourceName) is { } byName)
             return Refuse(document with { SizeBytes = UnixFile.LinkStatus(route.ClaimedPdf(ticket.Id))?.Size ?? 0 }, byName);
-        var limit = options.Value.Intake.MaxFileBytes;
+        var limit = intake.Value.MaxFileBytes;
         StoredContent stored;
         try
         {
@@ -69,8 +70,8 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
             SubmitterEmail = ticket.ApiClient is null ? document.SubmitterEmail : sidecar.SubmitterEmail, Note = PlainText.CleanOrNull(sidecar.Note),
         };
         // Said in failed/ rather than quietly ignored: the clerk expects the notices at that address and learns why they would not come.
-        if (ticket.ApiClient is null && sidecar.SubmitterEmail is { } email && !Dropper.Allowed(email, options.Value))
-            return Refuse(document, IntakeProblem.OutsideEmail(ticket.SidecarName, email, Dropper.Domains(options.Value)));
+        if (ticket.ApiClient is null && sidecar.SubmitterEmail is { } email && !Dropper.Allowed(email, routes, mailOptions.Value))
+            return Refuse(document, IntakeProblem.OutsideEmail(ticket.SidecarName, email, Dropper.Domains(routes, mailOptions.Value)));
         return document;
     }
 
@@ -81,8 +82,8 @@ public sealed class ClaimExaminer(ContentStore content, IPdfInspector inspector,
     public string RefusalRecipient(InboxRoute route, ClaimTicket ticket)
     {
         if (ticket.ApiClient is not null) return "";
-        var dropper = Dropper.Address(route, options.Value, Owner(route, ticket), SidecarEmail(ticket));
-        return dropper.Length > 0 ? dropper : options.Value.FindRoute(route.Name)?.Contact.Trim() ?? "";
+        var dropper = Dropper.Address(route, routes, mailOptions.Value, Owner(route, ticket), SidecarEmail(ticket));
+        return dropper.Length > 0 ? dropper : routes.Find(route.Name)?.Contact.Trim() ?? "";
     }
 
     // The claimed file keeps the owner it had in the inbox (a rename): the uid of whoever dropped it.

@@ -14,24 +14,24 @@ namespace Worker.Intake;
 public static class Dropper
 {
     /// <summary>The address for a file dropped in <paramref name="inbox"/>, owned by <paramref name="owner"/>; empty means the Contact.</summary>
-    public static string Address(InboxRoute inbox, WorkerOptions options, uint? owner, string? sidecarEmail)
+    public static string Address(InboxRoute inbox, RouteBook routes, MailOptions mail, uint? owner, string? sidecarEmail)
     {
-        if (!string.IsNullOrWhiteSpace(sidecarEmail) && Allowed(sidecarEmail, options)) return sidecarEmail.Trim();
-        var route = options.FindRoute(inbox.Name);
+        if (!string.IsNullOrWhiteSpace(sidecarEmail) && Allowed(sidecarEmail, routes, mail)) return sidecarEmail.Trim();
+        var route = routes.Find(inbox.Name);
         if (owner is { } uid && route?.Submitters.FirstOrDefault(s => s.Uid == uid) is { } person) return person.Email.Trim();
         return inbox.UnitEmail ?? "";
     }
 
     /// <summary>True when <paramref name="email"/> is in one of the organisation's domains.</summary>
-    public static bool Allowed(string email, WorkerOptions options) =>
-        MailAddress.TryCreate(email.Trim(), out var address) && Domains(options).Contains(address.Host);
+    public static bool Allowed(string email, RouteBook routes, MailOptions mail) =>
+        MailAddress.TryCreate(email.Trim(), out var address) && Domains(routes, mail).Contains(address.Host);
 
     /// <summary>Mail:SubmitterDomains, else the domains of Mail:From, the operators and every route's contact, units, submitters and approvers.</summary>
-    public static IReadOnlySet<string> Domains(WorkerOptions options)
+    public static IReadOnlySet<string> Domains(RouteBook routes, MailOptions mail)
     {
-        IEnumerable<string> configured = options.Mail.SubmitterDomains.Count > 0
-            ? options.Mail.SubmitterDomains
-            : new[] { options.Mail.From }.Concat(options.Mail.Operators).Concat(options.Routes.SelectMany(Addresses)).Select(Domain);
+        IEnumerable<string> configured = mail.SubmitterDomains.Count > 0
+            ? mail.SubmitterDomains
+            : new[] { mail.From }.Concat(mail.Operators).Concat(routes.All.SelectMany(Addresses)).Select(Domain);
         return configured.Where(d => d.Length > 0).ToHashSet(StringComparer.OrdinalIgnoreCase);
     }
 

@@ -9,7 +9,7 @@ namespace Worker.Intake;
 /// and claims them a few at a time. Registered after the database start-up, so it starts last and stops first.
 /// </summary>
 public sealed class IntakeService(
-    IOptions<WorkerOptions> options, IntakeSignals signals, IntakeProcessor processor, ClaimReconciler reconciler,
+    RouteBook book, IOptions<IntakeOptions> intakeOptions, IntakeSignals signals, IntakeProcessor processor, ClaimReconciler reconciler,
     TimeProvider clock, ILogger<IntakeService> logger) : BackgroundService
 {
     // Claims overlap file copies, PDF parsing and database round trips; a few at a time keeps two cores busy.
@@ -19,8 +19,8 @@ public sealed class IntakeService(
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        var intake = options.Value.Intake;
-        var routes = options.Value.Routes.SelectMany(InboxRoute.OpenAll).ToList();
+        var intake = intakeOptions.Value;
+        var routes = book.All.SelectMany(InboxRoute.OpenAll).ToList();
         foreach (var route in routes) await reconciler.ReconcileAsync(route, stopping);
 
         var tracker = new StabilityTracker(intake.StableFor, clock);

@@ -14,7 +14,7 @@ public static class MetricsSetup
         var options = app.Services.GetRequiredService<IOptions<WorkerOptions>>();
         app.UseWhen(http => http.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (http, next) =>
         {
-            if (!LoopbackAddress.IsTrustedLocal(http.Connection.RemoteIpAddress, options.Value) && http.User.Identity?.IsAuthenticated != true)
+            if (!LoopbackAddress.IsTrustedLocal(http.Connection.RemoteIpAddress, options.Value.PublicBaseUrl) && http.User.Identity?.IsAuthenticated != true)
             {
                 http.Response.StatusCode = StatusCodes.Status401Unauthorized;
                 return;

@@ -11,7 +11,8 @@ namespace Worker.Notifications;
 /// twice; a failure is recorded on the row and its step, then the job fails so Hangfire retries it with growing delays.
 /// </summary>
 public sealed partial class ApprovalMailJob(
-    OutboxStore outbox, SigningStore signing, DelegationStore delegations, IApprovalRequestLinks links, IMailSender sender, MailComposer composer, WorkerMetrics metrics, IOptions<WorkerOptions> options,
+    OutboxStore outbox, SigningStore signing, DelegationStore delegations, IApprovalRequestLinks links, IMailSender sender, MailComposer composer, WorkerMetrics metrics,
+    RouteBook routes, IOptions<OfficeHoursOptions> officeHours, IOptions<MailOptions> mailOptions, IOptions<WorkerOptions> options,
     TimeProvider clock, ILogger<ApprovalMailJob> logger)
 {
     /// <summary>The reason an expiry notice gives for a document nobody answered in time.</summary>
@@ -79,9 +80,8 @@ public sealed partial class ApprovalMailJob(
 
     private async Task<MailContent> RenderAsync(OutboxClaim claim, DateTimeOffset now, CancellationToken ct)
     {
-        var o = options.Value;
         var d = claim.Document;
-        var zone = o.OfficeHours.Zone();
+        var zone = officeHours.Value.Zone();
         if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return await RenderSigningNoticeAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Cancelled) return await RenderCancelledAsync(claim, zone, ct);
         if (claim.Mail.Kind == MailKind.Refused) return RenderRefused(d, zone);
@@ -106,7 +106,7 @@ public sealed partial class ApprovalMailJob(
             Link = link,
             QueueLink = queueLink,
             ExpiresAt = step.TokenExpiresAt ?? now,
-            Contact = o.ContactFor(d.Route),
+            Contact = routes.ContactFor(d.Route),
             Reminder = claim.Mail.Kind == MailKind.Reminder ? Math.Max(1, step.RemindersSent) : 0,
             TimeZone = zone,
         });
@@ -114,26 +114,25 @@ public sealed partial class ApprovalMailJob(
 
     private async Task<MailContent> RenderSigningNoticeAsync(OutboxClaim claim, TimeZoneInfo zone, CancellationToken ct)
     {
-        var o = options.Value;
+        var mail = mailOptions.Value;
         var d = claim.Document;
         var (signedPath, error, at) = await signing.NoticeAsync(d.Id, ct);
         var filed = claim.Mail.Kind == MailKind.Filed;
-        var signEach = o.FindRoute(d.Route)?.SignEach == true;
+        var signEach = routes.Find(d.Route)?.SignEach == true;
         var approved = claim.Steps.Where(s => s.State == StepState.Approved).ToList();
         var signers = (signEach ? approved : approved.TakeLast(1)).Select(s => $"{s.ApproverName} ({s.ApproverPosition})").ToList();
-        var attach = filed && signedPath is not null && File.Exists(signedPath) && new FileInfo(signedPath).Length <= o.Mail.AttachSignedUpToBytes;
+        var attach = filed && signedPath is not null && File.Exists(signedPath) && new FileInfo(signedPath).Length <= mail.AttachSignedUpToBytes;
         return SigningNoticeTemplate.Render(new SigningNoticeMail
         {
             Filed = filed, Title = d.Title, Number = d.Number, SourceName = d.SourceName, Signers = signers,
-            VerifyUrl = VerifyLink.For(o.PublicBaseUrl, d.Id), Error = error, At = at, TimeZone = zone,
-            OperatorsTold = o.Mail.Operators.Count > 0,
+            VerifyUrl = VerifyLink.For(options.Value.PublicBaseUrl, d.Id), Error = error, At = at, TimeZone = zone,
+            OperatorsTold = mail.Operators.Count > 0,
             Attachment = attach ? signedPath : null,
         });
     }
 
     private async Task<MailContent> RenderCopyAsync(OutboxClaim claim, ApprovalStep step, TimeZoneInfo zone, CancellationToken ct)
     {
-        var o = options.Value;
         var d = claim.Document;
         var delegation = await delegations.OfStepAsync(step.Id, ct);
         return DelegatedCopyTemplate.Render(new DelegatedCopyMail
@@ -141,7 +140,7 @@ public sealed partial class ApprovalMailJob(
             Title = d.Title, Number = d.Number, SourceName = d.SourceName,
             DeputyName = step.ApproverName, DeputyPosition = step.ApproverPosition, DeputyEmail = step.ApproverEmail,
             Until = delegation?.EndsAt ?? step.TokenExpiresAt ?? clock.GetUtcNow(),
-            Contact = o.ContactFor(d.Route), TimeZone = zone,
+            Contact = routes.ContactFor(d.Route), TimeZone = zone,
         });
     }
 

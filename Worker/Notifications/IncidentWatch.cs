@@ -10,8 +10,8 @@ namespace Worker.Notifications;
 /// email that keeps failing, route folders that disappeared, a broken audit chain. Every worker looks; the store mails once.
 /// </summary>
 public sealed partial class IncidentWatch(
-    OperatorIncidents incidents, IncidentQueries queries, AuditLog audit, IOptions<WorkerOptions> options, TimeProvider clock,
-    ILogger<IncidentWatch> logger) : BackgroundService
+    OperatorIncidents incidents, IncidentQueries queries, AuditLog audit, RouteBook routes, IOptions<IncidentOptions> incidentOptions,
+    IOptions<OfficeHoursOptions> officeHours, TimeProvider clock, ILogger<IncidentWatch> logger) : BackgroundService
 {
     public const string DocumentFailed = "document-failed:";
     public const string DocumentStuck = "document-stuck:";
@@ -23,7 +23,7 @@ public sealed partial class IncidentWatch(
 
     protected override async Task ExecuteAsync(CancellationToken stopping)
     {
-        using var timer = new PeriodicTimer(options.Value.Incidents.CheckEvery, clock);
+        using var timer = new PeriodicTimer(incidentOptions.Value.CheckEvery, clock);
         try
         {
             do
@@ -49,24 +49,24 @@ public sealed partial class IncidentWatch(
     /// <summary>One look at every condition.</summary>
     public async Task CheckAsync(CancellationToken ct)
     {
-        var o = options.Value;
+        var o = incidentOptions.Value;
         var now = clock.GetUtcNow();
         await incidents.ReportAsync(DocumentFailed, (await queries.FailedAsync(ct)).ToDictionary(
             d => DocumentFailed + d.Id,
             d => $"Dokumen gagal ditandatangani / Document failed: {d.Title}\nRute / route {d.Route}, berkas / file {d.SourceName}\n" +
                  $"Kesalahan / error: {d.Error}\nUlangi / retry: Worker documents retry {d.Id} (or Retry on the dashboard)"), ct);
-        await incidents.ReportAsync(DocumentStuck, (await queries.StuckAsync(o.Incidents.StuckAfter, now, ct)).ToDictionary(
+        await incidents.ReportAsync(DocumentStuck, (await queries.StuckAsync(o.StuckAfter, now, ct)).ToDictionary(
             d => DocumentStuck + d.Id,
-            d => $"Dokumen macet / Document stuck in {d.State} since {LocalTime.Format(d.UpdatedAt, o.OfficeHours.Zone(), "en")}: {d.Title}\n" +
+            d => $"Dokumen macet / Document stuck in {d.State} since {LocalTime.Format(d.UpdatedAt, officeHours.Value.Zone(), "en")}: {d.Title}\n" +
                  $"Rute / route {d.Route}, berkas / file {d.SourceName}\nUlangi / retry: Worker documents retry {d.Id}"), ct);
-        var (failing, error) = await queries.FailingMailAsync(o.Incidents.MailAttempts, ct);
+        var (failing, error) = await queries.FailingMailAsync(o.MailAttempts, ct);
         await incidents.ReportAsync(MailDelivery, failing == 0 ? new Dictionary<string, string>() : new Dictionary<string, string>
         {
-            [MailDelivery] = $"Email tidak terkirim / Email delivery keeps failing: {failing} email(s) after {o.Incidents.MailAttempts}+ attempts\n" +
+            [MailDelivery] = $"Email tidak terkirim / Email delivery keeps failing: {failing} email(s) after {o.MailAttempts}+ attempts\n" +
                              $"Kesalahan terakhir / last error: {error}\nPeriksa / check Worker:Mail:Smtp and the mail server",
         }, ct);
-        await incidents.ReportAsync(RouteFolder, MissingFolders(o), ct);
-        if (now - lastAuditWalk >= o.Incidents.AuditEvery)
+        await incidents.ReportAsync(RouteFolder, MissingFolders(routes), ct);
+        if (now - lastAuditWalk >= o.AuditEvery)
         {
             var check = await audit.VerifyAsync(ct);
             lastAuditWalk = now;
@@ -78,10 +78,10 @@ public sealed partial class IncidentWatch(
     }
 
     // A share that went away (unmounted, renamed, permissions): intake and filing stop for that route until it is back.
-    private static Dictionary<string, string> MissingFolders(WorkerOptions o)
+    private static Dictionary<string, string> MissingFolders(RouteBook routes)
     {
         var missing = new Dictionary<string, string>();
-        foreach (var route in o.Routes)
+        foreach (var route in routes.All)
             foreach (var (name, folder) in new[] { ("Inbox", route.Inbox), ("Failed", route.Failed), ("Declined", route.Declined) })
                 if (!Directory.Exists(folder))
                     missing[$"{RouteFolder}{route.Name}:{name}"] =

@@ -7,18 +7,18 @@ namespace Worker.Operators;
 
 /// <summary>Setting, ending and listing deputies, from the dashboard or the command line; each change is an audit event.</summary>
 public sealed partial class DelegationActions(
-    DelegationStore store, ConfiguredDelegations configured, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<DelegationActions> logger)
+    DelegationStore store, ConfiguredDelegations configured, RouteBook routes, SignerProfiles signers,
+    IOptions<OfficeHoursOptions> officeHours, TimeProvider clock, ILogger<DelegationActions> logger)
 {
     /// <summary>Checks the request by the rules configuration obeys, then records it; requests already sent keep their approver.</summary>
     public async Task<OperatorResult> SetAsync(DelegationRequest r, OperatorIdentity who, CancellationToken ct)
     {
-        var o = options.Value;
         var now = clock.GetUtcNow();
         var errors = new List<string>();
         if (!r.Approver.Contains('@')) errors.Add($"approver: '{r.Approver}' is not an email address");
         if (!r.DeputyEmail.Contains('@')) errors.Add($"deputy email: '{r.DeputyEmail}' is not an email address");
         if (string.IsNullOrWhiteSpace(r.DeputyName)) errors.Add("deputy name: must not be empty (the stamp shows it)");
-        if (!o.Signers.ContainsKey(r.DeputySigner.Trim())) errors.Add($"deputy signer: '{r.DeputySigner}' is not a signer under {WorkerOptions.Section}:Signers");
+        if (!signers.ContainsKey(r.DeputySigner.Trim())) errors.Add($"deputy signer: '{r.DeputySigner}' is not a signer under {WorkerOptions.Section}:Signers");
         var kind = DelegationKinds.Parse(r.Kind);
         if (kind is null) errors.Add($"kind: '{r.Kind}' must be Plh, Plt or an");
         var from = DelegationOptionsValidator.Day(errors, "from", r.From);
@@ -26,7 +26,7 @@ public sealed partial class DelegationActions(
         if (from is { } f && to is { } t && t < f) errors.Add($"to: {r.To} is before from {r.From}");
         if (errors.Count > 0) return OperatorResult.NotAllowed(errors[0]);
 
-        var (start, end) = DelegationKinds.Window(from!.Value, to!.Value, o.OfficeHours.Zone());
+        var (start, end) = DelegationKinds.Window(from!.Value, to!.Value, officeHours.Value.Zone());
         if (end <= now) return OperatorResult.NotAllowed($"to: {r.To} is already over");
         var candidate = new DelegationSpan { Approver = r.Approver.Trim(), Deputy = r.DeputyEmail.Trim(), Start = start, End = end, Label = "new" };
         // A row here wins over the file for the same official, so only the file's other officials can make a chain with it.
@@ -53,7 +53,7 @@ public sealed partial class DelegationActions(
         var handedBack = 0;
         foreach (var (stepId, routeName) in steps)
         {
-            var expiry = options.Value.FindRoute(routeName)?.ApprovalExpiry ?? TimeSpan.FromDays(3);
+            var expiry = routes.Find(routeName)?.ApprovalExpiry ?? TimeSpan.FromDays(3);
             if (await store.HandBackAsync(stepId, expiry, now, ct) is not null) handedBack++;
         }
         LogEnded(id, who.Name, handedBack);

@@ -10,7 +10,7 @@ namespace Worker.Operators;
 /// Puts a PDF uploaded on the dashboard into a route's inbox with a sidecar written from form fields, as a clerk would drop
 /// them: the same intake takes it, so the same checks and notices apply. Nothing is overwritten and the PDF is not changed.
 /// </summary>
-public sealed partial class InboxDrop(IOptions<WorkerOptions> options, ILogger<InboxDrop> logger)
+public sealed partial class InboxDrop(RouteBook routes, IOptions<IntakeOptions> intake, IOptions<MailOptions> mailOptions, ILogger<InboxDrop> logger)
 {
     // Names starting with a dot are never taken by intake, so a half-written upload is never claimed.
     private const string TemporaryPrefix = ".upload-";
@@ -18,21 +18,21 @@ public sealed partial class InboxDrop(IOptions<WorkerOptions> options, ILogger<I
     /// <summary>Puts the drop into the inbox; the name it got there (a free one, never replacing a file), or null with the reason.</summary>
     public async Task<(OperatorResult Result, string? Name)> DropAsync(NewDrop drop, OperatorIdentity who, CancellationToken ct)
     {
-        var o = options.Value;
-        var route = o.FindRoute(drop.Route);
+        var route = routes.Find(drop.Route);
         if (route is null) return Refused($"no route '{drop.Route}'");
         var unit = string.IsNullOrEmpty(drop.Unit) ? null : route.Units.FirstOrDefault(u => u.Folder == drop.Unit);
         if (!string.IsNullOrEmpty(drop.Unit) && unit is null) return Refused($"route {route.Name} has no unit folder '{drop.Unit}'");
         var name = FileNames.Plain(drop.FileName);
         if (!name.EndsWith(".pdf", StringComparison.OrdinalIgnoreCase))
             return Refused("Hanya berkas PDF. / Only PDF files.");
-        if (drop.Size > o.Intake.MaxFileBytes)
-            return Refused($"Berkas lebih dari {o.Intake.MaxFileBytes} byte. / The file is larger than {o.Intake.MaxFileBytes} bytes.");
+        var limit = intake.Value.MaxFileBytes;
+        if (drop.Size > limit)
+            return Refused($"Berkas lebih dari {limit} byte. / The file is larger than {limit} bytes.");
         var sidecar = SidecarText(drop);
         if (!SidecarReader.TryRead(sidecar, out _, out var reason))
             return Refused($"{reason!.Indonesian} / {reason.English}");
-        if (drop.SubmitterEmail.Trim() is { Length: > 0 } email && !Dropper.Allowed(email, o))
-            return Refused($"Email {email} di luar domain kantor. / {email} is outside the office domains ({string.Join(", ", Dropper.Domains(o))}).");
+        if (drop.SubmitterEmail.Trim() is { Length: > 0 } email && !Dropper.Allowed(email, routes, mailOptions.Value))
+            return Refused($"Email {email} di luar domain kantor. / {email} is outside the office domains ({string.Join(", ", Dropper.Domains(routes, mailOptions.Value))}).");
 
         var folder = unit is null ? route.Inbox : Path.Combine(route.Inbox, unit.Folder);
         if (FolderCheck.Problem(folder) is { } problem) return Refused(problem);

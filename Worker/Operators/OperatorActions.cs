@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Approval;
 using Worker.Configuration;
 using Worker.Persistence;
@@ -7,7 +6,7 @@ namespace Worker.Operators;
 
 /// <summary>What operators may do to a document, from the dashboard or the command line; every action is audited with their name.</summary>
 public sealed partial class OperatorActions(
-    OperatorStore store, ApprovalStore approvals, ApprovalLinks links, IOptions<WorkerOptions> options,
+    OperatorStore store, ApprovalStore approvals, ApprovalLinks links, RouteBook routes,
     TimeProvider clock, ILogger<OperatorActions> logger)
 {
     /// <summary>The longest reason kept; a reason is one line for a clerk, not a letter.</summary>
@@ -64,7 +63,7 @@ public sealed partial class OperatorActions(
         if (text.Length > MaxReasonLength) text = text[..MaxReasonLength];
         var document = await approvals.DocumentAsync(id, ct);
         if (document is null) return OperatorResult.NotFound(id);
-        var notify = options.Value.NotifyAddress(document.Route, document.SubmitterEmail);
+        var notify = routes.NotifyAddress(document.Route, document.SubmitterEmail);
         var cancel = await store.CancelAsync(id, CancelReason(text), who.Name, who.Source, notify, clock.GetUtcNow(), ct);
         if (cancel is null) return OperatorResult.NotFound(id);
         if (!cancel.Cancelled)

@@ -10,7 +10,8 @@ namespace Worker.Operators;
 /// What operators may do with a refused file in a route's failed/ folder, from the dashboard or the command line: send it back to
 /// the inbox for a new try ("Kirim ulang"), or set it aside as dealt with ("Selesai"). Each is audited with their name.
 /// </summary>
-public sealed partial class RefusedFileActions(IOptions<WorkerOptions> options, AuditLog audit, TimeProvider clock, ILogger<RefusedFileActions> logger)
+public sealed partial class RefusedFileActions(
+    RouteBook routes, IOptions<OfficeHoursOptions> officeHours, AuditLog audit, TimeProvider clock, ILogger<RefusedFileActions> logger)
 {
     /// <summary>The most files listed per route.</summary>
     public const int ListLimit = 100;
@@ -20,7 +21,7 @@ public sealed partial class RefusedFileActions(IOptions<WorkerOptions> options, 
 
     /// <summary>Every route's refused files, newest first within a route.</summary>
     public IReadOnlyList<(string Route, RefusedFile File)> List() =>
-        options.Value.Routes.SelectMany(r => RefusedFiles.List(r.Failed, Beside, ListLimit).Select(f => (r.Name, f))).ToList();
+        routes.All.SelectMany(r => RefusedFiles.List(r.Failed, Beside, ListLimit).Select(f => (r.Name, f))).ToList();
 
     /// <summary>Moves the file back into its route's inbox, where intake takes it again as a new document.</summary>
     public Task<OperatorResult> ResubmitAsync(string route, string name, OperatorIdentity who, CancellationToken ct) =>
@@ -41,9 +42,9 @@ public sealed partial class RefusedFileActions(IOptions<WorkerOptions> options, 
     private async Task<OperatorResult> ActAsync(string route, string name, OperatorIdentity who, string action, string what, CancellationToken ct,
         Func<Configuration.RouteOptions, string, string> act)
     {
-        var r = options.Value.FindRoute(route);
+        var r = routes.Find(route);
         if (r is null) return OperatorResult.NotAllowed($"no route '{PlainText.Clean(route)}'");
-        var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.OfficeHours.Zone());
+        var at = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeHours.Value.Zone());
         var note = $"{what}: {who.Name}, {at:yyyy-MM-dd HH:mm zzz}";
         string message;
         try

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Npgsql;
 using Worker.Approval;
 using Worker.Configuration;
@@ -13,7 +12,7 @@ namespace Worker.Signing;
 /// </summary>
 public sealed class ApprovalSigning(
     SigningPort port, SignerStepStore steps, SigningStore documents, PresignedOutputs presigned, NpgsqlDataSource dataSource,
-    IOptions<WorkerOptions> options)
+    RouteBook routes, SignerProfiles signers)
 {
     /// <summary>
     /// How approving this step signs with the official's own secret, or null when it does not: its signer needs a secret and
@@ -23,8 +22,8 @@ public sealed class ApprovalSigning(
     public async Task<SecretSigning?> SecretSigningAsync(Guid documentId, Guid stepId, string routeName, CancellationToken ct)
     {
         var all = await steps.StepsAsync(documentId, ct);
-        if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !options.Value.Signers.TryGetValue(step.Signer, out var profile)) return null;
-        var signEach = options.Value.FindRoute(routeName)?.SignEach == true;
+        if (all.FirstOrDefault(s => s.Id == stepId) is not { } step || !signers.TryGetValue(step.Signer, out var profile)) return null;
+        var signEach = routes.Find(routeName)?.SignEach == true;
         if (!(signEach || step.Position == all.Max(s => s.Position)) || !port.NeedsSecret(step.Signer)) return null;
         return new SecretSigning
         {
@@ -37,7 +36,7 @@ public sealed class ApprovalSigning(
     public async Task<DocumentLock?> LockAsync(Guid documentId, CancellationToken ct)
     {
         // The holder may be a remote signing call of up to its configured timeout.
-        var longest = options.Value.Signers.Values.Select(RemoteTime).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromSeconds(10);
+        var longest = signers.Values.Select(RemoteTime).DefaultIfEmpty(TimeSpan.Zero).Max() + TimeSpan.FromSeconds(10);
         var until = DateTime.UtcNow + longest;
         while (true)
         {
@@ -76,7 +75,7 @@ public sealed class ApprovalSigning(
     private async Task<SigningRequest> PrepareAsync(Guid documentId, Guid stepId, string routeName, PersonalSecret secret, CancellationToken ct)
     {
         var document = await documents.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
-        var route = options.Value.FindRoute(routeName) ?? throw new InvalidOperationException($"route '{routeName}' is no longer configured");
+        var route = routes.Find(routeName) ?? throw new InvalidOperationException($"route '{routeName}' is no longer configured");
         var all = await steps.StepsAsync(documentId, ct);
         var step = all.Single(s => s.Id == stepId);
         // Checked again under the lock: signing before the others approved would sign for a document they may still reject.

@@ -10,24 +10,24 @@ namespace Worker.Signing;
 
 /// <summary>Warns operators (log and email) when a configured signer certificate expires within Worker:Signing:CertificateWarning.</summary>
 public sealed partial class CertificateExpiryCheck(
-    SignerKeys keys, IOptions<WorkerOptions> options, IMailSender mail, MailComposer composer, TimeProvider clock, ILogger<CertificateExpiryCheck> logger)
+    SignerKeys keys, SignerProfiles profiles, IOptions<SigningOptions> signing, IOptions<MailOptions> mailOptions,
+    IMailSender mail, MailComposer composer, TimeProvider clock, ILogger<CertificateExpiryCheck> logger)
 {
     /// <summary>One line per signer that needs attention; empty when all are fine.</summary>
     public async Task<IReadOnlyList<string>> RunAsync(CancellationToken ct)
     {
-        var o = options.Value;
         var now = clock.GetUtcNow();
         var warnings = new List<string>();
-        foreach (var (name, signer) in o.Signers)
+        foreach (var (name, signer) in profiles)
         {
             // BSrE holds a remote signer's certificate; the signers check asks the service for its status.
             if (signer.Kind is not (SignerKinds.Pkcs12 or SignerKinds.Pkcs11)) continue;
-            var problem = await CheckAsync(name, now, o.Signing.CertificateWarning, ct);
+            var problem = await CheckAsync(name, now, signing.Value.CertificateWarning, ct);
             if (problem is null) continue;
             warnings.Add(problem);
             LogWarning(problem);
         }
-        if (warnings.Count > 0 && o.Mail.Operators.Count > 0)
+        if (warnings.Count > 0 && mailOptions.Value.Operators.Count > 0)
         {
             var text = "Sertifikat penanda tangan perlu diperhatikan / Signer certificates need attention:\n\n" + string.Join("\n", warnings);
             var content = new MailContent
@@ -37,7 +37,7 @@ public sealed partial class CertificateExpiryCheck(
                 Html = $"<pre>{System.Net.WebUtility.HtmlEncode(text)}</pre>",
             };
             await using var batch = await mail.OpenBatchAsync(ct);
-            foreach (var to in o.Mail.Operators) await batch.SendAsync(composer.Compose(content, to), ct);
+            foreach (var to in mailOptions.Value.Operators) await batch.SendAsync(composer.Compose(content, to), ct);
         }
         return warnings;
     }

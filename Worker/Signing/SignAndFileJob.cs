@@ -17,14 +17,15 @@ namespace Worker.Signing;
 /// </summary>
 public sealed partial class SignAndFileJob(
     SigningStore store, SigningPort port, PresignedOutputs presigned, LtvStep ltv, NpgsqlDataSource dataSource,
-    FirstPageRenderer pageImage, WorkerMetrics metrics, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
+    FirstPageRenderer pageImage, WorkerMetrics metrics, RouteBook routes, IOptions<OfficeHoursOptions> officeHours,
+    TimeProvider clock, ILogger<SignAndFileJob> logger) : ISigningStarter
 {
     public async Task SignAsync(Guid documentId, CancellationToken ct)
     {
         // Two runs for one document (a duplicate enqueue, a manual retry racing a scheduled one) would file it twice.
         await using var held = await LockAsync(documentId, ct);
         var document = await store.LoadAsync(documentId, ct) ?? throw new InvalidOperationException($"document {documentId} does not exist");
-        var route = options.Value.FindRoute(document.Route)
+        var route = routes.Find(document.Route)
             ?? throw new InvalidOperationException($"route '{document.Route}' of document {documentId} is no longer configured");
         // Intake already moved the claimed file into the content store; the original stays there for good.
         if (document.State is not (DocumentState.Approved or DocumentState.Failed) || document.ApprovedSteps.Count == 0
@@ -83,7 +84,7 @@ public sealed partial class SignAndFileJob(
         if (document.SignedPath is { } earlier && File.Exists(earlier) && Sha256Of(earlier) == document.SignedSha256)
             return (earlier, document.SignedSha256);
 
-        var wita = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), options.Value.OfficeHours.Zone());
+        var wita = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeHours.Value.Zone());
         var target = ArchivePath.Resolve(route.Archive, wita.DateTime, document.SourceName, document.Id);
         var temporaries = new List<string>();
         try

@@ -13,14 +13,14 @@ namespace Worker.Signing;
 /// with our client credentials and the official's certificate is ISSUE; a CSC signer's service describes the credential,
 /// whose certificate is the configured official's (nothing is signed remotely).
 /// </summary>
-public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, Csc.CscReadiness csc, TrustAnchorSource trust, IOptions<WorkerOptions> options,
-    TimeProvider clock)
+public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, Csc.CscReadiness csc, TrustAnchorSource trust, SignerProfiles profiles,
+    IOptions<SigningOptions> signing, TimeProvider clock)
 {
     /// <summary>One result per signer (or only <paramref name="name"/>), in configuration order.</summary>
     public async Task<IReadOnlyList<(string Name, bool Ready, string Line)>> CheckAsync(string? name, CancellationToken ct)
     {
         var results = new List<(string, bool, string)>();
-        foreach (var (signer, profile) in options.Value.Signers.Where(s => name is null || s.Key == name))
+        foreach (var (signer, profile) in profiles.Where(s => name is null || s.Key == name))
         {
             var (ready, line) = profile.Kind switch
             {
@@ -50,7 +50,7 @@ public sealed class SignerReadiness(SignerKeys keys, BsreSigner bsre, Csc.CscRea
             if (TestSignature.MissingIssuer(key.Chain, trust.Load()) is { } missing)
                 return (false, $"rantai sertifikat tidak lengkap / certificate chain incomplete: no issuer '{missing}' (add it to the key's file or Worker:Verification:TrustAnchors)");
             var left = new DateTimeOffset(certificate.NotAfter.ToUniversalTime()) - clock.GetUtcNow();
-            return left <= options.Value.Signing.CertificateWarning
+            return left <= signing.Value.CertificateWarning
                 ? (true, $"siap, tetapi sertifikat berakhir dalam {(int)left.TotalDays} hari / ready, but the certificate expires in {(int)left.TotalDays} days")
                 : (true, $"siap / ready (test signature verified, certificate valid until {certificate.NotAfter:yyyy-MM-dd})");
         }

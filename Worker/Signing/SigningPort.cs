@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Pdf.Keys;
 using Worker.Pdf.Verification;
@@ -10,7 +9,7 @@ namespace Worker.Signing;
 /// write the output, and enforces the post-conditions (<see cref="SignedOutputCheck"/>) the same way for every kind.
 /// An output that fails them is deleted, so it can never be filed.
 /// </summary>
-public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAnchorSource trust, IOptions<WorkerOptions> options)
+public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAnchorSource trust, SignerProfiles profiles)
 {
     /// <summary>True when the profile's official must type a secret at approval (BSrE's passphrase).</summary>
     public bool NeedsSecret(string signer) => Find(signer, out var profile).NeedsSecret(profile);
@@ -100,7 +99,7 @@ public sealed class SigningPort(IEnumerable<IDocumentSigner> signers, TrustAncho
 
     private IDocumentSigner Find(string name, out SignerOptions profile)
     {
-        if (!options.Value.Signers.TryGetValue(name, out profile!))
+        if (!profiles.TryGetValue(name, out profile!))
             throw new SigningKeyException($"signer '{name}' is not configured under Worker:Signers");
         // The local engine signs with either kind of key the worker holds; the key provider tells them apart.
         var kind = profile.Kind == SignerKinds.Pkcs11 ? SignerKinds.Pkcs12 : profile.Kind;

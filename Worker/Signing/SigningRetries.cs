@@ -13,7 +13,7 @@ namespace Worker.Signing;
 /// reason and tells the submitter. The job stays in Hangfire's Failed list, where an operator retries it once the cause is fixed.
 /// </summary>
 public sealed partial class SigningRetries(
-    IServiceProvider services, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SigningRetries> logger) : IElectStateFilter
+    IServiceProvider services, RouteBook routes, IOptions<SigningOptions> signing, TimeProvider clock, ILogger<SigningRetries> logger) : IElectStateFilter
 {
     private const string RetryCount = "SigningRetryCount";
 
@@ -25,7 +25,7 @@ public sealed partial class SigningRetries(
         if (context.CandidateState is not FailedState failed || context.BackgroundJob.Job?.Type != typeof(ISigningStarter)) return;
         var id = (Guid)context.BackgroundJob.Job.Args[0];
         var retries = context.GetJobParameter<int>(RetryCount);
-        var settings = options.Value.Signing;
+        var settings = signing.Value;
         if (failed.Exception is FolderUnavailableException)
         {
             // The archive is full or read-only: not the document's fault, so it does not use up its retries; tried again until it files.
@@ -53,7 +53,7 @@ public sealed partial class SigningRetries(
         using var scope = services.CreateScope();
         var store = scope.ServiceProvider.GetRequiredService<SigningStore>();
         var document = store.LoadAsync(id, CancellationToken.None).GetAwaiter().GetResult();
-        var contact = document is null ? "" : options.Value.FindRoute(document.Route)?.Contact ?? "";
+        var contact = document is null ? "" : routes.Find(document.Route)?.Contact ?? "";
         if (store.MarkFailedAsync(id, error, contact, clock.GetUtcNow(), CancellationToken.None).GetAwaiter().GetResult()) LogFailed(id, error);
     }
 

@@ -45,11 +45,11 @@ public sealed class BsrePortFixture : IAsyncLifetime
         var anchors = new Worker.Pdf.Verification.TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []);
         IDocumentSigner[] signers =
         [
-            new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(options, TimeProvider.System), new TimestampSource(Microsoft.Extensions.Options.Options.Create(Options.Timestamp), http), anchors, options, TimeProvider.System,
+            new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(new SignerProfiles(Options.Signers), TimeProvider.System), new TimestampSource(Microsoft.Extensions.Options.Options.Create(Options.Timestamp), http), anchors, options, TimeProvider.System,
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<LocalEngineSigner>.Instance, new RecordedStampNotes()),
             Bsre = new BsreSigner(http, options, TimeProvider.System),
         ];
-        Port = new SigningPort(signers, anchors, options);
+        Port = new SigningPort(signers, anchors, new SignerProfiles(Options.Signers));
     }
 
     /// <summary>A request for <paramref name="signer"/> from <paramref name="input"/> into a fresh output path.</summary>

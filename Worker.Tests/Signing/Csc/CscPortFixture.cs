@@ -37,9 +37,9 @@ public sealed class CscPortFixture : IAsyncLifetime
         var options = Microsoft.Extensions.Options.Options.Create(Options);
         var http = services.GetRequiredService<IHttpClientFactory>();
         var anchors = new TrustAnchorSource([BsreTestPki.Instance.CaPem, DemoPki.Instance.CaPem], []);
-        var engine = new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(options, TimeProvider.System), new TimestampSource(Microsoft.Extensions.Options.Options.Create(Options.Timestamp), http), anchors, options,
+        var engine = new LocalEngineSigner(new Worker.Signing.Keys.SignerKeys(new SignerProfiles(Options.Signers), TimeProvider.System), new TimestampSource(Microsoft.Extensions.Options.Options.Create(Options.Timestamp), http), anchors, options,
             TimeProvider.System, NullLogger<LocalEngineSigner>.Instance, new RecordedStampNotes());
-        Port = new SigningPort([engine, new CscSigner(http, engine, TimeProvider.System)], anchors, options);
+        Port = new SigningPort([engine, new CscSigner(http, engine, TimeProvider.System)], anchors, new SignerProfiles(Options.Signers));
         Readiness = new CscReadiness(http, Microsoft.Extensions.Options.Options.Create(Options.Signing), TimeProvider.System);
     }
 

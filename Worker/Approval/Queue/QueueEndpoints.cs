@@ -36,15 +36,15 @@ public static class QueueEndpoints
 
     /// <summary>One waiting document's pages in place (the approval page's images, granted to this browser for its step's link).</summary>
     public static async Task<RazorComponentResult> GetViewAsync(string token, Guid stepId, HttpContext http, QueueStore queue, ApprovalPageAccess access,
-        IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        RouteBook routes, IOptions<OfficeHoursOptions> officeHours, TimeProvider clock, CancellationToken ct)
     {
         var (link, entry, gone) = await WaitingAsync(token, stepId, queue, http, clock, ct);
         if (gone is not null) return gone;
         access.Grant(http, entry!.Document.Id, entry.TokenSha256!, entry.Step.TokenExpiresAt);
         return PhonePage.Render<QueueDocumentPage>(http, StatusCodes.Status200OK, new Dictionary<string, object?>
         {
-            ["T"] = QueueTexts.For(link!.Language), ["Item"] = new QueueItem { Entry = entry, Sender = ApprovalRoutes.Sender(options.Value, entry.Document) },
-            ["Zone"] = options.Value.OfficeHours.Zone(), ["Back"] = $"{Prefix}/{token}#doc-{stepId}", ["Pdf"] = $"{Prefix}/{token}/document/{stepId}",
+            ["T"] = QueueTexts.For(link!.Language), ["Item"] = new QueueItem { Entry = entry, Sender = ApprovalRoutes.Sender(routes, entry.Document) },
+            ["Zone"] = officeHours.Value.Zone(), ["Back"] = $"{Prefix}/{token}#doc-{stepId}", ["Pdf"] = $"{Prefix}/{token}/document/{stepId}",
         });
     }
 
@@ -104,6 +104,7 @@ public static class QueueEndpoints
         var waiting = await queue.WaitingAsync(link.ApproverEmail, clock.GetUtcNow(), ct);
         var items = new List<QueueItem>(waiting.Count);
         var access = http.RequestServices.GetRequiredService<ApprovalPageAccess>();
+        var routes = http.RequestServices.GetRequiredService<RouteBook>();
         SecretTexts? secret = null;
         foreach (var e in waiting)
         {
@@ -112,7 +113,7 @@ public static class QueueEndpoints
             var prompt = await secrets.PromptAsync(new TokenLookup { Step = e.Step, Document = e.Document }, q.Page, ct);
             var blocked = prompt?.Blocked ?? (prompt is { Signing.Totp: true } ? q.OwnPage : null);
             if (prompt is not null && blocked is null) secret ??= SecretTexts.For(q.Lang, prompt.Signing);
-            items.Add(new QueueItem { Entry = e, Sender = ApprovalRoutes.Sender(options, e.Document), Blocked = blocked });
+            items.Add(new QueueItem { Entry = e, Sender = ApprovalRoutes.Sender(routes, e.Document), Blocked = blocked });
         }
         var tokens = antiforgery.GetAndStoreTokens(http);
         var model = new QueuePageModel

@@ -6,7 +6,7 @@ using Worker.Configuration;
 namespace Worker.Dashboard.Login;
 
 /// <summary>Checks dashboard logins against the configured users, and slows down whoever keeps guessing.</summary>
-public sealed partial class DashboardUsers(IOptions<WorkerOptions> options, TimeProvider clock, ILogger<DashboardUsers> logger)
+public sealed partial class DashboardUsers(IOptions<DashboardOptions> options, string publicBaseUrl, TimeProvider clock, ILogger<DashboardUsers> logger)
 {
     /// <summary>Failures one client may make before it is locked out for a while.</summary>
     public const int MaxFailuresPerClient = 5;
@@ -15,10 +15,10 @@ public sealed partial class DashboardUsers(IOptions<WorkerOptions> options, Time
     private readonly LoginFailures failures = new(clock, TimeSpan.FromMinutes(10));
 
     /// <summary>No users configured means the dashboard is for this machine only.</summary>
-    public bool LoopbackOnly => options.Value.Dashboard.Users.Count == 0;
+    public bool LoopbackOnly => options.Value.Users.Count == 0;
 
     /// <summary>Whether a request from this address has this machine's rights (see <see cref="LoopbackAddress.IsTrustedLocal"/>).</summary>
-    public bool IsTrustedLocal(IPAddress? address) => LoopbackAddress.IsTrustedLocal(address, options.Value);
+    public bool IsTrustedLocal(IPAddress? address) => LoopbackAddress.IsTrustedLocal(address, publicBaseUrl);
 
     /// <summary>Whether this client, or the account it tries, has failed too often lately.</summary>
     public bool IsLockedOut(IPAddress? address, string name) =>
@@ -50,7 +50,7 @@ public sealed partial class DashboardUsers(IOptions<WorkerOptions> options, Time
 
     /// <summary>The configured user of that name, as configured now.</summary>
     public DashboardUserOptions? Find(string name) =>
-        options.Value.Dashboard.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));
+        options.Value.Users.FirstOrDefault(u => string.Equals(u.Name, name, StringComparison.Ordinal));
 
     private static string ClientKey(IPAddress? address) => "client:" + address;
     private static string AccountKey(string name) => "account:" + name;

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Operators;
 using Worker.Persistence;
@@ -32,7 +31,7 @@ public sealed class DelegationsPage() : WorkerPage("Delegations")
 
     private void Form()
     {
-        var signers = Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Signers.Keys.Order(StringComparer.Ordinal);
+        var signers = Services.GetRequiredService<SignerProfiles>().Keys.Order(StringComparer.Ordinal);
         WriteLiteral("<h3>Set a delegation</h3>");
         WriteLiteral($"<form id=\"delegation-set\" class=\"js-operator-action\" method=\"post\" action=\"{Encode(Url.To("/operators/delegations/set"))}\" " +
                      "data-confirm=\"Simpan delegasi ini? / Save this delegation?\">");

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Persistence;
 
@@ -12,7 +11,7 @@ public sealed class DocumentsPage() : WorkerPage("Documents")
     protected override void Render()
     {
         var queries = Services.GetRequiredService<DocumentQueries>();
-        var routes = Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Routes.Select(r => r.Name).ToList();
+        var routes = Services.GetRequiredService<RouteBook>().All.Select(r => r.Name).ToList();
         var route = routes.Contains(QueryValue("route")) ? QueryValue("route") : null;
         var state = States.Contains(QueryValue("state")) ? QueryValue("state") : null;
         var counts = queries.CountByStateAsync(route, CancellationToken.None).GetAwaiter().GetResult();

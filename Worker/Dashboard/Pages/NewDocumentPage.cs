@@ -20,7 +20,7 @@ public sealed class NewDocumentPage() : WorkerPage("New document")
         var dropped = QueryValue("dropped");
         if (dropped.Length > 0)
             WriteLiteral($"<div class=\"alert alert-success\" role=\"status\">{Encode(dropped)} dikirim ke inbox; hasilnya muncul di Documents. / Sent to the inbox.</div>");
-        var routes = Services.GetRequiredService<IOptions<WorkerOptions>>().Value.Routes;
+        var routes = Services.GetRequiredService<RouteBook>().All;
         var field = Services.GetRequiredService<IOptions<AntiforgeryOptions>>().Value.FormFieldName;
         WriteLiteral($"<form method=\"post\" enctype=\"multipart/form-data\" action=\"{Encode(Url.To("/operators/new-document"))}\" style=\"max-width:40em\">");
         WriteLiteral($"<input type=\"hidden\" name=\"{Encode(field)}\" value=\"{Encode(Context.AntiforgeryToken)}\">");

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.Options;
 using Worker.Configuration;
 using Worker.Pdf.Keys;
 using Worker.Signing.Pkcs11;
@@ -12,7 +11,7 @@ namespace Worker.Signing.Keys;
 /// configuration or one of its files changes, so an operator's fix takes effect at the next signature without a restart.
 /// A PIN the token refused is not tried again until its file changes: tokens lock after a few wrong tries.
 /// </summary>
-public sealed class SignerKeys(IOptions<WorkerOptions> options, TimeProvider clock) : IDisposable, IAsyncDisposable
+public sealed class SignerKeys(SignerProfiles profiles, TimeProvider clock) : IDisposable, IAsyncDisposable
 {
     private readonly Lock gate = new();
     private readonly Dictionary<string, Loaded> loaded = new(StringComparer.Ordinal);
@@ -24,7 +23,7 @@ public sealed class SignerKeys(IOptions<WorkerOptions> options, TimeProvider clo
     public ValueTask<IDigestSigner> OpenAsync(string name, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
-        if (!options.Value.Signers.TryGetValue(name, out var profile))
+        if (!profiles.TryGetValue(name, out var profile))
             throw new SigningKeyException($"signer '{name}' is not configured under Worker:Signers");
         var version = Version(profile);
         var now = clock.GetUtcNow();
