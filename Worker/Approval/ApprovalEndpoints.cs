@@ -29,22 +29,24 @@ public static class ApprovalEndpoints
     }
 
     public static async Task<RazorComponentResult> GetPageAsync(string token, HttpContext http, ApprovalStore store, IAntiforgery antiforgery,
-        SecretApproval secrets, SigningAvailability signing, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        SecretApproval secrets, SigningAvailability signing, IOptions<OfficeHoursOptions> officeHours, IOptions<ApprovalOptions> approval, TimeProvider clock,
+        CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         var texts = ApprovalResponses.TextsFor(lookup, http);
-        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, texts, options.Value);
+        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, texts, officeHours.Value);
         var prompt = await secrets.PromptAsync(lookup, texts, ct);
         // A step that signs with the official's secret has its own page for an unusable BSrE signer (status, then the call).
         if (prompt is null && signing.Unavailable(lookup)) return SigningUnavailable(http, texts);
-        return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, options.Value, StatusCodes.Status200OK, secret: prompt);
+        return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, texts, officeHours.Value, approval.Value, StatusCodes.Status200OK,
+            secret: prompt);
     }
 
     public static async Task<Results<PhysicalFileHttpResult, RazorComponentResult>> GetDocumentAsync(string token, HttpContext http,
-        ApprovalStore store, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        ApprovalStore store, IOptions<OfficeHoursOptions> officeHours, TimeProvider clock, CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
-        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, ApprovalResponses.TextsFor(lookup, http), options.Value);
+        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, ApprovalResponses.TextsFor(lookup, http), officeHours.Value);
         return Original(http, lookup.Document!);
     }
 
@@ -61,19 +63,19 @@ public static class ApprovalEndpoints
     }
 
     public static async Task<RazorComponentResult> PostDecisionAsync(string token, HttpContext http, ApprovalStore store,
-        ApprovalDecisions decisions, SecretApproval secrets, SigningAvailability signing, IAntiforgery antiforgery, IOptions<WorkerOptions> options,
-        TimeProvider clock, CancellationToken ct)
+        ApprovalDecisions decisions, SecretApproval secrets, SigningAvailability signing, IAntiforgery antiforgery, IOptions<OfficeHoursOptions> officeHours,
+        IOptions<ApprovalOptions> approval, TimeProvider clock, CancellationToken ct)
     {
         var (status, lookup) = await LookupAsync(token, store, clock, ct);
         var t = ApprovalResponses.TextsFor(lookup, http);
-        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, t, options.Value);
+        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, lookup, t, officeHours.Value);
         if (!await antiforgery.IsRequestValidAsync(http))
             return ApprovalResponses.Message(http, StatusCodes.Status400BadRequest, t, t.PageTitle, t.BadForm);
 
         var form = await http.Request.ReadFormAsync(ct);
         var decision = form["decision"].ToString();
         var reason = form["reason"].ToString().Trim();
-        var max = options.Value.Approval.ReasonMaxLength;
+        var max = approval.Value.ReasonMaxLength;
         var refusal =
             form["confirm"] != "yes" || decision is not ("approve" or "reject") ? t.NeedConfirm
             : decision == "reject" && reason.Length == 0 ? t.NeedReason
@@ -83,7 +85,8 @@ public static class ApprovalEndpoints
         if (decision == "sendcode" && prompt is { Signing.Totp: true, Blocked: null })
             return await secrets.SendCodeAsync(token, http, lookup, t, prompt, ct);
         if (refusal is not null)
-            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, options.Value, StatusCodes.Status400BadRequest, refusal, reason, prompt);
+            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, officeHours.Value, approval.Value, StatusCodes.Status400BadRequest,
+                refusal, reason, prompt);
 
         var approve = decision == "approve";
         if (approve && prompt is null && signing.Unavailable(lookup)) return SigningUnavailable(http, t);
@@ -97,7 +100,7 @@ public static class ApprovalEndpoints
         {
             // Someone (or something) decided between our look-up and the lock: show what is recorded now.
             var (now, current) = await LookupAsync(token, store, clock, ct);
-            return ApprovalResponses.NotUsable(http, now, current, t, options.Value);
+            return ApprovalResponses.NotUsable(http, now, current, t, officeHours.Value);
         }
         return ApprovalResponses.Message(http, StatusCodes.Status200OK, t, t.DoneTitle, approve ? t.ApprovedDone : t.RejectedDone);
     }

@@ -19,7 +19,7 @@ public static class ApprovalResponses
 
     /// <summary>The decision form, with a new antiforgery token; <paramref name="error"/> explains a refused post.</summary>
     public static RazorComponentResult DecisionPage(HttpContext http, IAntiforgery antiforgery, TokenLookup lookup, string token, ApprovalTexts texts,
-        WorkerOptions options, int status, string? error = null, string? reason = null, SecretPrompt? secret = null)
+        OfficeHoursOptions officeHours, ApprovalOptions approval, int status, string? error = null, string? reason = null, SecretPrompt? secret = null)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         var document = lookup.Document!;
@@ -27,17 +27,17 @@ public static class ApprovalResponses
         http.RequestServices.GetRequiredService<ApprovalPageAccess>().Grant(http, document.Id, ApprovalTokens.Hash(token)!, lookup.Step!.TokenExpiresAt);
         var model = new ApprovalPageModel
         {
-            Texts = texts, Step = lookup.Step!, Document = document, Zone = options.OfficeHours.Zone(), Token = token,
+            Texts = texts, Step = lookup.Step!, Document = document, Zone = officeHours.Zone(), Token = token,
             Sender = ApprovalRoutes.Sender(http.RequestServices.GetRequiredService<RouteBook>(), document),
             Note = string.IsNullOrWhiteSpace(document.Note) ? null : document.Note,
             AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "",
-            ReasonMaxLength = options.Approval.ReasonMaxLength, Error = error, Reason = reason, Secret = secret,
+            ReasonMaxLength = approval.ReasonMaxLength, Error = error, Reason = reason, Secret = secret,
         };
         return PhonePage.Render<ApprovalPage>(http, status, new Dictionary<string, object?> { [nameof(ApprovalPage.Model)] = model });
     }
 
     /// <summary>A link that cannot be used: 404 when unknown, else 410; it tells what happened and nothing about the document.</summary>
-    public static RazorComponentResult NotUsable(HttpContext http, LinkStatus status, TokenLookup lookup, ApprovalTexts t, WorkerOptions options)
+    public static RazorComponentResult NotUsable(HttpContext http, LinkStatus status, TokenLookup lookup, ApprovalTexts t, OfficeHoursOptions officeHours)
     {
         var text = status switch
         {
@@ -46,7 +46,7 @@ public static class ApprovalResponses
             LinkStatus.Closed => t.Closed,
             LinkStatus.Decided when lookup.Step is { } s => string.Format(t.EarlierDecision,
                 s.State == StepState.Approved ? t.ApprovedWord : t.RejectedWord,
-                s.DecidedAt is { } at ? LocalTime.Format(at, options.OfficeHours.Zone(), t.Lang) : "—"),
+                s.DecidedAt is { } at ? LocalTime.Format(at, officeHours.Zone(), t.Lang) : "—"),
             _ => t.Unknown,
         };
         return Message(http, status == LinkStatus.Unknown ? StatusCodes.Status404NotFound : StatusCodes.Status410Gone, t, t.GoneTitle, text);

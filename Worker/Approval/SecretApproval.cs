@@ -16,7 +16,8 @@ namespace Worker.Approval;
 /// </summary>
 public sealed partial class SecretApproval(
     ApprovalSigning signing, ApprovalDecisions decisions, ApprovalStore store, SecretAttemptStore attempts, OperatorAlerts alerts, IAntiforgery antiforgery,
-    BsreSigner bsre, BsreStatusCache statuses, IOptions<WorkerOptions> options, TimeProvider clock, ILogger<SecretApproval> logger)
+    BsreSigner bsre, BsreStatusCache statuses, IOptions<OfficeHoursOptions> officeHours, IOptions<ApprovalOptions> approval, TimeProvider clock,
+    ILogger<SecretApproval> logger)
 {
     /// <summary>Wrong passphrases after which a link signs no more.</summary>
     public const int MaxWrong = 5;
@@ -46,7 +47,6 @@ public sealed partial class SecretApproval(
     /// <summary>Asks BSrE to send the official a TOTP code, then shows the page with the code field.</summary>
     public async Task<RazorComponentResult> SendCodeAsync(string token, HttpContext http, TokenLookup lookup, ApprovalTexts t, SecretPrompt prompt, CancellationToken ct)
     {
-        var o = options.Value;
         try
         {
             await bsre.Client(prompt.Signing.Profile).RequestTotpAsync(BsreIdentity.Of(prompt.Signing.Profile), 1, ct);
@@ -54,10 +54,11 @@ public sealed partial class SecretApproval(
         catch (BsreException e)
         {
             LogUnavailable(lookup.Document!.Id, e.Message);
-            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, o, StatusCodes.Status503ServiceUnavailable,
-                SecretTexts.For(t.Lang, totp: true).Unavailable, secret: prompt);
+            return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, officeHours.Value, approval.Value,
+                StatusCodes.Status503ServiceUnavailable, SecretTexts.For(t.Lang, totp: true).Unavailable, secret: prompt);
         }
-        return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, o, StatusCodes.Status200OK, secret: prompt with { CodeSent = true });
+        return ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, officeHours.Value, approval.Value, StatusCodes.Status200OK,
+            secret: prompt with { CodeSent = true });
     }
 
     public async Task<RazorComponentResult> ApproveAsync(
@@ -65,9 +66,8 @@ public sealed partial class SecretApproval(
     {
         var s = SecretTexts.For(t.Lang, prompt.Signing);
         var document = lookup.Document!;
-        var o = options.Value;
         RazorComponentResult Page(int status, string error) =>
-            ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, o, status, error, secret: prompt);
+            ApprovalResponses.DecisionPage(http, antiforgery, lookup, token, t, officeHours.Value, approval.Value, status, error, secret: prompt);
         if (prompt.Blocked is not null) return Page(StatusCodes.Status409Conflict, prompt.Blocked);
         if (passphrase.Length == 0) return Page(StatusCodes.Status400BadRequest, s.Missing);
 
@@ -75,7 +75,7 @@ public sealed partial class SecretApproval(
         await using var held = await signing.LockAsync(document.Id, ct);
         if (held is null) return Page(StatusCodes.Status503ServiceUnavailable, s.Busy);
         var (status, current) = await ApprovalEndpoints.LookupAsync(token, store, clock, ct);
-        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, current, t, o);
+        if (status != LinkStatus.Active) return ApprovalResponses.NotUsable(http, status, current, t, officeHours.Value);
         var tokenSha256 = ApprovalTokens.Hash(token)!;
         if (await attempts.WrongAsync(tokenSha256, ct) >= MaxWrong) return Paused(http, t, s);
 
@@ -116,7 +116,7 @@ public sealed partial class SecretApproval(
         if (result is not { Recorded: true })
         {
             var (now, latest) = await ApprovalEndpoints.LookupAsync(token, store, clock, ct);
-            return ApprovalResponses.NotUsable(http, now, latest, t, o);
+            return ApprovalResponses.NotUsable(http, now, latest, t, officeHours.Value);
         }
         return ApprovalResponses.Message(http, StatusCodes.Status200OK, t, t.DoneTitle, s.Done);
     }

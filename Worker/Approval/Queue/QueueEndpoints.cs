@@ -28,10 +28,11 @@ public static class QueueEndpoints
     }
 
     public static async Task<RazorComponentResult> GetPageAsync(string token, HttpContext http, QueueStore queue, SecretApproval secrets,
-        IAntiforgery antiforgery, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        IAntiforgery antiforgery, IOptions<OfficeHoursOptions> officeHours, IOptions<ApprovalOptions> approval, TimeProvider clock, CancellationToken ct)
     {
         var (link, gone) = await LinkAsync(token, queue, http, clock, ct);
-        return gone ?? await PageAsync(http, link!, token, queue, secrets, antiforgery, options.Value, clock, StatusCodes.Status200OK, null, ct);
+        return gone ?? await PageAsync(http, link!, token, queue, secrets, antiforgery, officeHours.Value, approval.Value, clock, StatusCodes.Status200OK,
+            null, ct);
     }
 
     /// <summary>One waiting document's pages in place (the approval page's images, granted to this browser for its step's link).</summary>
@@ -57,19 +58,20 @@ public static class QueueEndpoints
     }
 
     public static async Task<RazorComponentResult> PostAsync(string token, HttpContext http, QueueStore queue, QueueDecisions decisions,
-        SecretApproval secrets, IAntiforgery antiforgery, IOptions<WorkerOptions> options, TimeProvider clock, CancellationToken ct)
+        SecretApproval secrets, IAntiforgery antiforgery, IOptions<OfficeHoursOptions> officeHours, IOptions<ApprovalOptions> approval, TimeProvider clock,
+        CancellationToken ct)
     {
         var (link, gone) = await LinkAsync(token, queue, http, clock, ct);
         if (gone is not null) return gone;
         var q = QueueTexts.For(link!.Language);
         if (!await antiforgery.IsRequestValidAsync(http)) return Message(http, q, StatusCodes.Status400BadRequest, q.Page.BadForm);
         Task<RazorComponentResult> Refuse(int status, string why) =>
-            PageAsync(http, link, token, queue, secrets, antiforgery, options.Value, clock, status, why, ct);
+            PageAsync(http, link, token, queue, secrets, antiforgery, officeHours.Value, approval.Value, clock, status, why, ct);
 
         var form = await http.Request.ReadFormAsync(ct);
         var decision = form["decision"].ToString();
         var reason = form["reason"].ToString().Trim();
-        var max = options.Value.Approval.ReasonMaxLength;
+        var max = approval.Value.ReasonMaxLength;
         var ids = form["step"].Select(v => Guid.TryParse(v, out var g) ? g : (Guid?)null).ToList();
         var refusal =
             ids.Any(i => i is null) ? q.NotYours
@@ -98,7 +100,7 @@ public static class QueueEndpoints
     }
 
     private static async Task<RazorComponentResult> PageAsync(HttpContext http, QueueLink link, string token, QueueStore queue, SecretApproval secrets,
-        IAntiforgery antiforgery, WorkerOptions options, TimeProvider clock, int status, string? error, CancellationToken ct)
+        IAntiforgery antiforgery, OfficeHoursOptions officeHours, ApprovalOptions approval, TimeProvider clock, int status, string? error, CancellationToken ct)
     {
         var q = QueueTexts.For(link.Language);
         var waiting = await queue.WaitingAsync(link.ApproverEmail, clock.GetUtcNow(), ct);
@@ -119,8 +121,8 @@ public static class QueueEndpoints
         var model = new QueuePageModel
         {
             Texts = q, Link = link, ApproverName = waiting.FirstOrDefault()?.Step.ApproverName ?? link.ApproverEmail, Items = items, Token = token,
-            AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "", ReasonMaxLength = options.Approval.ReasonMaxLength,
-            Zone = options.OfficeHours.Zone(), Secret = secret, Error = error,
+            AntiforgeryField = tokens.FormFieldName, AntiforgeryToken = tokens.RequestToken ?? "", ReasonMaxLength = approval.ReasonMaxLength,
+            Zone = officeHours.Zone(), Secret = secret, Error = error,
         };
         return PhonePage.Render<QueuePage>(http, status, new Dictionary<string, object?> { ["M"] = model });
     }
