@@ -11,7 +11,7 @@ namespace Worker.Notifications;
 /// twice; a failure is recorded on the row and its step, then the job fails so Hangfire retries it with growing delays.
 /// </summary>
 public sealed partial class ApprovalMailJob(
-    OutboxStore outbox, SigningStore signing, DelegationStore delegations, IApprovalRequestLinks links, IMailSender sender, MailComposer composer, WorkerMetrics metrics,
+    OutboxStore outbox, DelegationStore delegations, IApprovalRequestLinks links, IMailSender sender, MailComposer composer, WorkerMetrics metrics,
     RouteBook routes, IOptions<OfficeHoursOptions> officeHours, IOptions<MailOptions> mailOptions, IOptions<WorkerOptions> options,
     TimeProvider clock, ILogger<ApprovalMailJob> logger)
 {
@@ -82,8 +82,8 @@ public sealed partial class ApprovalMailJob(
     {
         var d = claim.Document;
         var zone = officeHours.Value.Zone();
-        if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return await RenderSigningNoticeAsync(claim, zone, ct);
-        if (claim.Mail.Kind == MailKind.Cancelled) return await RenderCancelledAsync(claim, zone, ct);
+        if (claim.Mail.Kind is MailKind.Filed or MailKind.Failed) return RenderSigningNotice(claim, zone);
+        if (claim.Mail.Kind == MailKind.Cancelled) return RenderCancelled(d, zone);
         if (claim.Mail.Kind == MailKind.Refused) return RenderRefused(d, zone);
         var step = claim.Step ?? throw new InvalidOperationException($"outbox row {claim.Mail.Id} has no step");
         if (claim.Mail.Kind == MailKind.DelegatedCopy) return await RenderCopyAsync(claim, step, zone, ct);
@@ -112,22 +112,22 @@ public sealed partial class ApprovalMailJob(
         });
     }
 
-    private async Task<MailContent> RenderSigningNoticeAsync(OutboxClaim claim, TimeZoneInfo zone, CancellationToken ct)
+    private MailContent RenderSigningNotice(OutboxClaim claim, TimeZoneInfo zone)
     {
         var mail = mailOptions.Value;
         var d = claim.Document;
-        var (signedPath, error, at) = await signing.NoticeAsync(d.Id, ct);
         var filed = claim.Mail.Kind == MailKind.Filed;
         var signEach = routes.Find(d.Route)?.SignEach == true;
         var approved = claim.Steps.Where(s => s.State == StepState.Approved).ToList();
         var signers = (signEach ? approved : approved.TakeLast(1)).Select(s => $"{s.ApproverName} ({s.ApproverPosition})").ToList();
-        var attach = filed && signedPath is not null && File.Exists(signedPath) && new FileInfo(signedPath).Length <= mail.AttachSignedUpToBytes;
+        // The claim read the document after the transaction that queued this notice had committed: its signed file, error and time are on it.
+        var attach = filed && d.SignedPath is { } signed && File.Exists(signed) && new FileInfo(signed).Length <= mail.AttachSignedUpToBytes;
         return SigningNoticeTemplate.Render(new SigningNoticeMail
         {
             Filed = filed, Title = d.Title, Number = d.Number, SourceName = d.SourceName, Signers = signers,
-            VerifyUrl = VerifyLink.For(options.Value.PublicBaseUrl, d.Id), Error = error, At = at, TimeZone = zone,
+            VerifyUrl = VerifyLink.For(options.Value.PublicBaseUrl, d.Id), Error = d.Error, At = d.FiledAt ?? d.UpdatedAt, TimeZone = zone,
             OperatorsTold = mail.Operators.Count > 0,
-            Attachment = attach ? signedPath : null,
+            Attachment = attach ? d.SignedPath : null,
         });
     }
 
@@ -155,15 +155,13 @@ public sealed partial class ApprovalMailJob(
         });
     }
 
-    private async Task<MailContent> RenderCancelledAsync(OutboxClaim claim, TimeZoneInfo zone, CancellationToken ct)
+    private static MailContent RenderCancelled(DocumentRecord d, TimeZoneInfo zone)
     {
-        var d = claim.Document;
         // The operator's reason is on the document (its error), written with the cancellation; so is the time.
-        var (_, reason, at) = await signing.NoticeAsync(d.Id, ct);
         return OutcomeNoticeTemplate.Render(new OutcomeNoticeMail
         {
             Expired = false, Cancelled = true, Title = d.Title, Number = d.Number, SourceName = d.SourceName,
-            ApproverName = "operator", ApproverPosition = "", Reason = reason ?? "", At = at, TimeZone = zone,
+            ApproverName = "operator", ApproverPosition = "", Reason = d.Error ?? "", At = d.UpdatedAt, TimeZone = zone,
         });
     }
 

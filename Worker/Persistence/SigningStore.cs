@@ -79,14 +79,6 @@ public sealed class SigningStore(NpgsqlDataSource dataSource, AuditLog audit) : 
         return resumed;
     }
 
-    /// <summary>What a filed or failed notice needs beyond the approval data: the signed file, the error, when.</summary>
-    public async Task<(string? SignedPath, string? Error, DateTimeOffset At)> NoticeAsync(Guid id, CancellationToken ct)
-    {
-        await using var c = await dataSource.OpenConnectionAsync(ct);
-        var d = await DocumentRecord.FindAsync(c, null, id, ct) ?? throw new InvalidOperationException($"document {id} does not exist");
-        return (d.SignedPath, d.Error, d.FiledAt ?? d.UpdatedAt);
-    }
-
     /// <summary>Shows why the last attempt failed, on the document, while retries go on.</summary>
     public async Task RecordErrorAsync(Guid id, string error, CancellationToken ct)
     {
