@@ -187,6 +187,15 @@ public sealed class WorkerConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_ExitsWithUsage_WhenAWorkdayIsNotADayName()
+    {
+        config.Worker["OfficeHours"] = new JsonObject { ["Workdays"] = new JsonArray("Monday", "Senin") };
+        var (code, error) = await RunAsync();
+        Assert.Equal(ExitCode.Usage, code);
+        AssertOneLine(error, "Worker:OfficeHours:Workdays:1: 'Senin' is not a valid day name (Monday ... Sunday)");
+    }
+
+    [Fact]
     public async Task Run_ExitsWithUsage_WhenADictionaryValueDoesNotConvert()
     {
         config.Worker["Timestamp"] = new JsonObject { ["HashWeakFrom"] = new JsonObject { ["SHA1"] = "soon" } };

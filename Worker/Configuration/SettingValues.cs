@@ -64,7 +64,8 @@ internal static class SettingValues
 
     private static string Choice(string[] names) => names.Length == 1 ? names[0] : string.Join(", ", names[..^1]) + " or " + names[^1];
 
-    private static string Friendly(Type type) => Type.GetTypeCode(type) switch
+    // DayOfWeek first: an enum's type code is its underlying integer's, so the switch below would call it a whole number.
+    private static string Friendly(Type type) => type == typeof(DayOfWeek) ? "day name (Monday ... Sunday)" : Type.GetTypeCode(type) switch
     {
         TypeCode.Int32 or TypeCode.Int64 => "whole number",
         TypeCode.UInt32 or TypeCode.UInt64 => "whole number from 0",
@@ -74,7 +75,6 @@ internal static class SettingValues
         _ when type == typeof(TimeOnly) => "time of day (write hh:mm)",
         _ when type == typeof(DateOnly) => "date (write yyyy-MM-dd)",
         _ when type == typeof(DateTimeOffset) => "date and time (write yyyy-MM-ddTHH:mm:ss+08:00)",
-        _ when type == typeof(DayOfWeek) => "day name (Monday ... Sunday)",
         _ => type.Name,
     };
 }
