@@ -32,7 +32,7 @@ public sealed class OperatorServicesTests : IDisposable
         config.Worker["DataDirectory"] = data;
         var configuration = Configuration();
 
-        await using var services = OperatorServices.Build(configuration, OperatorServices.Bind(configuration));
+        await using var services = OperatorServices.Build(configuration, WorkerConfiguration.Bind(configuration));
 
         // A constructor that gains a dependency only the daemon registers fails here, not in front of an operator.
         foreach (var type in new[]
@@ -49,7 +49,7 @@ public sealed class OperatorServicesTests : IDisposable
     public void AddWorkerServices_RegistersNoHostedService_AndNoAuditHeadFile()
     {
         var configuration = Configuration();
-        var services = new ServiceCollection().AddWorkerServices(configuration, OperatorServices.Bind(configuration), prepareJobSchema: false);
+        var services = new ServiceCollection().AddWorkerServices(configuration, WorkerConfiguration.Bind(configuration), prepareJobSchema: false);
 
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(IHostedService));
         Assert.DoesNotContain(services, d => d.ServiceType == typeof(AuditHeadFile));
@@ -67,6 +67,22 @@ public sealed class OperatorServicesTests : IDisposable
         var line = Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
         Assert.StartsWith("database Host=127.0.0.1;Port=1;Database=nothing;Username=nobody;Password=***", line);
         Assert.DoesNotContain("very-secret-pw", line);
+        Assert.Empty(stdout.ToString());
+    }
+
+    [Fact]
+    public async Task RunAsync_NamesTheKeyInOneLine_WhenARouteSettingDoesNotConvert()
+    {
+        // The binder alone would drop this route without a word; a command binds as the daemon does.
+        config.Route["RemindAfter"] = "3 days";
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+
+        var code = await CommandLine.RunAsync(["documents", "list", "--config", config.Write()], stdout, stderr);
+
+        Assert.Equal(ExitCode.Usage, code);
+        var line = Assert.Single(stderr.ToString().TrimEnd().Split('\n'));
+        Assert.StartsWith("Worker:Routes:0:RemindAfter: '3 days' is not a valid time span", line);
         Assert.Empty(stdout.ToString());
     }
 }

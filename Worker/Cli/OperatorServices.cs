@@ -18,7 +18,7 @@ internal static class OperatorServices
     public static async Task<int> RunAsync(string? configFile, TextWriter stderr, Func<IServiceProvider, WorkerOptions, Task<int>> command)
     {
         var configuration = WorkerConfiguration.Build(configFile);
-        var options = Bind(configuration);
+        var options = WorkerConfiguration.Bind(configuration);
         var connectionString = DatabaseConnection.ConnectionString(options.Database);
         await using var services = Build(configuration, options);
         try
@@ -42,19 +42,6 @@ internal static class OperatorServices
         services.AddLogging();
         services.AddWorkerServices(configuration, options, prepareJobSchema: false);
         return services.BuildServiceProvider();
-    }
-
-    /// <summary>The Worker section, bound; a value of the wrong type is a usage error naming it.</summary>
-    public static WorkerOptions Bind(IConfiguration configuration)
-    {
-        try
-        {
-            return configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
-        }
-        catch (InvalidOperationException e)
-        {
-            throw new UsageException($"configuration: {e.Message.ReplaceLineEndings(" ")}");
-        }
     }
 
     /// <summary>Who the audit trail names: --as, else the OS user; from this machine's command line.</summary>

@@ -54,7 +54,7 @@ internal sealed class SignerSession : IAsyncDisposable
         var name = settings.SignerProfile!;
         var configuration = WorkerConfiguration.Build(settings.ConfigFile);
         // The whole Worker section is bound but only the signer is checked, so a configuration without a database or routes still serves.
-        var services = OperatorServices.Build(configuration, OperatorServices.Bind(configuration));
+        var services = OperatorServices.Build(configuration, WorkerConfiguration.Bind(configuration));
         var options = services.GetRequiredService<IOptions<WorkerOptions>>().Value;
         IDisposable? opened = null;
         string? anchorFile = null;

@@ -15,7 +15,7 @@ public static class SignersCommand
         if (parsed.Positional.Count > 1) throw new UsageException(Usage);
         var name = parsed.Positional.FirstOrDefault();
         var configuration = WorkerConfiguration.Build(parsed.Value("--config"));
-        var settings = OperatorServices.Bind(configuration);
+        var settings = WorkerConfiguration.Bind(configuration);
         // Only the signers are checked: the check must work on a machine without the route shares.
         var errors = new List<string>();
         foreach (var (signer, profile) in settings.Signers.Where(s => name is null || s.Key == name))

@@ -38,12 +38,24 @@ public static partial class WorkerConfiguration
     /// <summary>Binds and validates the Worker section; the first problem becomes a one-line <see cref="ConfigurationException"/>.</summary>
     public static WorkerOptions Load(IConfiguration configuration)
     {
-        WorkerOptions options;
+        var options = Bind(configuration);
+        var errors = WorkerOptionsValidator.Check(options);
+        if (errors.Count > 0)
+            throw new ConfigurationException(errors.Count == 1 ? errors[0] : $"{errors[0]} (and {errors.Count - 1} more problem(s))");
+        return options;
+    }
+
+    /// <summary>
+    /// Binds the Worker section without validating it as a whole (a command checks what it reads); a value that does not
+    /// convert to its setting's type is a one-line <see cref="ConfigurationException"/>, never a setting dropped silently.
+    /// </summary>
+    public static WorkerOptions Bind(IConfiguration configuration)
+    {
         if (SettingValues.FirstWrong(configuration.GetSection(WorkerOptions.Section), typeof(WorkerOptions)) is { } wrong)
             throw new ConfigurationException(wrong);
         try
         {
-            options = configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
+            return configuration.GetSection(WorkerOptions.Section).Get<WorkerOptions>() ?? new WorkerOptions();
         }
         // SettingValues reaches every setting WorkerOptions has; this keeps one line should the binder find another.
         catch (InvalidOperationException e) when (ConversionFailure().Match(e.Message) is { Success: true } m)
@@ -53,10 +65,6 @@ public static partial class WorkerConfiguration
             var type = Type.GetType(name) ?? typeof(WorkerOptions).Assembly.GetType(name);
             throw new ConfigurationException($"{key}: '{configuration[key]}' {(type is null ? "is not a valid " + name : SettingValues.Expected(type))}");
         }
-        var errors = WorkerOptionsValidator.Check(options);
-        if (errors.Count > 0)
-            throw new ConfigurationException(errors.Count == 1 ? errors[0] : $"{errors[0]} (and {errors.Count - 1} more problem(s))");
-        return options;
     }
 
     [GeneratedRegex("value (?:'.*' )?at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
