@@ -70,14 +70,7 @@ internal sealed record ExtractRequest(int Number, string Output)
     private static string State(IReadOnlyList<SignatureVerification> results) =>
         results.All(r => r.IsValid)
             ? "VALID"
-            : $"not valid ({string.Join(", ", results.Where(r => !r.IsValid).Select(r => $"{r.FieldName} {Word(r.Verdict)}"))})";
-
-    private static string Word(SignatureVerdict verdict) => verdict switch
-    {
-        SignatureVerdict.IntactUntrusted => "UNTRUSTED",
-        SignatureVerdict.NotVerifiableOffline => "NOT VERIFIABLE OFFLINE",
-        _ => "INVALID",
-    };
+            : $"not valid ({string.Join(", ", results.Where(r => !r.IsValid).Select(r => $"{r.FieldName} {VerifyCommand.Word(r.Verdict)}"))})";
 
     /// <summary>One line per signature saying, in plain words, whether the file was changed after it.</summary>
     public static string Scope(int number, SignatureVerification s, long fileLength) => SignedRevisions.End(s) switch

@@ -94,8 +94,8 @@ public static class VerifyCommand
     private static string Line(SignatureVerification r, bool anchorsGiven)
     {
         var who = r.SignerName ?? "unknown signer";
-        if (r.Verdict == SignatureVerdict.Invalid) return $"{r.FieldName}: INVALID ({who}): {r.Summary}";
-        if (r.Verdict == SignatureVerdict.NotVerifiableOffline) return $"{r.FieldName}: NOT VERIFIABLE OFFLINE ({who}, {r.Level}): {r.Summary}";
+        if (r.Verdict == SignatureVerdict.Invalid) return $"{r.FieldName}: {Word(r.Verdict)} ({who}): {r.Summary}";
+        if (r.Verdict == SignatureVerdict.NotVerifiableOffline) return $"{r.FieldName}: {Word(r.Verdict)} ({who}, {r.Level}): {r.Summary}";
         var when = r.SigningTime is { } t
             ? $"{t.ToString("yyyy-MM-dd HH:mm:ss zzz", CultureInfo.InvariantCulture)} ({TimeSource(r)})"
             : "no time (time claimed by the signer is missing)";
@@ -107,7 +107,16 @@ public static class VerifyCommand
             _ => "",
         };
         return r.Verdict == SignatureVerdict.Valid
-            ? $"{r.FieldName}: VALID signed by {who} at {when}, trusted{revocation}, {scope}, PAdES {r.Level}"
-            : $"{r.FieldName}: UNTRUSTED (intact, signer not recognised: {(anchorsGiven ? "does not chain to --trust" : "no --trust given")}) signed by {who} at {when}, {scope}, PAdES {r.Level}";
+            ? $"{r.FieldName}: {Word(r.Verdict)} signed by {who} at {when}, trusted{revocation}, {scope}, PAdES {r.Level}"
+            : $"{r.FieldName}: {Word(r.Verdict)} (intact, signer not recognised: {(anchorsGiven ? "does not chain to --trust" : "no --trust given")}) signed by {who} at {when}, {scope}, PAdES {r.Level}";
     }
+
+    /// <summary>The word a verdict is printed as, in every line the command writes.</summary>
+    internal static string Word(SignatureVerdict verdict) => verdict switch
+    {
+        SignatureVerdict.Valid => "VALID",
+        SignatureVerdict.IntactUntrusted => "UNTRUSTED",
+        SignatureVerdict.NotVerifiableOffline => "NOT VERIFIABLE OFFLINE",
+        _ => "INVALID",
+    };
 }
