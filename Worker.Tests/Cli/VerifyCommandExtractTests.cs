@@ -20,11 +20,8 @@ public sealed class VerifyCommandExtractTests
     public async Task ExtractRevision_WritesTheSignedBytes_WhenALaterRevisionChangedTheFile()
     {
         using var temp = new TempDirectory();
-        var signed = temp.File("signed.pdf");
-        await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
         // Someone changes the signed file afterwards (here its /Info title) with an appended revision.
-        var changed = temp.File("changed.pdf");
-        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
+        var (signed, changed) = await BrokenPdfs.SignedThenRetitledAsync(temp, "google-doc-document.pdf");
         var extracted = temp.File("revision-1.pdf");
 
         var (_, stdout, _) = await VerifyAsync(changed, "--trust", DemoPki.Instance.CaPem, "--extract-revision", "1", extracted);
@@ -42,10 +39,7 @@ public sealed class VerifyCommandExtractTests
     public async Task ExtractRevision_ExitsZero_WhenTheRevisionVerifies_AndSaysTheWholeFileDoesNot()
     {
         using var temp = new TempDirectory();
-        var signed = temp.File("signed.pdf");
-        await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
-        var changed = temp.File("changed.pdf");
-        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
+        var (_, changed) = await BrokenPdfs.SignedThenRetitledAsync(temp, "google-doc-document.pdf");
         var (whole, _, _) = await VerifyAsync(changed, "--trust", DemoPki.Instance.CaPem);
 
         var (code, stdout, _) = await VerifyAsync(changed, "--trust", DemoPki.Instance.CaPem, "--extract-revision", "1", temp.File("revision-1.pdf"));
@@ -59,10 +53,7 @@ public sealed class VerifyCommandExtractTests
     public async Task ExtractRevision_ExitsFour_WhenTheRevisionDoesNotVerify()
     {
         using var temp = new TempDirectory();
-        var signed = temp.File("signed.pdf");
-        await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
-        var changed = temp.File("changed.pdf");
-        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
+        var (_, changed) = await BrokenPdfs.SignedThenRetitledAsync(temp, "google-doc-document.pdf");
 
         // Without --trust nobody is recognised: the revision is written, intact, but not VALID.
         var (code, stdout, _) = await VerifyAsync(changed, "--extract-revision", "1", temp.File("revision-1.pdf"));

@@ -20,10 +20,7 @@ public sealed class VerifyUploadRevisionTests(SigningHost host) : IClassFixture<
     public async Task Upload_SaysTheSignatureDoesNotCoverTheWholeFile_WhenARevisionWasAppendedAfterSigning()
     {
         using var temp = new TempDirectory();
-        var signed = temp.File("signed.pdf");
-        await TestSigning.SignCorpusAsync("google-doc-document.pdf", signed);
-        var changed = temp.File("changed.pdf");
-        BrokenPdfs.AppendTitleChange(signed, changed, "Bayar 1 miliar");
+        var (signed, changed) = await BrokenPdfs.SignedThenRetitledAsync(temp, "google-doc-document.pdf");
 
         var whole = await UploadAsync(signed);
         var partial = await UploadAsync(changed);

@@ -23,10 +23,8 @@ public sealed class DocumentTimestamperTests : IDisposable
     public async Task AddAsync_WritesATimestampThatVerifies_WhenTheTokenIsLargerThan8KiB()
     {
         await using var tsa = await TestTimestampServer.StartAsync(certificatePadding: 12 * 1024);
-        await TestSigning.SignCorpusAsync("minimal-document.pdf", _temp.File("signed.pdf"));
 
-        await DocumentTimestamper.AddAsync(_temp.File("signed.pdf"), _temp.File("lta.pdf"),
-            new HttpTimeStamper(_http, tsa.Url, TimeSpan.FromSeconds(10)), CancellationToken.None);
+        await StampAsync(tsa);
 
         Assert.True(SignatureContents.Last(_temp.File("lta.pdf")).Der.Length > 8 * 1024);
         var trust = new X509Certificate2Collection(DemoPki.Instance.Trust) { tsa.Certificates.Ca };
@@ -44,10 +42,8 @@ public sealed class DocumentTimestamperTests : IDisposable
     public async Task AddAsync_ReservesLittleMoreThanTheToken_WhenTheTokenIsSmall()
     {
         await using var tsa = await TestTimestampServer.StartAsync();
-        await TestSigning.SignCorpusAsync("minimal-document.pdf", _temp.File("signed.pdf"));
 
-        await DocumentTimestamper.AddAsync(_temp.File("signed.pdf"), _temp.File("lta.pdf"),
-            new HttpTimeStamper(_http, tsa.Url, TimeSpan.FromSeconds(10)), CancellationToken.None);
+        await StampAsync(tsa);
 
         var contents = SignatureContents.Last(_temp.File("lta.pdf"));
         Assert.InRange(contents.Der.Length, 1, 4 * 1024);
@@ -58,14 +54,21 @@ public sealed class DocumentTimestamperTests : IDisposable
     public async Task AddAsync_FailsNamingTheRoomAndLeavesNoOutput_WhenTheTokenIsLargerThanItsReserve()
     {
         await using var tsa = await TestTimestampServer.StartAsync(certificatePadding: 12 * 1024);
-        await TestSigning.SignCorpusAsync("minimal-document.pdf", _temp.File("signed.pdf"));
+        // As if the TSA had sent 1.5 KB tokens until it changed to a long certificate chain.
         var reserve = new TokenReserve();
         reserve.Record(1_500);
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => DocumentTimestamper.AddAsync(_temp.File("signed.pdf"),
-            _temp.File("lta.pdf"), new HttpTimeStamper(_http, tsa.Url, TimeSpan.FromSeconds(10), reserve), CancellationToken.None));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => StampAsync(tsa, reserve));
 
         Assert.Contains("does not fit the reserved /Contents", error.Message);
         Assert.False(File.Exists(_temp.File("lta.pdf")));
+    }
+
+    /// <summary>Signs the corpus letter into signed.pdf, then adds a document timestamp from <paramref name="tsa"/> into lta.pdf.</summary>
+    private async Task StampAsync(TestTimestampServer tsa, TokenReserve? reserve = null)
+    {
+        await TestSigning.SignCorpusAsync("minimal-document.pdf", _temp.File("signed.pdf"));
+        await DocumentTimestamper.AddAsync(_temp.File("signed.pdf"), _temp.File("lta.pdf"),
+            new HttpTimeStamper(_http, tsa.Url, TimeSpan.FromSeconds(10), reserve), CancellationToken.None);
     }
 }

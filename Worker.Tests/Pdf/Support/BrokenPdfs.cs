@@ -36,6 +36,19 @@ public static partial class BrokenPdfs
             update.Set(((IndirectReferenceToken)pdf.Info!).Data, info);
         });
 
+    /// <summary>
+    /// <paramref name="corpusName"/> signed into <c>signed.pdf</c> in <paramref name="temp"/>, and <c>changed.pdf</c>: the signed
+    /// file with a revision appended after signing that retitles it "Bayar 1 miliar".
+    /// </summary>
+    public static async Task<(string Signed, string Changed)> SignedThenRetitledAsync(TempDirectory temp, string corpusName)
+    {
+        var signed = temp.File("signed.pdf");
+        await TestSigning.SignCorpusAsync(corpusName, signed);
+        var changed = temp.File("changed.pdf");
+        AppendTitleChange(signed, changed, "Bayar 1 miliar");
+        return (signed, changed);
+    }
+
     /// <summary>The corpus file (an xref-stream file) whose trailer /Size claims 4294967290 objects.</summary>
     public static byte[] HugeSize(string corpusName = "minimal-document.pdf")
     {

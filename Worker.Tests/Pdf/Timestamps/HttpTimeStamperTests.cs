@@ -1,11 +1,10 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using Org.BouncyCastle.Asn1.Cms;
 using Org.BouncyCastle.Tsp;
 using Org.BouncyCastle.X509;
 using Worker.Pdf.Timestamps;
 using Worker.Tests.Pdf.Support;
+using Worker.Tests.Support;
 
 namespace Worker.Tests.Pdf.Timestamps;
 
@@ -73,7 +72,7 @@ public sealed class HttpTimeStamperTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task GetTokenAsync_ThrowsNamingTheUrl_WhenTheTsaIsDown()
     {
-        var url = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+        var url = new Uri($"http://127.0.0.1:{FreeLoopbackPort.Next()}/");
 
         var error = await Assert.ThrowsAsync<TimestampException>(() => Stamper(url).GetTokenAsync(SignatureValue, CancellationToken.None));
 
@@ -146,7 +145,7 @@ public sealed class HttpTimeStamperTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task TokenReserveAsync_ThrowsNamingTheUrl_WhenTheTsaIsDown()
     {
-        var url = new Uri($"http://127.0.0.1:{UnusedPort()}/");
+        var url = new Uri($"http://127.0.0.1:{FreeLoopbackPort.Next()}/");
 
         var error = await Assert.ThrowsAsync<TimestampException>(() => Stamper(url).TokenReserveAsync(CancellationToken.None));
 
@@ -170,12 +169,5 @@ public sealed class HttpTimeStamperTests : IAsyncLifetime, IDisposable
     public void Constructor_Throws_WhenTheUrlIsNotAbsoluteHttp(string url)
     {
         Assert.Throws<ArgumentException>(() => new HttpTimeStamper(_http, new Uri(url, UriKind.RelativeOrAbsolute), TimeSpan.FromSeconds(1)));
-    }
-
-    private static int UnusedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
